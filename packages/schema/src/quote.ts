@@ -19,9 +19,13 @@ export const Quote = z
   .object({
     id: Id.describe('Quote id: "quo_" and a hash of the article id, span and text.'),
     articleId: Id.describe('The article this quote appears in.'),
-    text: z.string().describe('The quoted content without the surrounding quote marks; equals body.slice(span.start, span.end).'),
+    text: z.string().describe('The quote as it stands in the body, without its outer quote marks: body.slice(span.start, span.end). For an interrupted quote it runs from the first segment to the last.'),
     span: Span.describe('Where the quoted content sits in the clean body.'),
     kind: QuoteKind,
+    segments: z
+      .array(Span)
+      .min(1)
+      .describe('The parts of the quote inside quote marks, in order; one span equal to span for an uninterrupted quote. An attribution that interrupts a quote ("... ," he said. "...") lies between two segments. For indirect quotes, the whole span.'),
     speaker: SpeakerRef.nullable().describe('Who said it, or null when no speaker could be found.'),
     via: SpeakerRef.nullable().describe('Who relayed it, for "RIA Novosti quoted Mr Putin as saying": the speaker is Putin, via RIA Novosti; null otherwise.'),
     cue: Mention.nullable().describe('The cue that introduces the quote ("said", "told reporters", "according to"), or null.'),

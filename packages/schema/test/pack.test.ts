@@ -35,7 +35,7 @@ describe('npm pack', () => {
       `import { Quote, makeId, toQuotation, type Quote as QuoteT } from '@parallax/schema';
 const articleId = makeId('article', 'x');
 const quote: QuoteT = Quote.parse({ id: makeId('quote', articleId, 0, 'Hello'), articleId, text: 'Hello', span: { start: 0, end: 5 },
-  kind: 'direct', speaker: null, via: null, cue: null, confidence: 1, clusterId: null });
+  kind: 'direct', segments: [{ start: 0, end: 5 }], speaker: null, via: null, cue: null, confidence: 1, clusterId: null });
 const kind: 'direct' | 'partial' | 'mixed' | 'indirect' = quote.kind;
 console.log(JSON.stringify({ kind, type: toQuotation(quote)['@type'] }));
 `,
