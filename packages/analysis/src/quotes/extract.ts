@@ -1,0 +1,468 @@
+// Quote extraction: direct quotes (whole quoted sentences), partial and mixed quotes (quoted fragments
+// inside reported speech) and indirect quotes (reported speech), each attributed to a speaker resolved
+// within the article, with the cue and the speaker's mention.
+import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
+import { splitSentences } from '../text/sentences.js';
+import { CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
+import { findQuotedSpans, type QuotedSpan } from './marks.js';
+import { ArticleEntities, isCapitalised, learnNames, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+
+export interface ExtractedQuotes {
+  quotes: Quote[];
+  entities: ArticleEntities;
+}
+
+interface Attribution {
+  source: ParsedSource | null;
+  via: ParsedSource | null;
+  cue: Token;
+  /** Where reported content starts when the cue introduces a clause ("said that ..."). */
+  clauseStart: number;
+}
+
+/** Lower-case words allowed inside a speaker phrase ("a Pentagon spokesman", "U.S. officials"). */
+const NP_WORDS = new Set(
+  ('the a an of for to and in at on from with state-owned state-run former senior top chief deputy acting private public intelligence news agency company ' +
+    'spokesman spokeswoman spokesperson official officials source sources president minister secretary leader chairman director analyst analysts ' +
+    'expert experts aide aides adviser advisers diplomat diplomats officer officers general commander team campaign staff office ministry department ' +
+    'government administration police military army navy prosecutor prosecutors lawyer lawyers attorney attorneys residents witnesses critics ' +
+    'observers people members group groups statement statements report reports data statistics figures documents monitoring organisation organization ' +
+    'opposition regional local federal foreign defence defense national international human rights independent several many some two three one both').split(' '),
+);
+/** Words that may sit between a speaker and the cue ("Putin also said", "Peskov on Tuesday said"). */
+const BETWEEN = new Set('also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
+const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
+
+/** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
+const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
+const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
+const cueBase = (t: Token | undefined) => (t ? CUE_WORDS.get(t.text.toLowerCase()) : undefined);
+
+/** The speaker phrase ending right before tokens[cueIdx] (backwards over name words, appositives and adverbs). */
+function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
+  let end = cueIdx;
+  // Skip adverbs and time phrases between speaker and cue.
+  while (end > floor && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  if (end <= floor) return null;
+  let start = end;
+  let commas = 0;
+  while (start > floor) {
+    const t = tokens[start - 1]!;
+    const w = lower(t);
+    if (t.text === ',') {
+      // An appositive: "Navy Capt. Jeff Davis, a Pentagon spokesman, said" / "Putin's spokesman, Dmitry Peskov,".
+      if (commas >= 2) break;
+      commas++;
+      start--;
+      continue;
+    }
+    if (isCapitalised(t.text) || NP_WORDS.has(w) || /[’']s$/.test(t.text) || PRONOUNS.has(w) || /^[\p{L}]+-(?:owned|run|based|backed|led)$/u.test(w)) {
+      start--;
+      if (PRONOUNS.has(w) && ['he', 'she', 'they', 'i', 'we', 'it'].includes(w)) break;
+      continue;
+    }
+    // Inside an appositive ("the chairman of Syria's opposition National Coalition") any word goes.
+    if (commas === 1 && end - start < 14) {
+      start--;
+      continue;
+    }
+    break;
+  }
+  // Drop a dangling leading comma part that is not a name-bearing appositive.
+  while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])))) start++;
+  if (start >= end) return null;
+  // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
+  const phraseTokens = tokens.slice(start, end);
+  if (phraseTokens.filter((t) => t.text === ',').length === 1 && phraseTokens[phraseTokens.length - 1]!.text !== ',') {
+    const comma = phraseTokens.findIndex((t) => t.text === ',');
+    start += comma + 1;
+  }
+  if (start >= end) return null;
+  const last = tokens[end - 1]!.text === ',' ? tokens[end - 2] : tokens[end - 1];
+  if (!last) return null;
+  return parseSourcePhrase(body, tokens[start]!.start, last.end);
+}
+
+/** The speaker phrase right after a cue ("said Putin", "said Badr Jamous, a leader of ..."). */
+function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: number): ParsedSource | null {
+  let i = cueIdx + 1;
+  const first = tokens[i];
+  if (!first || i >= ceiling) return null;
+  if (!isCapitalised(first.text) && !['a', 'an', 'the'].includes(lower(first))) return null;
+  let end = i;
+  while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 10) {
+    const t = tokens[end]!;
+    if (!isCapitalised(t.text) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
+    end++;
+  }
+  if (end === i) return null;
+  // Appositive after a comma: "said Badr Jamous, a leader of the Syrian Opposition Coalition, noting ...".
+  let apEnd = end;
+  if (tokens[end]?.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[end + 1]))) {
+    apEnd = end + 1;
+    while (apEnd < ceiling && tokens[apEnd]!.text !== ',' && tokens[apEnd]!.text !== ';' && apEnd - end < 14) apEnd++;
+  }
+  const parsed = parseSourcePhrase(body, tokens[i]!.start, tokens[apEnd - 1]!.end);
+  void i;
+  i = 0;
+  return parsed;
+}
+
+/** The subject of a sentence, for participle cues ("Putin ..., saying ..."). */
+function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSource | null {
+  let i = 0;
+  if (tokens[0] && (SUBJECT_SKIP.test(tokens[0].text) || /ing$/.test(tokens[0].text))) {
+    const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
+    if (comma < 0) return null;
+    i = comma + 1;
+  }
+  let end = i;
+  while (end < limit) {
+    const t = tokens[end]!;
+    if (isCapitalised(t.text) || ['the', 'a', 'an', 'of'].includes(lower(t)) || /[’']s$/.test(t.text) || NP_WORDS.has(lower(t)) && end - i < 4) end++;
+    else break;
+    if (PRONOUNS.has(lower(t))) break;
+  }
+  if (end === i) return null;
+  return parseSourcePhrase(body, tokens[i]!.start, tokens[end - 1]!.end);
+}
+
+interface Frame {
+  from: number;
+  to: number;
+}
+
+/** Find an attribution in the text after a quote (",” Putin said.", ",” said Putin.", "... quoted Mr Putin as saying"). */
+function attributionAfter(body: string, frame: Frame): Attribution | null {
+  const tokens = tokenize(body, frame.from, frame.to);
+  const limit = Math.min(tokens.length, 16);
+  for (let c = 0; c < limit; c++) {
+    const base = cueBase(tokens[c]);
+    if (!base) continue;
+    if (!STRONG_CUES.has(base) && base !== 'report') continue;
+    const cue = tokens[c]!;
+    if (base === 'quote') {
+      // "RIA Novosti quoted Mr Putin as saying": speaker after, relay before.
+      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
+      if (as > c) {
+        const speaker = parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end);
+        return { source: speaker, via: phraseBefore(body, tokens, c, 0), cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) }, clauseStart: -1 };
+      }
+    }
+    const before = c > 0 ? phraseBefore(body, tokens, c, 0) : null;
+    if (before) return { source: before, via: null, cue, clauseStart: -1 };
+    const after = phraseAfter(body, tokens, c, tokens.length);
+    if (after) return { source: after, via: null, cue, clauseStart: -1 };
+    if (c === 0) return { source: null, via: null, cue, clauseStart: -1 };
+  }
+  return null;
+}
+
+/** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
+function attributionBefore(body: string, frame: Frame): Attribution | null {
+  const tokens = tokenize(body, frame.from, frame.to);
+  const hasStrong = tokens.some((t, k) => STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(tokens[k - 1])));
+  for (let c = tokens.length - 1; c >= 0; c--) {
+    const base = cueBase(tokens[c]);
+    if (!base) continue;
+    if (hasStrong && !STRONG_CUES.has(base)) continue;
+    if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
+    const cue = tokens[c]!;
+    let n = c + 1;
+    while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
+    if (lower(tokens[n]) !== 'that') n = c + 1;
+    const next = tokens[n];
+    let clauseStart = next ? next.start : frame.to;
+    if (lower(next) === 'that') clauseStart = tokens[n + 1]?.start ?? frame.to;
+    if (base === 'tell' || base === 'ask') {
+      const that = tokens.findIndex((t, k) => k > c && k < c + 9 && lower(t) === 'that');
+      if (that > c) clauseStart = tokens[that + 1]?.start ?? frame.to;
+    }
+    if (base === 'quote') {
+      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
+      if (as > c) {
+        return {
+          source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end),
+          via: phraseBefore(body, tokens, c, 0),
+          cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) },
+          clauseStart: tokens[as + 2]?.start ?? frame.to,
+        };
+      }
+    }
+    let source: ParsedSource | null;
+    if (/ing$/.test(cue.text.toLowerCase())) source = (tokens[c - 1]?.text !== ',' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
+    else source = phraseBefore(body, tokens, c, 0) ?? phraseAfter(body, tokens, c, tokens.length);
+    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base)) continue;
+    return { source, via: null, cue, clauseStart };
+  }
+  return null;
+}
+
+function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(sentences.length - 1, lo));
+}
+
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const trimSpan = (body: string, s: Span): Span => {
+  let { start, end } = s;
+  while (start < end && /[\s,;:—–-]/.test(body[start]!)) start++;
+  while (end > start && /[\s,;:.—–-]/.test(body[end - 1]!)) end--;
+  return { start, end };
+};
+
+interface Draft {
+  span: Span;
+  segments: Span[];
+  kind: QuoteKind;
+  attribution: Attribution | null;
+  /** Speaker carried over from an earlier quote (continuation), when no attribution applies. */
+  carried: ArticleEntity | null;
+  confidence: number;
+}
+
+/** Extract the quotes of one article. Pure; never throws on any article. */
+export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs'>): ExtractedQuotes {
+  const { body } = article;
+  const paragraphs = article.paragraphs.length ? article.paragraphs : [{ start: 0, end: body.length }];
+  const entities = new ArticleEntities(body);
+  learnNames(body, entities);
+  const sentences = paragraphs.flatMap((p) => splitSentences(body, p.start, p.end));
+  const quoted = findQuotedSpans(body, paragraphs);
+  entities.quoted = quoted.map((q) => q.outer);
+  entities.resolvePronouns(sentences);
+  const drafts: Draft[] = [];
+  const used = new Set<QuotedSpan>();
+  const resolved = new Map<Draft, { ref: SpeakerRef | null; via: SpeakerRef | null; entity: ArticleEntity | null }>();
+  const resolve = (d: Draft) => {
+    let r = resolved.get(d);
+    if (!r) {
+      const speaker = resolveSpeaker(d.attribution?.source ?? null, entities, sentences);
+      const via = resolveSpeaker(d.attribution?.via ?? null, entities, sentences);
+      r = { ref: speaker.ref, via: via.ref, entity: speaker.entity ?? d.carried };
+      resolved.set(d, r);
+    }
+    return r;
+  };
+  const speakerEntity = (d: Draft) => resolve(d).entity;
+  const paragraphOf = (offset: number) => paragraphs.findIndex((p) => p.start <= offset && offset <= p.end);
+
+  for (let qi = 0; qi < quoted.length; qi++) {
+    const q = quoted[qi]!;
+    if (used.has(q)) continue;
+    const para = paragraphs[q.paragraph]!;
+    const si = sentenceIndexAt(sentences, q.outer.start);
+    const sentence = sentences[si]!;
+    const prevQuote = quoted[qi - 1];
+    const nextQuote = quoted[qi + 1];
+    const beforeFrom = Math.max(sentence.start, prevQuote && prevQuote.outer.end <= q.outer.start && prevQuote.paragraph === q.paragraph ? prevQuote.outer.end : sentence.start);
+    const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
+    const afterTo = Math.min(para.end, Math.max(closeSentence.end, q.outer.end), nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
+    const contentText = body.slice(q.content.start, q.content.end);
+    const words = wordCount(contentText);
+    const startsUpper = /^[\s…."'“‘(\[]*[\p{Lu}\d]/u.test(contentText);
+    const beforeText = body.slice(beforeFrom, q.outer.start);
+    const leadsSentence = /^[\s]*$/.test(beforeText) || /[:,]\s*$/.test(beforeText) && !!cueBase(tokenize(body, beforeFrom, q.outer.start).slice(-1)[0]) || /:\s*$/.test(beforeText);
+    const after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
+    const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start });
+
+    // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
+    const embedded = before && before.cue.end < q.outer.start && wordCount(body.slice(before.cue.end, q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !/:\s*$/.test(beforeText);
+    if (embedded && before && (!startsUpper || wordCount(body.slice(before.clauseStart, q.outer.start)) > 0) && !(after && after.source && leadsSentence)) {
+      // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
+      const clauseEnd = closeSentence.end;
+      const segments: Span[] = [];
+      for (let k = qi; k < quoted.length && quoted[k]!.outer.start < clauseEnd; k++) {
+        segments.push({ ...quoted[k]!.content });
+        used.add(quoted[k]!);
+      }
+      const span = trimSpan(body, { start: before.clauseStart, end: Math.max(clauseEnd, q.outer.end) });
+      const quotedWords = segments.reduce((n, s) => n + wordCount(body.slice(s.start, s.end)), 0);
+      const kind: QuoteKind = quotedWords * 2 >= wordCount(body.slice(span.start, span.end)) ? 'mixed' : 'partial';
+      drafts.push({ span, segments, kind, attribution: before, carried: null, confidence: before.source ? 0.75 : 0.4 });
+      continue;
+    }
+
+    const attribution = after && after.source ? after : before && (leadsSentence || /:\s*$/.test(beforeText) || before.source) ? before : after;
+    used.add(q);
+    const segments: Span[] = [{ ...q.content }];
+    // Merge the parts of an interrupted quote: “A,” he said. “B.” and multi-paragraph runs.
+    let last = q;
+    for (let k = qi + 1; k < quoted.length; k++) {
+      const n = quoted[k]!;
+      const gap = body.slice(last.outer.end, n.outer.start);
+      const sameParagraph = n.paragraph === last.paragraph;
+      const continuation = !sameParagraph && last.continued && n.paragraph === last.paragraph + 1 && /^\s*$/.test(gap);
+      const interrupted = sameParagraph && attribution && gap.length < 160 && tokenize(body, last.outer.end, n.outer.start).some((t) => t.start === attribution.cue.start) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
+      const adjacent = sameParagraph && attribution && /^[\s,]*$/.test(gap);
+      if (!(continuation || interrupted || adjacent)) break;
+      segments.push({ ...n.content });
+      used.add(n);
+      last = n;
+    }
+    const span = { start: segments[0]!.start, end: segments[segments.length - 1]!.end };
+    const whole = wordCount(body.slice(span.start, span.end));
+    if (!attribution) {
+      // No cue: a paragraph that continues the last speaker's quote, or a title / scare quote.
+      const previous = drafts[drafts.length - 1];
+      const previousSpeaker = previous ? speakerEntity(previous) : null;
+      const fillsParagraph = q.outer.start - para.start < 3 && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
+      if (previous && previousSpeaker && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
+        drafts.push({ span, segments, kind: 'direct', attribution: null, carried: previousSpeaker, confidence: 0.6 });
+      } else if (whole >= 8 && startsUpper) {
+        drafts.push({ span, segments, kind: 'direct', attribution: null, carried: null, confidence: 0.3 });
+      }
+      continue;
+    }
+    if (words < 3 && !startsUpper) continue; // a scare-quoted word with a cue elsewhere in the sentence
+    drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, carried: null, confidence: attribution.source ? 0.9 : 0.5 });
+  }
+
+  // Reported speech in sentences that hold no quote.
+  const quotedRanges = drafts.map((d) => d.span).concat(quoted.map((q) => q.outer));
+  for (const s of sentences) {
+    if (quotedRanges.some((r) => r.start < s.end && r.end > s.start)) continue;
+    const d = reportedSpeech(body, s);
+    if (d) drafts.push(d);
+  }
+
+  // Resolve speakers in body order, so pronouns and continuations see what came before.
+  drafts.sort((a, b) => a.span.start - b.span.start);
+  const quotes: Quote[] = [];
+  for (const d of drafts) {
+    const { ref, via } = resolve(d);
+    let speakerRef: SpeakerRef | null = ref;
+    if (!speakerRef && d.carried) speakerRef = { name: d.carried.name, entityId: null, mention: null };
+    if (!speakerRef && !d.attribution) {
+      // An unattributed quote next to the last speaker's: keep it with them only when it follows directly.
+      const prev = quotes[quotes.length - 1];
+      if (prev?.speaker && paragraphOf(d.span.start) - paragraphOf(prev.span.end) <= 1) speakerRef = { name: prev.speaker.name, entityId: null, mention: null };
+    }
+    const text = body.slice(d.span.start, d.span.end);
+    quotes.push({
+      id: makeId('quote', article.id, d.span.start, text),
+      articleId: article.id,
+      text,
+      span: d.span,
+      kind: d.kind,
+      segments: d.segments,
+      speaker: speakerRef,
+      via,
+      cue: d.attribution ? { text: d.attribution.cue.text, span: { start: d.attribution.cue.start, end: d.attribution.cue.end } } : null,
+      confidence: d.confidence,
+      clusterId: null,
+    });
+  }
+  return { quotes, entities };
+}
+
+/** Resolve a parsed speaker phrase to a SpeakerRef (entity ids are filled in by the caller). */
+function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, sentences: readonly Span[]): { ref: SpeakerRef | null; entity: ArticleEntity | null } {
+  if (!source) return { ref: null, entity: null };
+  const mention = { text: entities.body.slice(source.span.start, source.span.end), span: { ...source.span } };
+  let entity: ArticleEntity | undefined;
+  if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
+  else if (source.kind === 'description') entity = entities.findByRole(source.name);
+  else if (source.kind === 'name' || source.kind === 'organisation') {
+    entity = entities.add(source.name, source.entityKind, source.span.start, source.roles, mention.text);
+  } else if (source.kind === 'group') entity = entities.add(source.name, 'group', source.span.start);
+  if (entity) return { ref: { name: entity.name, entityId: null, mention }, entity };
+  if (source.kind === 'pronoun') return { ref: null, entity: null };
+  return { ref: { name: source.name, entityId: null, mention }, entity: null };
+}
+
+/** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
+function reportedSpeech(body: string, s: Span): Draft | null {
+  const tokens = tokenize(body, s.start, s.end);
+  if (tokens.length < 6) return null;
+  // "According to X, content" / "content, according to X".
+  const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
+  if (acc >= 0) {
+    const cue = { ...tokens[acc]!, end: tokens[acc + 1]!.end, text: body.slice(tokens[acc]!.start, tokens[acc + 1]!.end) };
+    const comma = tokens.findIndex((t, k) => k > acc + 1 && t.text === ',');
+    if (acc === 0 || (acc <= 2 && tokens[acc - 1]?.text === ',')) {
+      if (comma < 0) return null;
+      const source = parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end);
+      const span = trimSpan(body, { start: tokens[comma + 1]?.start ?? s.end, end: s.end });
+      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, carried: null, confidence: 0.6 } : null;
+    }
+    if (tokens[acc - 1]?.text === ',') {
+      const end = comma > acc ? tokens[comma - 1]!.end : s.end;
+      const source = parseSourcePhrase(body, tokens[acc + 2]?.start ?? s.end, end);
+      const span = trimSpan(body, { start: s.start, end: tokens[acc - 1]!.start });
+      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, carried: null, confidence: 0.6 } : null;
+    }
+  }
+  // "..., X said." / "..., said X." at the end of the sentence.
+  for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
+    const base = cueBase(tokens[c]);
+    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    // Only adjuncts may follow the cue ("said on Monday", "said in a statement").
+    if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
+    let comma = -1;
+    for (let k = c - 1; k >= 1 && k >= c - 12; k--) {
+      if (tokens[k]!.text === ',') {
+        // Appositive commas belong to the speaker phrase: keep going while the part is a description.
+        const part = tokens.slice(k + 1, c);
+        if (part.length && ['a', 'an', 'the'].includes(lower(part[0])) && tokens.slice(1, k).some((t) => t.text === ',') && k > 2) {
+          const prevComma = tokens.slice(0, k).map((t) => t.text).lastIndexOf(',');
+          if (prevComma > 0 && c - prevComma < 16 && isCapitalised(tokens[prevComma + 1]?.text ?? '')) {
+            comma = prevComma;
+            break;
+          }
+        }
+        comma = k;
+        break;
+      }
+    }
+    if (comma < 1) continue;
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : phraseAfter(body, tokens, c, tokens.length);
+    if (!source) continue;
+    const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
+    if (wordCount(body.slice(span.start, span.end)) < 4) continue;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, carried: null, confidence: 0.65 };
+  }
+  // "X said (that) content" near the start of the sentence.
+  for (let c = 1; c < Math.min(tokens.length - 3, 18); c++) {
+    const base = cueBase(tokens[c]);
+    if (!base) continue;
+    let n = c + 1;
+    while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
+    if (lower(tokens[n]) !== 'that') n = c + 1;
+    const that = lower(tokens[n]) === 'that';
+    let clause = n + (that ? 1 : 0);
+    if (base === 'tell') {
+      const t = tokens.findIndex((x, k) => k > c && k < c + 9 && lower(x) === 'that');
+      if (t < 0) continue;
+      clause = t + 1;
+    } else if (!that && !STRONG_CUES.has(base)) continue;
+    if (/ing$/.test(lower(tokens[c])) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
+    const next = tokens[clause];
+    if (!next || next.text === ',' || next.text === '.' ) continue;
+    if (!that && base === 'say' && !/^(?:the|a|an|it|he|she|they|we|there|this|that|his|her|their|its|[\p{Lu}])/u.test(next.text)) continue;
+    const source = phraseBefore(body, tokens, c, 0);
+    if (!source) continue;
+    const span = trimSpan(body, { start: next.start, end: s.end });
+    if (wordCount(body.slice(span.start, span.end)) < 4) continue;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, carried: null, confidence: 0.6 };
+  }
+  // "..., saying (that) content": the subject of the sentence speaks.
+  const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
+  if (saying > 0) {
+    const source = sentenceSubject(body, tokens, saying);
+    const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
+    if (source && start) {
+      const span = trimSpan(body, { start: start.start, end: s.end });
+      if (wordCount(body.slice(span.start, span.end)) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, carried: null, confidence: 0.55 };
+    }
+  }
+  return null;
+}

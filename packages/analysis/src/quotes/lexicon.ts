@@ -1,0 +1,146 @@
+// Word lists the attribution rules use. They name kinds of words (speech verbs, titles, honorifics),
+// never the people or articles of any corpus.
+
+const SPEECH_VERBS: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  add: ['add', 'adds', 'added', 'adding'],
+  state: ['stated', 'stating'],
+  claim: ['claims', 'claimed', 'claiming'],
+  argue: ['argue', 'argues', 'argued', 'arguing'],
+  warn: ['warn', 'warns', 'warned', 'warning'],
+  note: ['notes', 'noted', 'noting'],
+  insist: ['insist', 'insists', 'insisted', 'insisting'],
+  explain: ['explain', 'explains', 'explained', 'explaining'],
+  announce: ['announce', 'announces', 'announced', 'announcing'],
+  report: ['reports', 'reported', 'reporting'],
+  write: ['write', 'writes', 'wrote', 'writing'],
+  tweet: ['tweets', 'tweeted', 'tweeting'],
+  declare: ['declare', 'declares', 'declared', 'declaring'],
+  comment: ['commented', 'commenting'],
+  reply: ['replies', 'replied', 'replying'],
+  respond: ['responded', 'responds'],
+  ask: ['ask', 'asks', 'asked', 'asking'],
+  acknowledge: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledging'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  confirm: ['confirm', 'confirms', 'confirmed', 'confirming'],
+  deny: ['deny', 'denies', 'denied', 'denying'],
+  suggest: ['suggest', 'suggests', 'suggested', 'suggesting'],
+  predict: ['predict', 'predicts', 'predicted', 'predicting'],
+  promise: ['promised', 'promises', 'promising'],
+  vow: ['vow', 'vows', 'vowed', 'vowing'],
+  pledge: ['pledged', 'pledges', 'pledging'],
+  urge: ['urge', 'urges', 'urged', 'urging'],
+  assert: ['assert', 'asserts', 'asserted', 'asserting'],
+  contend: ['contend', 'contends', 'contended', 'contending'],
+  maintain: ['maintains', 'maintained'],
+  stress: ['stressed', 'stresses', 'stressing'],
+  emphasise: ['emphasised', 'emphasized', 'emphasises', 'emphasizes'],
+  complain: ['complain', 'complains', 'complained', 'complaining'],
+  concede: ['concede', 'concedes', 'conceded', 'conceding'],
+  observe: ['observed', 'observes'],
+  recall: ['recalled', 'recalls', 'recalling'],
+  reveal: ['revealed', 'reveals', 'revealing'],
+  testify: ['testified', 'testifies', 'testifying'],
+  believe: ['believe', 'believes', 'believed'],
+  think: ['think', 'thinks', 'thought'],
+  agree: ['agreed', 'agrees'],
+  caution: ['cautioned', 'cautions'],
+  allege: ['allege', 'alleges', 'alleged', 'alleging'],
+  conclude: ['concluded', 'concludes'],
+  estimate: ['estimated', 'estimates'],
+  indicate: ['indicated', 'indicates'],
+  mention: ['mentioned', 'mentions'],
+  repeat: ['repeated', 'repeats'],
+  reiterate: ['reiterated', 'reiterates'],
+  joke: ['joked', 'jokes'],
+  continue: ['continued'],
+  quote: ['quoted', 'quotes', 'quoting'],
+  hint: ['hinted'],
+  boast: ['boasted', 'boasts'],
+  charge: ['charged'],
+  counter: ['countered'],
+  demand: ['demanded', 'demands'],
+  learn: ['learned', 'learnt'],
+  describe: ['described', 'describes'],
+  call: ['called'],
+  accuse: ['accused', 'accuses'],
+  fear: ['fear', 'fears', 'feared'],
+  worry: ['worry', 'worries', 'worried'],
+  hope: ['hopes', 'hoped'],
+  expect: ['expects', 'expected'],
+  know: ['knows', 'knew'],
+  understand: ['understands'],
+  feel: ['feels', 'felt'],
+  acknowledge2: ['conceded'],
+  show: ['shows', 'showed', 'shown'],
+  find: ['found', 'finds'],
+  write2: ['posted'],
+  decline: ['declined'],
+  recount: ['recounted'],
+};
+
+/** Inflected cue word -> base verb. */
+export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(SPEECH_VERBS).flatMap(([base, forms]) => forms.map((f) => [f, base.replace(/\d$/, '')] as const)),
+);
+
+/** Cues that reliably introduce speech even without "that" (the rest need a clause after them). */
+export const STRONG_CUES = new Set(['say', 'tell', 'add', 'state', 'claim', 'argue', 'warn', 'insist', 'explain', 'announce', 'declare', 'reply', 'respond', 'ask', 'acknowledge', 'admit', 'confirm', 'deny', 'write', 'tweet', 'note', 'comment', 'continue', 'quote', 'recall', 'testify', 'joke', 'concede', 'stress', 'emphasise', 'assert', 'contend', 'predict', 'urge']);
+
+/** Cues that only count when a clause follows them ("believes that ..."), never as "X believes." at the end. */
+export const THAT_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);
+
+export const PRONOUNS = new Map<string, 'male' | 'female' | 'plural' | 'neuter' | 'first'>([
+  ['he', 'male'], ['him', 'male'], ['his', 'male'],
+  ['she', 'female'], ['her', 'female'],
+  ['they', 'plural'], ['them', 'plural'], ['their', 'plural'],
+  ['it', 'neuter'], ['its', 'neuter'],
+  ['i', 'first'], ['we', 'first'],
+]);
+
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'mx', 'prof', 'professor', 'rev', 'fr']);
+
+/** Words that make a capitalised run a title rather than part of a name. */
+export const TITLE_WORDS = new Set(
+  (
+    'president vice prime minister ministers secretary spokesman spokeswoman spokesperson chancellor king queen prince princess pope ' +
+    'chairman chairwoman chair director ambassador senator sen governor gov mayor judge justice attorney general gen lt col maj capt captain ' +
+    'cmdr commander adm admiral sgt sergeant cpl pvt officer chief head leader deputy assistant undersecretary envoy representative rep ' +
+    'congressman congresswoman councillor councilman councilwoman speaker premier emir sheikh ayatollah colonel major navy army air force ' +
+    'foreign defense defence interior state treasury finance economy health justice homeland security press spokesmen nominee candidate ' +
+    'founder ceo cfo coo executive manager president-elect mp lawmaker legislator commissioner inspector superintendent detective ' +
+    'professor dr mr mrs ms analyst correspondent editor anchor host columnist author economist researcher fellow'
+  ).split(' '),
+);
+
+/** Head nouns of organisations. */
+export const ORG_WORDS = new Set(
+  (
+    'agency ministry department company council coalition post times news novosti organization organisation party committee commission ' +
+    'institute university bank group inc corp corporation service office government court tribune journal herald guardian telegraph ' +
+    'press associated reuters network channel television radio foundation association union federation league alliance pentagon kremlin ' +
+    'congress senate parliament administration board bureau center centre fund ltd llc plc club army navy police campaign team staff ' +
+    'white house cabinet embassy mission forces military authorities magazine daily gazette observer review monitor'
+  ).split(' '),
+);
+
+/** Plural or generic heads: speakers that are groups of people. */
+export const GROUP_WORDS = new Set(
+  (
+    'officials sources source analysts diplomats experts critics residents witnesses people leaders observers aides advisers advisors ' +
+    'investigators prosecutors lawmakers legislators activists supporters opponents protesters officers soldiers troops police doctors ' +
+    'scientists researchers economists members democrats republicans voters authorities spokesmen spokespeople insiders allies ' +
+    'militants rebels organizers organisers commentators reports polls pollsters surveys studies statistics figures data documents'
+  ).split(' '),
+);
+
+/** Words that are never a speaker's name even when capitalised at a sentence start. */
+export const NON_NAME_CAPS = new Set(
+  (
+    'the a an this that these those it its but and or so yet if when while as after before since because although though however ' +
+    'meanwhile also still then there here in on at for with without from by of to into about over under during between among ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
+    'november december today yesterday tomorrow last next earlier later speaking asked according despite according one two three'
+  ).split(' '),
+);

@@ -1,0 +1,370 @@
+// Parses the phrase that names a speaker ("Navy Capt. Jeff Davis, a Pentagon spokesman", "the Russian
+// president", "he", "U.S. officials") and resolves it to an entity within one article: surnames to full
+// names, descriptions to the person who holds that role, pronouns to the subject of the nearest
+// preceding sentence that names someone.
+import type { EntityKind, Span } from '@parallax/schema';
+import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|[,;:()]/gu;
+
+export function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = TOKEN.exec(text)) !== null && m.index < to) {
+    let t = m[0];
+    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
+    if (t.length > 1 && t.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i.test(t)) t = t.slice(0, -1);
+    const end = Math.min(m.index + t.length, to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
+    TOKEN.lastIndex = end;
+  }
+  return out;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many', 'one', 'other', 'another']);
+const bare = (t: string) => t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase();
+export const isCapitalised = (t: string) => /^[\p{Lu}]/u.test(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|le|la)-\p{Lu}/u.test(t);
+const isNameParticle = (t: string) => ['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of'].includes(t.toLowerCase());
+
+export type PhraseKind = 'name' | 'pronoun' | 'description' | 'group' | 'organisation';
+
+export interface ParsedSource {
+  kind: PhraseKind;
+  /** The proper name (person or organisation), the pronoun, or the description without its article. */
+  name: string;
+  entityKind: EntityKind;
+  /** Where the name (or the whole phrase) is in the body. */
+  span: Span;
+  /** Titles and appositive descriptions attached to the name ("Pentagon spokesman"). */
+  roles: string[];
+  pronoun?: 'male' | 'female' | 'plural' | 'neuter' | 'first';
+}
+
+/** Strip leading determiners and conjunctions from a token run. */
+function stripLeading(tokens: Token[]): Token[] {
+  let i = 0;
+  while (i < tokens.length && ['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as'].includes(tokens[i]!.text.toLowerCase())) i++;
+  return tokens.slice(i);
+}
+
+/**
+ * Find the proper name inside one comma-free part of a phrase: the last run of capitalised words that
+ * are neither titles nor honorifics. Returns null when the part has no name (a description).
+ */
+function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honorific: boolean } | null {
+  let end = tokens.length;
+  // Trailing weekdays and months are not part of a name ("Putin Tuesday").
+  while (end > 0 && NON_NAME_CAPS.has(bare(tokens[end - 1]!.text))) end--;
+  // A trailing lower-case head ("RIA Novosti news agency") makes the capitalised run before it the name.
+  while (end > 0 && !isCapitalised(tokens[end - 1]!.text)) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0) {
+    const t = tokens[start - 1]!;
+    const b = bare(t.text);
+    if (isCapitalised(t.text) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b)) start--;
+    else if (isNameParticle(t.text) && start - 1 > 0 && isCapitalised(tokens[start - 2]!.text) && start < end) start--;
+    else break;
+  }
+  // "of" may only join words inside a name ("Bank of England"), never open it.
+  while (start < end && isNameParticle(tokens[start]!.text) && !/-/.test(tokens[start]!.text)) start++;
+  if (start === end) return null;
+  const nameTokens = tokens.slice(start, end);
+  if (nameTokens.every((t) => NON_NAME_CAPS.has(bare(t.text)))) return null;
+  const before = tokens.slice(0, start);
+  const honorific = before.length > 0 && HONORIFICS.has(bare(before[before.length - 1]!.text));
+  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bare(t.text)) && !['the', 'a', 'an'].includes(t.text.toLowerCase())), honorific };
+}
+
+const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
+
+function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token[], honorific: boolean): EntityKind {
+  const words = all.map((t) => bare(t.text));
+  const nameWords = name.map((t) => bare(t.text));
+  if (honorific || roleTokens.some((t) => TITLE_WORDS.has(bare(t.text)))) return 'person';
+  if (nameWords.some((w) => ORG_WORDS.has(w)) || words.slice(words.indexOf(nameWords[nameWords.length - 1]!) + 1).some((w) => ORG_WORDS.has(w))) return 'organisation';
+  if (name.length === 1 && /^[\p{Lu}.]{2,}$/u.test(name[0]!.text)) return 'organisation'; // NATO, AP, CNN
+  if (all[0] && all[0].text.toLowerCase() === 'the' && name.length <= 3) return 'organisation'; // the Pentagon, The Post
+  void text;
+  return 'person';
+}
+
+/** Parse the phrase text[from, to) that names a speaker. */
+export function parseSourcePhrase(text: string, from: number, to: number): ParsedSource | null {
+  const tokens = stripLeading(tokenize(text, from, to));
+  if (tokens.length === 0 || tokens.length > 24) return null;
+  const first = tokens[0]!;
+  if (tokens.length === 1 && PRONOUNS.has(first.text.toLowerCase())) {
+    return { kind: 'pronoun', name: first.text, entityKind: 'unknown', span: { start: first.start, end: first.end }, roles: [], pronoun: PRONOUNS.get(first.text.toLowerCase())! };
+  }
+  // Appositives: "Navy Capt. Jeff Davis, a Pentagon spokesman" / "Putin's spokesman, Dmitry Peskov".
+  const parts: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.text === ',' || t.text === '(' || t.text === ')') parts.push([]);
+    else parts[parts.length - 1]!.push(t);
+  }
+  const nonEmpty = parts.filter((p) => p.length);
+  let best: { part: Token[]; found: NonNullable<ReturnType<typeof nameIn>> } | null = null;
+  for (const part of nonEmpty) {
+    const found = nameIn(part);
+    if (!found) continue;
+    // Prefer a part whose name is not inside a possessive description ("Putin's spokesman").
+    const possessiveDescription = /[’']s$/.test(found.tokens[found.tokens.length - 1]!.text) && part.length > found.tokens.length;
+    if (possessiveDescription) continue;
+    if (!best) best = { part, found };
+  }
+  if (best) {
+    const { part, found } = best;
+    const trailing = part.slice(part.indexOf(found.tokens[found.tokens.length - 1]!) + 1).map((t) => bare(t.text));
+    const head = trailing[trailing.length - 1];
+    if (head && GROUP_WORDS.has(head)) {
+      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
+      return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
+    }
+    if (head && TITLE_WORDS.has(head) && !ORG_WORDS.has(head)) {
+      // "the Russian president", "a Pentagon spokesman": a description of a person, not a name.
+      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
+      return { kind: 'description', name: desc, entityKind: 'person', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
+    }
+    const roles = [
+      ...(found.roleTokens.length ? [joinTokens(text, found.roleTokens)] : []),
+      ...nonEmpty.filter((p) => p !== part).map((p) => joinTokens(text, p.filter((t, i) => !(i === 0 && ['a', 'an', 'the'].includes(t.text.toLowerCase()))))),
+    ].filter((r) => r.length > 1);
+    const kind = kindOfName(text, found.tokens, found.roleTokens, part, found.honorific);
+    const nameTokens = found.tokens;
+    const last = nameTokens[nameTokens.length - 1]!;
+    const lastHead = bare(last.text);
+    const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
+    // "U.S. officials", "Russian officials": a capitalised modifier of a group noun is not a name.
+    const after = part.slice(part.indexOf(last) + 1).map((t) => bare(t.text));
+    if (after.length && GROUP_WORDS.has(after[after.length - 1]!) && kind !== 'organisation') {
+      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many'].includes(t.text.toLowerCase()))));
+      return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
+    }
+    void lastHead;
+    return { kind: kind === 'organisation' ? 'organisation' : 'name', name, entityKind: kind, span: { start: nameTokens[0]!.start, end: last.end }, roles };
+  }
+  const head = bare(tokens[tokens.length - 1]!.text);
+  const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
+  const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+  if (GROUP_WORDS.has(head)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
+  if (ORG_WORDS.has(head)) return { kind: 'organisation', name: desc, entityKind: 'organisation', span, roles: [] };
+  // A description must end in a word that names a person's role ("spokesman", "president").
+  if (tokens.length > 8 || !TITLE_WORDS.has(head)) return null;
+  return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export interface ArticleEntity {
+  key: string;
+  name: string;
+  kind: EntityKind;
+  aliases: Set<string>;
+  roles: Set<string>;
+  /** Offsets of mentions, in order. */
+  mentions: number[];
+}
+
+const normRole = (r: string) =>
+  r
+    .toLowerCase()
+    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/[’']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const surname = (name: string) => {
+  const parts = name.split(/\s+/);
+  const last = parts[parts.length - 1]!;
+  return last.replace(/^(?:al|el|bin|ibn)-/i, '').replace(/[’']s$/u, '').toLowerCase();
+};
+
+/** Entities of one article and the mentions that name them. */
+export class ArticleEntities {
+  readonly byKey = new Map<string, ArticleEntity>();
+  /** Person-like mentions in body order (for pronoun resolution). */
+  readonly personMentions: { offset: number; entity: ArticleEntity }[] = [];
+
+  /** Pronouns already resolved, by offset (a chain: "Putin ... He said ... he added"). */
+  readonly pronounAt = new Map<number, ArticleEntity>();
+  /** Quoted stretches: names inside a quote are not antecedents for the attribution's pronoun. */
+  quoted: readonly Span[] = [];
+
+  constructor(readonly body: string) {}
+
+  insideQuote(offset: number): boolean {
+    for (const q of this.quoted) if (q.start <= offset && offset < q.end) return true;
+    return false;
+  }
+
+  /** Resolve every subject pronoun (he, she) in body order, so chains of pronouns follow one person. */
+  resolvePronouns(sentences: readonly Span[]): void {
+    const re = /\b(?:he|she|He|She)\b/g;
+    for (const s of sentences) {
+      re.lastIndex = s.start;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(this.body)) !== null && m.index < s.end) {
+        if (this.insideQuote(m.index)) continue;
+        const entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
+        if (!entity) continue;
+        const offset = m.index;
+        this.pronounAt.set(offset, entity);
+        const at = this.personMentions.findIndex((x) => x.offset > offset);
+        this.personMentions.splice(at < 0 ? this.personMentions.length : at, 0, { offset, entity });
+      }
+    }
+  }
+
+  private key(kind: EntityKind, name: string) {
+    return `${kind === 'person' ? 'person' : kind}:${name.toLowerCase()}`;
+  }
+
+  /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
+  findByName(name: string, kind: EntityKind): ArticleEntity | undefined {
+    const exact = this.byKey.get(this.key(kind, name)) ?? this.byKey.get(this.key('person', name)) ?? this.byKey.get(this.key('organisation', name));
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    for (const e of this.byKey.values()) if (e.aliases.has(lower)) return e;
+    if (kind !== 'person' || name.includes(' ')) {
+      // A longer known name that ends with this one ("Vladimir Putin" for "Putin"), when multi-word too.
+      for (const e of this.byKey.values()) if (e.kind === 'person' && name.includes(' ') && e.name.toLowerCase().endsWith(' ' + lower)) return e;
+      if (kind !== 'person') return undefined;
+    }
+    const s = surname(name);
+    let best: ArticleEntity | undefined;
+    for (const e of this.byKey.values()) {
+      if (e.kind !== 'person' || !e.name.includes(' ') || surname(e.name) !== s) continue;
+      // Several people share the surname: take the one named most recently.
+      if (!best || (e.mentions[e.mentions.length - 1] ?? -1) > (best.mentions[best.mentions.length - 1] ?? -1)) best = e;
+    }
+    return best;
+  }
+
+  /** Record a proper name (with roles) seen at `offset`; returns its entity. */
+  add(name: string, kind: EntityKind, offset: number, roles: readonly string[] = [], alias?: string): ArticleEntity {
+    let entity = this.findByName(name, kind);
+    if (entity && name.includes(' ') && !entity.name.includes(' ') && entity.kind === 'person') {
+      // A full name arrives after a surname-only entity: upgrade it.
+      this.byKey.delete(entity.key);
+      entity.aliases.add(entity.name.toLowerCase());
+      entity.name = name;
+      entity.key = this.key(kind, name);
+      this.byKey.set(entity.key, entity);
+    }
+    if (!entity) {
+      entity = { key: this.key(kind, name), name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
+      this.byKey.set(entity.key, entity);
+    }
+    if (name !== entity.name) entity.aliases.add(name.toLowerCase());
+    if (alias && alias.toLowerCase() !== entity.name.toLowerCase()) entity.aliases.add(alias.toLowerCase());
+    for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
+    entity.mentions.push(offset);
+    if (entity.kind === 'person') this.personMentions.push({ offset, entity });
+    return entity;
+  }
+
+  /** The person who holds a role described as `description` ("the Russian president"). */
+  findByRole(description: string): ArticleEntity | undefined {
+    const d = normRole(description);
+    if (d.length < 3) return undefined;
+    let best: ArticleEntity | undefined;
+    let bestScore = 0;
+    const dWords = d.split(' ');
+    for (const e of this.byKey.values()) {
+      for (const r of e.roles) {
+        const rn = normRole(r);
+        let score = 0;
+        if (rn === d) score = 3;
+        else if (rn.endsWith(d) || d.endsWith(rn)) score = 2;
+        else {
+          const rWords = new Set(rn.split(' '));
+          const shared = dWords.filter((w) => rWords.has(w)).length;
+          // The head noun must agree ("spokesman"), and most modifiers.
+          if (rWords.has(dWords[dWords.length - 1]!) && shared / dWords.length >= 0.6) score = 1;
+        }
+        if (score > bestScore) {
+          best = e;
+          bestScore = score;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The person a pronoun at `offset` refers to: the first person named in the nearest preceding sentence that names one. */
+  resolvePronoun(offset: number, sentences: readonly Span[], pronoun: ParsedSource['pronoun']): ArticleEntity | undefined {
+    if (pronoun !== 'male' && pronoun !== 'female') return undefined;
+    const known = this.pronounAt.get(offset);
+    if (known) return known;
+    let si = sentences.findIndex((s) => s.start <= offset && offset < s.end);
+    if (si < 0) si = sentences.findIndex((s) => s.start > offset) - 1;
+    for (let k = si; k >= 0 && k >= si - 4; k--) {
+      const s = sentences[k]!;
+      const limit = k === si ? offset : s.end;
+      const inSentence = this.personMentions.filter((m) => m.offset >= s.start && m.offset < limit && !this.insideQuote(m.offset));
+      if (inSentence.length) return inSentence[0]!.entity;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Pre-pass over the body: learn full names with their titles ("Russian President Vladimir Putin",
+ * "Kremlin spokesman Dmitry Peskov") so later surnames, descriptions and pronouns resolve.
+ */
+export function learnNames(body: string, entities: ArticleEntities): void {
+  const tokens = tokenize(body, 0, body.length);
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isCapitalised(t.text) && !HONORIFICS.has(bare(t.text))) {
+      i++;
+      continue;
+    }
+    // A run of capitalised words (titles included), with name particles inside.
+    let j = i;
+    while (j < tokens.length && (isCapitalised(tokens[j]!.text) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text)) || /^(?:spokesman|spokeswoman|spokesperson|minister|president|secretary)$/.test(tokens[j]!.text))) j++;
+    const run = tokens.slice(i, j);
+    i = Math.max(j, i + 1);
+    if (run.length < 2) continue;
+    // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
+    const found = nameIn(run);
+    if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
+    const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
+    const words = found.tokens.map((x) => bare(x.text));
+    if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
+    if (found.tokens.length > 4) continue;
+    const hasTitle = found.roleTokens.some((x) => TITLE_WORDS.has(bare(x.text))) || found.honorific;
+    if (found.tokens.length < 2 && !hasTitle) continue;
+    // Runs at a sentence start may begin with an ordinary capitalised word ("Speaking"): a name needs a title or 2+ words.
+    const roles = found.roleTokens.length && found.roleTokens.some((x) => TITLE_WORDS.has(bare(x.text))) ? [joinTokens(body, found.roleTokens)] : [];
+    // A title that is only an honorific adds no role.
+    if (found.tokens.length === 1 && !entities.findByName(nameText, 'person') && !hasTitle) continue;
+    entities.add(nameText, 'person', found.tokens[0]!.start, roles, found.honorific ? joinTokens(body, run.slice(run.indexOf(found.tokens[0]!) - 1, run.indexOf(found.tokens[found.tokens.length - 1]!) + 1)) : undefined);
+  }
+
+  // Second pass: surname-only mentions of the people just learnt ("Putin attacked critics").
+  const surnames = new Map<string, ArticleEntity>();
+  for (const e of entities.byKey.values()) if (e.kind === 'person' && e.name.includes(' ')) surnames.set(surname(e.name), e);
+  for (const t of tokens) {
+    if (!isCapitalised(t.text)) continue;
+    const e = surnames.get(bare(t.text).replace(/^(?:al|el|bin|ibn)-/, ''));
+    if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
+      const full = e.name.split(/\s+/);
+      // Skip the surname inside the full name itself.
+      if (body.slice(Math.max(0, t.start - (e.name.length - full[full.length - 1]!.length)), t.end) === e.name) continue;
+      e.mentions.push(t.start);
+      entities.personMentions.push({ offset: t.start, entity: e });
+    }
+  }
+  entities.personMentions.sort((a, b) => a.offset - b.offset);
+  for (const e of entities.byKey.values()) e.mentions.sort((a, b) => a - b);
+}

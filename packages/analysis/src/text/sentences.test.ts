@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences, words } from './sentences.js';
+
+const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it('keeps abbreviations, initials and decimals inside a sentence', () => {
+    const t = 'Navy Capt. Jeff Davis, a Pentagon spokesman, said Monday. The U.S. insists Assad must go. It cost $3.5 billion on Sept. 15, 2015. John F. Kennedy spoke.';
+    expect(texts(t)).toEqual([
+      'Navy Capt. Jeff Davis, a Pentagon spokesman, said Monday.',
+      'The U.S. insists Assad must go.',
+      'It cost $3.5 billion on Sept. 15, 2015.',
+      'John F. Kennedy spoke.',
+    ]);
+  });
+
+  it('keeps a closing quote mark with the sentence it ends, and splits paragraphs', () => {
+    const t = '“We call on other countries to join us.” Putin said so.\n\nNext paragraph here';
+    expect(texts(t)).toEqual(['“We call on other countries to join us.”', 'Putin said so.', 'Next paragraph here']);
+  });
+
+  it('ends a sentence after U.S. when a new sentence starts', () => {
+    expect(texts('He flew to the U.S. He met Obama.')).toEqual(['He flew to the U.S.', 'He met Obama.']);
+  });
+
+  it('returns absolute offsets inside a range', () => {
+    const t = 'xx One. Two. yy';
+    expect(splitSentences(t, 3, 12)).toEqual([{ start: 3, end: 7 }, { start: 8, end: 12 }]);
+  });
+});
+
+describe('words', () => {
+  it('keeps apostrophes, hyphens and inner dots within words', () => {
+    expect(words('Putin’s military-technical U.N. aid, 250,000').map((w) => w.text)).toEqual(['Putin’s', 'military-technical', 'U.N', 'aid', '250', '000']);
+  });
+});

@@ -1,0 +1,117 @@
+// Sentence boundaries with offsets, in one linear pass. A full stop ends a sentence unless it closes a
+// known abbreviation ("Mr.", "Sept.", "U.S."), an initial ("J. Smith") or a decimal; a closing quote
+// mark or bracket right after the terminator stays in the sentence it ends.
+import type { Span } from '@parallax/schema';
+
+const ABBREVIATIONS = new Set(
+  (
+    'mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon pres supt insp det ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
+    'no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd plc llc vs v etc al ' +
+    'e.g i.e a.m p.m u.s u.k u.n e.u d.c n.y l.a a.d b.c ph.d'
+  ).split(' '),
+);
+
+const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
+const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** Closing quote marks and brackets that belong to the sentence they follow. */
+const isCloser = (ch: string) => ch === '"' || ch === '”' || ch === '’' || ch === "'" || ch === '»' || ch === ')' || ch === ']';
+
+/** The word ending right before `end` (letters, digits and inner dots), lower-cased. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  while (i > 0) {
+    const c = text.charCodeAt(i - 1);
+    if (isUpper(c) || isLower(c) || isDigit(c) || c === 46) i--;
+    else break;
+  }
+  return text.slice(i, end).toLowerCase();
+}
+
+/** Split `text[from, to)` into sentence spans (absolute offsets), trimmed of surrounding white space. */
+export function splitSentences(text: string, from = 0, to = text.length): Span[] {
+  const out: Span[] = [];
+  let start = from;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = from; i < to; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' && i + 1 < to && text[i + 1] === '\n') {
+      push(i);
+      start = i + 2;
+      i++;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    // Absorb runs of terminators and the closers that follow them.
+    let j = i + 1;
+    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < to && isCloser(text[j]!)) j++;
+    if (j < to && !isSpace(text.charCodeAt(j))) {
+      i = j - 1;
+      continue; // "U.S.-led", "3.5", "Yahoo!News"
+    }
+    // Find the next non-space character.
+    let k = j;
+    while (k < to && isSpace(text.charCodeAt(k))) k++;
+    if (k >= to) break;
+    const next = text.charCodeAt(k);
+    if (ch === '.') {
+      const word = wordBefore(text, i);
+      const bare = word.replace(/\./g, '');
+      // Lower-case next word: not a new sentence ("Sept. 15" is handled by digits below too).
+      if (isLower(next)) { i = j - 1; continue; }
+      if (isDigit(next) && ABBREVIATIONS.has(word)) { i = j - 1; continue; }
+      if (ABBREVIATIONS.has(word) && !['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'jr', 'sr'].includes(word)) {
+        i = j - 1;
+        continue; // "Mr. Putin", "Capt. Jeff Davis"
+      }
+      if (bare.length === 1 && isUpper(bare.charCodeAt(0)) === false && word.length === 1) { i = j - 1; continue; }
+      if (word.length === 1 && /[a-z]/.test(word) && text.slice(i - 1, i).toUpperCase() === text.slice(i - 1, i) && isUpper(next)) {
+        // An initial: "John F. Kennedy".
+        i = j - 1;
+        continue;
+      }
+    }
+    push(j);
+    start = j;
+    i = j - 1;
+  }
+  push(to);
+  return out;
+}
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+/** The words of `text[from, to)` with absolute offsets. */
+export function words(text: string, from = 0, to = text.length): Word[] {
+  const out: Word[] = [];
+  WORD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null && m.index < to) {
+    const end = Math.min(m.index + m[0].length, to);
+    out.push({ text: text.slice(m.index, end), start: m.index, end });
+  }
+  return out;
+}
+
+/** Number of words in a string. */
+export function countWords(text: string): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
+  return n;
+}
