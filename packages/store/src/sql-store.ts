@@ -1,0 +1,827 @@
+// The store's logic, written once over the Executor surface. The backends (sqlite-store.ts, pg-store.ts)
+// supply the connection, migrations, full-text search and size; everything else is shared SQL that both
+// SQLite 3.35+ and PostgreSQL accept (ON CONFLICT ... excluded, row values, UPDATE ... FROM).
+import {
+  Article,
+  ArticleListQuery,
+  Bundle,
+  Claim,
+  ClaimGroup,
+  Entity,
+  Outlet,
+  Quote,
+  SCHEMA_VERSION,
+  SearchQuery,
+  Statement,
+  Story,
+  type SearchHit,
+} from '@parallax/schema';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { chunks, marks, type Executor, type Queryer, type SqlValue } from './executor.js';
+import { searchTerms } from './search-terms.js';
+import type { Migration } from './migrations.js';
+import type {
+  ArticleRecords,
+  ArticleVersion,
+  BundleRecord,
+  ClaimFilter,
+  ClaimGroupFilter,
+  LinkRecords,
+  LinkScope,
+  Page,
+  PageQuery,
+  QuoteFilter,
+  SaveStatus,
+  StatementFilter,
+  Store,
+  StoreStats,
+} from './store.js';
+
+const inChunk = 500;
+const exportPage = 1000;
+
+type Row = Record<string, unknown>;
+
+/** A JSON document column: text in SQLite, already parsed jsonb in PostgreSQL. */
+function doc<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+const str = (v: unknown): string => String(v);
+const num = (v: unknown): number => Number(v);
+
+function articleFromRow(row: Row): Article {
+  const d = doc<Omit<Article, 'body' | 'storyId'>>(row.doc);
+  return { ...d, body: str(row.body), storyId: (row.story_id as string | null) ?? null };
+}
+
+function quoteFromRow(row: Row): Quote {
+  return { ...doc<Quote>(row.doc), clusterId: (row.cluster_id as string | null) ?? null };
+}
+
+function claimFromRow(row: Row): Claim {
+  return { ...doc<Claim>(row.doc), clusterId: (row.cluster_id as string | null) ?? null };
+}
+
+// Map.groupBy needs Node 21.
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+/** Merge two versions of one entity: the fullest name wins, the rest is unioned. */
+export function mergeEntity(old: Entity, next: Entity): Entity {
+  const name = next.name.length > old.name.length ? next.name : old.name;
+  const aliases = union(old.aliases, next.aliases).concat([old.name, next.name]).filter((a) => a !== name);
+  return {
+    id: old.id,
+    kind: old.kind === 'unknown' ? next.kind : old.kind,
+    name,
+    aliases: [...new Set(aliases)],
+    roles: union(old.roles, next.roles),
+    articleIds: union(old.articleIds, next.articleIds),
+  };
+}
+
+function pageLimit(limit: number | undefined, fallback = 50): number {
+  const n = limit ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new RangeError(`limit must be an integer from 1 to 1000, got ${n}`);
+  return n;
+}
+
+function pageOf<T>(rows: Row[], limit: number, map: (r: Row) => T, key: (r: Row) => Array<string | number>): Page<T> {
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items: items.map(map), nextCursor: more && last ? encodeCursor(key(last)) : null };
+}
+
+interface ArticleState {
+  id: string;
+  lineage: string;
+  version: number;
+  isCurrent: boolean;
+  contentHash: string;
+  sourcePath: string | null;
+  sourceUrl: string | null;
+}
+
+function stateFromRow(r: Row): ArticleState {
+  return {
+    id: str(r.id),
+    lineage: str(r.lineage),
+    version: num(r.version),
+    isCurrent: num(r.is_current) === 1,
+    contentHash: str(r.content_hash),
+    sourcePath: (r.source_path as string | null) ?? null,
+    sourceUrl: (r.source_url as string | null) ?? null,
+  };
+}
+
+export interface SearchFilters {
+  terms: string[];
+  type: SearchQuery['type'];
+  story: string | undefined;
+  outlet: string | undefined;
+  speaker: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  limit: number;
+}
+
+/** What each backend supplies. */
+export interface Dialect {
+  kind: 'sqlite' | 'postgres';
+  migrations: Migration[];
+  /** Serialise concurrent migrate() calls from several processes (inside the migration transaction). */
+  lockMigrations(q: Queryer): Promise<void>;
+  /** Serialise writers across connections and processes (inside each write transaction). */
+  lockWrites(q: Queryer): Promise<void>;
+  /** Ranked hits of one record type, best first, at most filters.limit. */
+  search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<SearchHit[]>;
+  sizeBytes(q: Queryer): Promise<number>;
+}
+
+const articleColumns = [
+  'id', 'lineage', 'version', 'is_current', 'source_path', 'source_url', 'content_hash', 'outlet_id', 'story_id',
+  'published_sort', 'published_date', 'headline', 'headline_sort', 'body', 'saved_at', 'doc',
+] as const;
+const quoteColumns = ['id', 'article_id', 'span_start', 'span_end', 'kind', 'speaker_id', 'cluster_id', 'text', 'doc'] as const;
+const claimColumns = ['id', 'article_id', 'span_start', 'span_end', 'kind', 'cluster_id', 'text', 'doc'] as const;
+
+function updateAll(columns: readonly string[]): string {
+  return `ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
+}
+
+function articleRow(a: Article, lineage: string, version: number, savedAt: string): SqlValue[] {
+  const { body, storyId, ...rest } = a;
+  return [
+    a.id, lineage, version, 1, a.sourcePath, a.sourceUrl, a.contentHash, a.outletId, storyId,
+    a.publishedAt ?? '', a.publishedAt?.slice(0, 10) ?? null, a.headline, (a.headline ?? '').toLowerCase(), body, savedAt,
+    JSON.stringify(rest),
+  ];
+}
+
+function quoteRow(q: Quote): SqlValue[] {
+  return [q.id, q.articleId, q.span.start, q.span.end, q.kind, q.speaker?.entityId ?? null, q.clusterId, q.text, JSON.stringify(q)];
+}
+
+function claimRow(c: Claim): SqlValue[] {
+  return [c.id, c.articleId, c.span.start, c.span.end, c.kind, c.clusterId, c.text, JSON.stringify(c)];
+}
+
+export class SqlStore implements Store {
+  readonly kind: 'sqlite' | 'postgres';
+
+  constructor(
+    protected readonly db: Executor,
+    protected readonly dialect: Dialect,
+  ) {
+    this.kind = dialect.kind;
+  }
+
+  // ---- migrations ----
+
+  async migrate(): Promise<number[]> {
+    const applied: number[] = [];
+    for (const m of this.dialect.migrations) {
+      const done = await this.db.tx(async (q) => {
+        await this.dialect.lockMigrations(q);
+        await q.run('CREATE TABLE IF NOT EXISTS parallax_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+        const rows = await q.all('SELECT version FROM parallax_migrations WHERE version = ?', [m.version]);
+        if (rows.length > 0) return false;
+        for (const sql of m.statements) await q.run(sql);
+        await q.run('INSERT INTO parallax_migrations (version, name, applied_at) VALUES (?, ?, ?)', [m.version, m.name, new Date().toISOString()]);
+        return true;
+      });
+      if (done) applied.push(m.version);
+    }
+    return applied;
+  }
+
+  // ---- writes ----
+
+  async saveArticle(records: ArticleRecords, options: { input?: string } = {}): Promise<SaveStatus> {
+    const [status] = await this.db.tx(async (q) => {
+      await this.dialect.lockWrites(q);
+      const statuses = await this.saveIn(q, [records]);
+      if (options.input !== undefined) await this.markDoneIn(q, options.input);
+      return statuses;
+    });
+    return status as SaveStatus;
+  }
+
+  async saveMany(items: readonly ArticleRecords[]): Promise<SaveStatus[]> {
+    if (items.length === 0) return [];
+    return this.db.tx(async (q) => {
+      await this.dialect.lockWrites(q);
+      return this.saveIn(q, items);
+    });
+  }
+
+  private validate(records: ArticleRecords): ArticleRecords {
+    const article = Article.parse(records.article);
+    const quotes = records.quotes.map((x) => Quote.parse(x));
+    const claims = records.claims.map((x) => Claim.parse(x));
+    for (const r of [...quotes, ...claims]) {
+      if (r.articleId !== article.id) throw new Error(`${r.id} belongs to ${r.articleId}, not to ${article.id}`);
+    }
+    return {
+      article,
+      outlet: records.outlet === null ? null : Outlet.parse(records.outlet),
+      quotes,
+      claims,
+      entities: records.entities.map((e) => Entity.parse(e)),
+    };
+  }
+
+  /** Save a batch inside an open transaction: batched look-ups, then batched inserts. */
+  private async saveIn(q: Queryer, input: readonly ArticleRecords[]): Promise<SaveStatus[]> {
+    const items = input.map((r) => this.validate(r));
+    const now = new Date().toISOString();
+    const stateCols = 'id, lineage, version, is_current, content_hash, source_path, source_url';
+
+    // What is stored under these ids and sources: three batched queries, whatever the batch size.
+    const byId = new Map<string, ArticleState>();
+    for (const ids of chunks([...new Set(items.map((i) => i.article.id))], inChunk)) {
+      for (const r of await q.all(`SELECT ${stateCols} FROM articles WHERE id IN (${marks(ids.length)})`, ids)) byId.set(str(r.id), stateFromRow(r));
+    }
+    const currentByPath = new Map<string, ArticleState>();
+    const currentByUrl = new Map<string, ArticleState>();
+    const paths = [...new Set(items.map((i) => i.article.sourcePath).filter((p): p is string => p !== null))];
+    const urls = [...new Set(items.map((i) => i.article.sourceUrl).filter((p): p is string => p !== null))];
+    for (const part of chunks(paths, inChunk)) {
+      for (const r of await q.all(`SELECT ${stateCols} FROM articles WHERE is_current = 1 AND source_path IN (${marks(part.length)})`, part)) {
+        currentByPath.set(str(r.source_path), stateFromRow(r));
+      }
+    }
+    for (const part of chunks(urls, inChunk)) {
+      for (const r of await q.all(`SELECT ${stateCols} FROM articles WHERE is_current = 1 AND source_url IN (${marks(part.length)})`, part)) {
+        currentByUrl.set(str(r.source_url), stateFromRow(r));
+      }
+    }
+    const lineages = [...new Set([...byId.values(), ...currentByPath.values(), ...currentByUrl.values()].map((s) => s.lineage))];
+    const maxVersion = new Map<string, number>();
+    for (const part of chunks(lineages, inChunk)) {
+      for (const r of await q.all(`SELECT lineage, MAX(version) AS v FROM articles WHERE lineage IN (${marks(part.length)}) GROUP BY lineage`, part)) {
+        maxVersion.set(str(r.lineage), num(r.v));
+      }
+    }
+
+    const statuses: SaveStatus[] = [];
+    const newArticles: SqlValue[][] = [];
+    const replacedIds: string[] = [];
+    const quotes: SqlValue[][] = [];
+    const claims: SqlValue[][] = [];
+    const outlets = new Map<string, Outlet>();
+    const entities = new Map<string, Entity>();
+    const remember = (s: ArticleState) => {
+      byId.set(s.id, s);
+      if (s.sourcePath !== null) currentByPath.set(s.sourcePath, s);
+      if (s.sourceUrl !== null) currentByUrl.set(s.sourceUrl, s);
+      maxVersion.set(s.lineage, Math.max(maxVersion.get(s.lineage) ?? 0, s.version));
+    };
+    const demote = async (s: ArticleState) => {
+      await q.run('UPDATE articles SET is_current = 0 WHERE lineage = ? AND is_current = 1', [s.lineage]);
+      for (const m of [currentByPath, currentByUrl]) for (const [k, v] of m) if (v.lineage === s.lineage) m.delete(k);
+      for (const v of byId.values()) if (v.lineage === s.lineage) v.isCurrent = false;
+    };
+
+    for (const item of items) {
+      const a = item.article;
+      const existing = byId.get(a.id);
+      let status: SaveStatus;
+      if (existing && existing.contentHash === a.contentHash) {
+        if (existing.isCurrent) {
+          statuses.push('unchanged');
+          continue;
+        }
+        // An older version came back: it becomes the current one again.
+        await demote(existing);
+        await q.run('UPDATE articles SET is_current = 1 WHERE id = ?', [a.id]);
+        remember({ ...existing, isCurrent: true });
+        statuses.push('updated');
+        continue;
+      }
+      if (existing) {
+        // Same clean text (same id) from a changed source: replace this version's records in place.
+        const version = (maxVersion.get(existing.lineage) ?? existing.version) + 1;
+        await demote(existing);
+        const row = articleRow(a, existing.lineage, version, now);
+        await q.run(
+          `UPDATE articles SET ${articleColumns.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+          [...row.slice(1), a.id],
+        );
+        replacedIds.push(a.id);
+        remember({ id: a.id, lineage: existing.lineage, version, isCurrent: true, contentHash: a.contentHash, sourcePath: a.sourcePath, sourceUrl: a.sourceUrl });
+        status = 'updated';
+      } else {
+        const previous = (a.sourceUrl !== null ? currentByUrl.get(a.sourceUrl) : undefined) ?? (a.sourcePath !== null ? currentByPath.get(a.sourcePath) : undefined);
+        const lineage = previous?.lineage ?? a.id;
+        const version = previous ? (maxVersion.get(previous.lineage) ?? previous.version) + 1 : 1;
+        if (previous) await demote(previous);
+        newArticles.push(articleRow(a, lineage, version, now));
+        remember({ id: a.id, lineage, version, isCurrent: true, contentHash: a.contentHash, sourcePath: a.sourcePath, sourceUrl: a.sourceUrl });
+        status = previous ? 'updated' : 'added';
+      }
+      statuses.push(status);
+      for (const x of item.quotes) quotes.push(quoteRow(x));
+      for (const x of item.claims) claims.push(claimRow(x));
+      if (item.outlet) outlets.set(item.outlet.id, { ...item.outlet, domain: item.outlet.domain ?? outlets.get(item.outlet.id)?.domain ?? null });
+      for (const e of item.entities) {
+        const seen = entities.get(e.id);
+        entities.set(e.id, seen ? mergeEntity(seen, e) : e);
+      }
+    }
+
+    for (const ids of chunks(replacedIds, inChunk)) {
+      await q.run(`DELETE FROM quotes WHERE article_id IN (${marks(ids.length)})`, ids);
+      await q.run(`DELETE FROM claims WHERE article_id IN (${marks(ids.length)})`, ids);
+    }
+    await q.insertMany('articles', articleColumns, newArticles);
+    await q.insertMany('quotes', quoteColumns, quotes, updateAll(quoteColumns));
+    await q.insertMany('claims', claimColumns, claims, updateAll(claimColumns));
+    await this.mergeOutlets(q, [...outlets.values()]);
+    await this.mergeEntities(q, [...entities.values()]);
+    return statuses;
+  }
+
+  private async mergeOutlets(q: Queryer, outlets: Outlet[]): Promise<void> {
+    if (outlets.length === 0) return;
+    const stored = new Map<string, Outlet>();
+    for (const ids of chunks(outlets.map((o) => o.id), inChunk)) {
+      for (const r of await q.all(`SELECT doc FROM outlets WHERE id IN (${marks(ids.length)})`, ids)) {
+        const o = doc<Outlet>(r.doc);
+        stored.set(o.id, o);
+      }
+    }
+    const rows = outlets.map((o) => {
+      const merged = { ...o, domain: o.domain ?? stored.get(o.id)?.domain ?? null };
+      return [merged.id, merged.name, JSON.stringify(merged)];
+    });
+    await q.insertMany('outlets', ['id', 'name', 'doc'], rows, updateAll(['id', 'name', 'doc']));
+  }
+
+  private async mergeEntities(q: Queryer, entities: Entity[]): Promise<void> {
+    if (entities.length === 0) return;
+    const stored = new Map<string, Entity>();
+    for (const ids of chunks(entities.map((e) => e.id), inChunk)) {
+      for (const r of await q.all(`SELECT doc FROM entities WHERE id IN (${marks(ids.length)})`, ids)) {
+        const e = doc<Entity>(r.doc);
+        stored.set(e.id, e);
+      }
+    }
+    const rows = entities.map((e) => {
+      const old = stored.get(e.id);
+      const merged = old ? mergeEntity(old, e) : e;
+      return [merged.id, merged.name, merged.kind, JSON.stringify(merged)];
+    });
+    await q.insertMany('entities', ['id', 'name', 'kind', 'doc'], rows, updateAll(['id', 'name', 'kind', 'doc']));
+  }
+
+  async saveLinks(scope: LinkScope, links: LinkRecords): Promise<void> {
+    const stories = links.stories.map((s) => Story.parse(s));
+    const statements = links.statements.map((s) => Statement.parse(s));
+    const claimGroups = links.claimGroups.map((g) => ClaimGroup.parse(g));
+    const entities = (links.entities ?? []).map((e) => Entity.parse(e));
+    await this.db.tx(async (q) => {
+      await this.dialect.lockWrites(q);
+      // 1. Drop the stories in scope and what hangs off them; remember their articles.
+      const affected = new Set<string>(stories.flatMap((s) => s.articleIds));
+      if (scope === 'all') {
+        await q.run('UPDATE articles SET story_id = NULL WHERE story_id IS NOT NULL');
+        await q.run('UPDATE quotes SET cluster_id = NULL WHERE cluster_id IS NOT NULL');
+        await q.run('UPDATE claims SET cluster_id = NULL WHERE cluster_id IS NOT NULL');
+        for (const t of ['stories', 'statements', 'claim_groups']) await q.run(`DELETE FROM ${t}`);
+      } else {
+        const drop = [...new Set([...scope, ...stories.map((s) => s.id)])];
+        for (const ids of chunks(drop, inChunk)) {
+          const m = marks(ids.length);
+          for (const r of await q.all(`SELECT id FROM articles WHERE story_id IN (${m})`, ids)) affected.add(str(r.id));
+          await q.run(`UPDATE articles SET story_id = NULL WHERE story_id IN (${m})`, ids);
+          await q.run(`DELETE FROM statements WHERE story_id IN (${m})`, ids);
+          await q.run(`DELETE FROM claim_groups WHERE story_id IN (${m})`, ids);
+          await q.run(`DELETE FROM stories WHERE id IN (${m})`, ids);
+        }
+        for (const ids of chunks([...affected], inChunk)) {
+          await q.run(`UPDATE quotes SET cluster_id = NULL WHERE article_id IN (${marks(ids.length)})`, ids);
+          await q.run(`UPDATE claims SET cluster_id = NULL WHERE article_id IN (${marks(ids.length)})`, ids);
+        }
+      }
+      // 2. Write the new stories and point their articles at them.
+      const storyOf = new Map<string, string>();
+      for (const s of stories) for (const a of s.articleIds) storyOf.set(a, s.id);
+      await q.insertMany('stories', ['id', 'first_date', 'doc'], stories.map((s) => [s.id, s.firstDate, JSON.stringify(s)]), updateAll(['id', 'first_date', 'doc']));
+      await this.assign(q, 'articles', 'story_id', [...storyOf].map(([id, storyId]) => ({ id, value: storyId })));
+      // 3. Statements and claim groups belong to the story of their first article.
+      await q.insertMany(
+        'statements',
+        ['id', 'story_id', 'speaker_id', 'doc'],
+        statements.map((s) => [s.id, storyOf.get(s.articleIds[0] as string) ?? null, s.speakerEntityId, JSON.stringify(s)]),
+        updateAll(['id', 'story_id', 'speaker_id', 'doc']),
+      );
+      await q.insertMany(
+        'claim_groups',
+        ['id', 'story_id', 'status', 'doc'],
+        claimGroups.map((g) => [g.id, storyOf.get(g.articleIds[0] as string) ?? null, g.status, JSON.stringify(g)]),
+        updateAll(['id', 'story_id', 'status', 'doc']),
+      );
+      // 4. Cluster ids of quotes and claims.
+      const quoteClusters = links.clusters?.quotes ?? statements.flatMap((s) => s.quoteIds.map((id) => ({ id, clusterId: s.id })));
+      const claimClusters = links.clusters?.claims ?? claimGroups.flatMap((g) => g.claimIds.map((id) => ({ id, clusterId: g.id })));
+      await this.assign(q, 'quotes', 'cluster_id', quoteClusters.map((c) => ({ id: c.id, value: c.clusterId })));
+      await this.assign(q, 'claims', 'cluster_id', claimClusters.map((c) => ({ id: c.id, value: c.clusterId })));
+      await this.mergeEntities(q, entities);
+    });
+  }
+
+  /** Set one column of many rows by id with a few UPDATE ... FROM statements (no statement per row). */
+  private async assign(q: Queryer, table: string, column: string, values: Array<{ id: string; value: string | null }>): Promise<void> {
+    for (const part of chunks(values, 400)) {
+      const select = part.map(() => 'SELECT ? AS rid, ? AS val').join(' UNION ALL ');
+      await q.run(
+        `UPDATE ${table} SET ${column} = v.val FROM (${select}) AS v WHERE ${table}.id = v.rid`,
+        part.flatMap((p) => [p.id, p.value]),
+      );
+    }
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    return this.db.tx(async (q) => {
+      await this.dialect.lockWrites(q);
+      const rows = await q.all('SELECT lineage, is_current FROM articles WHERE id = ?', [id]);
+      const row = rows[0];
+      if (!row) return false;
+      await q.run('DELETE FROM quotes WHERE article_id = ?', [id]);
+      await q.run('DELETE FROM claims WHERE article_id = ?', [id]);
+      await q.run('DELETE FROM articles WHERE id = ?', [id]);
+      if (num(row.is_current) === 1) {
+        // The latest remaining version of the same source becomes the current one.
+        await q.run(
+          'UPDATE articles SET is_current = 1 WHERE id = (SELECT id FROM articles WHERE lineage = ? ORDER BY version DESC LIMIT 1)',
+          [str(row.lineage)],
+        );
+      }
+      // Drop the article from the entities and stories that list it (a LIKE narrows, the JSON decides).
+      const pattern = `%"${id}"%`;
+      const entities = (await q.all(`SELECT doc FROM entities WHERE ${this.docText()} LIKE ?`, [pattern])).map((r) => doc<Entity>(r.doc));
+      for (const e of entities.filter((x) => x.articleIds.includes(id))) {
+        const next = { ...e, articleIds: e.articleIds.filter((a) => a !== id) };
+        await q.run('UPDATE entities SET doc = ? WHERE id = ?', [JSON.stringify(next), e.id]);
+      }
+      const stories = (await q.all(`SELECT doc FROM stories WHERE ${this.docText()} LIKE ?`, [pattern])).map((r) => doc<Story>(r.doc));
+      for (const s of stories.filter((x) => x.articleIds.includes(id))) {
+        const articleIds = s.articleIds.filter((a) => a !== id);
+        if (articleIds.length === 0) await q.run('DELETE FROM stories WHERE id = ?', [s.id]);
+        else await q.run('UPDATE stories SET doc = ? WHERE id = ?', [JSON.stringify({ ...s, articleIds }), s.id]);
+      }
+      return true;
+    });
+  }
+
+  private docText(): string {
+    return this.kind === 'postgres' ? 'doc::text' : 'doc';
+  }
+
+  // ---- reads ----
+
+  async getArticle(id: string): Promise<Article | null> {
+    const [row] = await this.db.all('SELECT id, body, story_id, doc FROM articles WHERE id = ?', [id]);
+    return row ? articleFromRow(row) : null;
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    const found = new Map<string, Article>();
+    for (const part of chunks([...new Set(ids)], inChunk)) {
+      for (const r of await this.db.all(`SELECT id, body, story_id, doc FROM articles WHERE id IN (${marks(part.length)})`, part)) found.set(str(r.id), articleFromRow(r));
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async getOutlet(id: string): Promise<Outlet | null> {
+    const [row] = await this.db.all('SELECT doc FROM outlets WHERE id = ?', [id]);
+    return row ? doc<Outlet>(row.doc) : null;
+  }
+
+  async listOutlets(): Promise<Outlet[]> {
+    return (await this.db.all('SELECT doc FROM outlets ORDER BY name, id')).map((r) => doc<Outlet>(r.doc));
+  }
+
+  async listArticles(query: Partial<ArticleListQuery>): Promise<Page<Article>> {
+    const parsed = ArticleListQuery.parse(query);
+    const limit = parsed.limit;
+    const desc = parsed.sort === '-published';
+    const key = parsed.sort === 'headline' ? 'headline_sort' : 'published_sort';
+    const where = ['is_current = 1'];
+    const params: SqlValue[] = [];
+    if (parsed.story) (where.push('story_id = ?'), params.push(parsed.story));
+    if (parsed.outlet) (where.push('outlet_id = ?'), params.push(parsed.outlet));
+    if (parsed.from) (where.push('published_date >= ?'), params.push(parsed.from));
+    if (parsed.to) (where.push('published_date <= ?'), params.push(parsed.to));
+    if (parsed.cursor) {
+      const [k, id] = decodeCursor(parsed.cursor, ['string', 'string']) as [string, string];
+      where.push(`(${key}, id) ${desc ? '<' : '>'} (?, ?)`);
+      params.push(k, id);
+    }
+    const dir = desc ? 'DESC' : 'ASC';
+    const rows = await this.db.all(
+      `SELECT id, body, story_id, doc, ${key} AS k FROM articles WHERE ${where.join(' AND ')} ORDER BY ${key} ${dir}, id ${dir} LIMIT ?`,
+      [...params, limit + 1],
+    );
+    return pageOf(rows, limit, articleFromRow, (r) => [str(r.k), str(r.id)]);
+  }
+
+  async listVersions(articleIdOrSource: string): Promise<ArticleVersion[]> {
+    const [found] = await this.db.all(
+      'SELECT lineage FROM articles WHERE id = ? OR source_path = ? OR source_url = ? ORDER BY is_current DESC, version DESC LIMIT 1',
+      [articleIdOrSource, articleIdOrSource, articleIdOrSource],
+    );
+    if (!found) return [];
+    const rows = await this.db.all(
+      'SELECT id, version, content_hash, is_current, source_path, source_url, saved_at FROM articles WHERE lineage = ? ORDER BY version',
+      [str(found.lineage)],
+    );
+    return rows.map((r) => ({
+      articleId: str(r.id),
+      version: num(r.version),
+      contentHash: str(r.content_hash),
+      current: num(r.is_current) === 1,
+      sourcePath: (r.source_path as string | null) ?? null,
+      sourceUrl: (r.source_url as string | null) ?? null,
+      savedAt: str(r.saved_at),
+    }));
+  }
+
+  /** Quotes and claims share their paging: body order within an article, articles by id. */
+  private async spanRecords(table: 'quotes' | 'claims', filter: Omit<QuoteFilter, 'kind'> & { kind?: string | undefined }): Promise<Page<Row>> {
+    const limit = pageLimit(filter.limit);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (filter.articleId) (where.push('r.article_id = ?'), params.push(filter.articleId));
+    else where.push('a.is_current = 1');
+    if (filter.speaker) (where.push('r.speaker_id = ?'), params.push(filter.speaker));
+    if (filter.story) (where.push('a.story_id = ?'), params.push(filter.story));
+    if (filter.outlet) (where.push('a.outlet_id = ?'), params.push(filter.outlet));
+    if (filter.kind) (where.push('r.kind = ?'), params.push(filter.kind));
+    if (filter.clusterId) (where.push('r.cluster_id = ?'), params.push(filter.clusterId));
+    if (filter.cursor) {
+      const [articleId, start, id] = decodeCursor(filter.cursor, ['string', 'number', 'string']);
+      where.push('(r.article_id, r.span_start, r.id) > (?, ?, ?)');
+      params.push(articleId as string, start as number, id as string);
+    }
+    const rows = await this.db.all(
+      `SELECT r.id, r.article_id, r.span_start, r.cluster_id, r.doc FROM ${table} r JOIN articles a ON a.id = r.article_id
+       WHERE ${where.join(' AND ')} ORDER BY r.article_id, r.span_start, r.id LIMIT ?`,
+      [...params, limit + 1],
+    );
+    return pageOf(rows, limit, (r) => r, (r) => [str(r.article_id), num(r.span_start), str(r.id)]);
+  }
+
+  async getQuotes(filter: QuoteFilter): Promise<Page<Quote>> {
+    const page = await this.spanRecords('quotes', filter);
+    return { items: page.items.map(quoteFromRow), nextCursor: page.nextCursor };
+  }
+
+  async getClaims(filter: ClaimFilter): Promise<Page<Claim>> {
+    if ('speaker' in filter) throw new RangeError('claims have no speaker filter');
+    const page = await this.spanRecords('claims', filter);
+    return { items: page.items.map(claimFromRow), nextCursor: page.nextCursor };
+  }
+
+  private async byId<T>(table: string, id: string): Promise<T | null> {
+    const [row] = await this.db.all(`SELECT doc FROM ${table} WHERE id = ?`, [id]);
+    return row ? doc<T>(row.doc) : null;
+  }
+
+  /** A page of documents ordered by id, with optional equality filters on indexed columns. */
+  private async docPage<T>(table: string, query: PageQuery, filters: Array<[string, string | undefined]>, order = 'id'): Promise<Page<T>> {
+    const limit = pageLimit(query.limit);
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    for (const [column, value] of filters) if (value !== undefined) (where.push(`${column} = ?`), params.push(value));
+    const keyed = order === 'id' ? 'id' : `${order}, id`;
+    if (query.cursor) {
+      const values = decodeCursor(query.cursor, order === 'id' ? ['string'] : ['string', 'string']) as string[];
+      where.push(`(${keyed}) > (${marks(values.length)})`);
+      params.push(...values);
+    }
+    const rows = await this.db.all(
+      `SELECT ${keyed}, doc FROM ${table} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${keyed} LIMIT ?`,
+      [...params, limit + 1],
+    );
+    return pageOf(rows, limit, (r) => doc<T>(r.doc), (r) => (order === 'id' ? [str(r.id)] : [str(r[order]), str(r.id)]));
+  }
+
+  getStory(id: string): Promise<Story | null> {
+    return this.byId<Story>('stories', id);
+  }
+
+  listStories(query: PageQuery = {}): Promise<Page<Story>> {
+    return this.docPage<Story>('stories', query, []);
+  }
+
+  getStatement(id: string): Promise<Statement | null> {
+    return this.byId<Statement>('statements', id);
+  }
+
+  listStatements(filter: StatementFilter = {}): Promise<Page<Statement>> {
+    return this.docPage<Statement>('statements', filter, [['story_id', filter.story], ['speaker_id', filter.speaker]]);
+  }
+
+  getClaimGroup(id: string): Promise<ClaimGroup | null> {
+    return this.byId<ClaimGroup>('claim_groups', id);
+  }
+
+  listClaimGroups(filter: ClaimGroupFilter = {}): Promise<Page<ClaimGroup>> {
+    return this.docPage<ClaimGroup>('claim_groups', filter, [['story_id', filter.story], ['status', filter.status]]);
+  }
+
+  getEntity(id: string): Promise<Entity | null> {
+    return this.byId<Entity>('entities', id);
+  }
+
+  async getEntities(ids: readonly string[]): Promise<Entity[]> {
+    const found = new Map<string, Entity>();
+    for (const part of chunks([...new Set(ids)], inChunk)) {
+      for (const r of await this.db.all(`SELECT id, doc FROM entities WHERE id IN (${marks(part.length)})`, part)) found.set(str(r.id), doc<Entity>(r.doc));
+    }
+    return ids.flatMap((id) => found.get(id) ?? []);
+  }
+
+  listEntities(query: PageQuery = {}): Promise<Page<Entity>> {
+    return this.docPage<Entity>('entities', query, [], 'name');
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [row] = await this.db.all(`SELECT
+      (SELECT COUNT(*) FROM articles WHERE is_current = 1) AS articles,
+      (SELECT COUNT(*) FROM articles) AS versions,
+      (SELECT COUNT(*) FROM outlets) AS outlets,
+      (SELECT COUNT(*) FROM quotes) AS quotes,
+      (SELECT COUNT(*) FROM claims) AS claims,
+      (SELECT COUNT(*) FROM entities) AS entities,
+      (SELECT COUNT(*) FROM statements) AS statements,
+      (SELECT COUNT(*) FROM claim_groups) AS claim_groups,
+      (SELECT COUNT(*) FROM stories) AS stories,
+      (SELECT COUNT(*) FROM ingest_journal WHERE state = 'pending') AS pending`);
+    const r = row as Row;
+    return {
+      articles: num(r.articles),
+      articleVersions: num(r.versions),
+      outlets: num(r.outlets),
+      quotes: num(r.quotes),
+      claims: num(r.claims),
+      entities: num(r.entities),
+      statements: num(r.statements),
+      claimGroups: num(r.claim_groups),
+      stories: num(r.stories),
+      pendingInputs: num(r.pending),
+      bytes: await this.dialect.sizeBytes(this.db),
+    };
+  }
+
+  // ---- search ----
+
+  async search(query: Partial<SearchQuery> & { q: string }): Promise<SearchHit[]> {
+    const parsed = SearchQuery.parse({ ...query, q: query.q.slice(0, 500) || ' ' });
+    const terms = searchTerms(parsed.q);
+    if (terms.length === 0) return [];
+    const filters: SearchFilters = {
+      terms,
+      type: parsed.type,
+      story: parsed.story,
+      outlet: parsed.outlet,
+      speaker: parsed.speaker,
+      from: parsed.from,
+      to: parsed.to,
+      limit: parsed.limit,
+    };
+    // A speaker filter only makes sense for quotes.
+    const types: Array<SearchHit['type']> = parsed.type ? [parsed.type] : parsed.speaker ? ['quote'] : ['article', 'quote', 'claim'];
+    const hits: SearchHit[] = [];
+    for (const t of types) {
+      if (t !== 'quote' && parsed.speaker) continue;
+      hits.push(...(await this.dialect.search(this.db, t, filters)));
+    }
+    hits.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
+    return hits.slice(0, parsed.limit);
+  }
+
+  // ---- bundles ----
+
+  async *exportRecords(): AsyncIterable<BundleRecord> {
+    const pages: Array<{ kind: BundleRecord['kind']; sql: string; map: (r: Row) => unknown }> = [
+      { kind: 'outlets', sql: 'SELECT id AS k, doc FROM outlets WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
+      {
+        kind: 'articles',
+        sql: 'SELECT seq AS k, id, body, story_id, doc FROM articles WHERE is_current = 1 AND seq > ? ORDER BY seq LIMIT ?',
+        map: articleFromRow,
+      },
+      { kind: 'entities', sql: 'SELECT id AS k, doc FROM entities WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
+      {
+        kind: 'quotes',
+        sql: 'SELECT r.seq AS k, r.cluster_id, r.doc FROM quotes r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        map: quoteFromRow,
+      },
+      {
+        kind: 'claims',
+        sql: 'SELECT r.seq AS k, r.cluster_id, r.doc FROM claims r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        map: claimFromRow,
+      },
+      { kind: 'statements', sql: 'SELECT id AS k, doc FROM statements WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
+      { kind: 'claimGroups', sql: 'SELECT id AS k, doc FROM claim_groups WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
+      { kind: 'stories', sql: 'SELECT id AS k, doc FROM stories WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
+    ];
+    for (const p of pages) {
+      let after: SqlValue = p.sql.includes('seq AS k') ? 0 : '';
+      for (;;) {
+        const rows: Row[] = await this.db.all(p.sql, [after, exportPage]);
+        for (const r of rows) yield { kind: p.kind, record: p.map(r) } as BundleRecord;
+        const last: Row | undefined = rows.at(-1);
+        if (!last || rows.length < exportPage) break;
+        after = typeof after === 'number' ? num(last.k) : str(last.k);
+      }
+    }
+  }
+
+  async exportBundle(): Promise<Bundle> {
+    const bundle: Bundle = {
+      schemaVersion: SCHEMA_VERSION,
+      outlets: [], articles: [], entities: [], quotes: [], claims: [], statements: [], claimGroups: [], stories: [], errors: [],
+    };
+    for await (const { kind, record } of this.exportRecords()) (bundle[kind] as unknown[]).push(record);
+    return bundle;
+  }
+
+  async importBundle(input: Bundle): Promise<{ added: number; unchanged: number; updated: number }> {
+    const bundle = Bundle.parse(input);
+    const outlets = new Map(bundle.outlets.map((o) => [o.id, o]));
+    const quotes = groupBy(bundle.quotes, (x) => x.articleId);
+    const claims = groupBy(bundle.claims, (x) => x.articleId);
+    const statuses = await this.saveMany(
+      bundle.articles.map((article) => ({
+        article,
+        outlet: (article.outletId && outlets.get(article.outletId)) || null,
+        quotes: quotes.get(article.id) ?? [],
+        claims: claims.get(article.id) ?? [],
+        entities: [],
+      })),
+    );
+    await this.db.tx((q) => this.mergeOutlets(q, bundle.outlets));
+    await this.saveLinks(bundle.stories.map((s) => s.id), {
+      stories: bundle.stories,
+      statements: bundle.statements,
+      claimGroups: bundle.claimGroups,
+      entities: bundle.entities,
+      clusters: {
+        quotes: bundle.quotes.map((x) => ({ id: x.id, clusterId: x.clusterId })),
+        claims: bundle.claims.map((x) => ({ id: x.id, clusterId: x.clusterId })),
+      },
+    });
+    return {
+      added: statuses.filter((s) => s === 'added').length,
+      unchanged: statuses.filter((s) => s === 'unchanged').length,
+      updated: statuses.filter((s) => s === 'updated').length,
+    };
+  }
+
+  // ---- ingest journal ----
+
+  async recordPending(inputs: readonly string[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.tx((q) =>
+      q.insertMany(
+        'ingest_journal',
+        ['input', 'state', 'updated_at'],
+        [...new Set(inputs)].map((i) => [i, 'pending', now]),
+        'ON CONFLICT (input) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+      ),
+    );
+  }
+
+  private async markDoneIn(q: Queryer, input: string): Promise<void> {
+    await q.run("UPDATE ingest_journal SET state = 'done', updated_at = ? WHERE input = ?", [new Date().toISOString(), input]);
+  }
+
+  async markDone(input: string): Promise<void> {
+    await this.db.tx((q) => this.markDoneIn(q, input));
+  }
+
+  async pending(): Promise<string[]> {
+    return (await this.db.all("SELECT input FROM ingest_journal WHERE state = 'pending' ORDER BY seq")).map((r) => str(r.input));
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,142 @@
+// The embedded backend: one SQLite file in WAL mode (readers never wait for the writer; other processes
+// wait up to busy_timeout for the write lock), FTS5 for search. better-sqlite3 is synchronous: the
+// executor wraps it in promises and runs one transaction at a time.
+import { realpathSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { SearchHit } from '@parallax/schema';
+import { Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
+import { sqliteMigrations } from './migrations.js';
+import { fts5Query } from './search-terms.js';
+import { SqlStore, type Dialect, type SearchFilters } from './sql-store.js';
+
+// One mutex per database file in this process. better-sqlite3 waits for a lock by blocking the thread, so
+// a second handle on the same file must never start a transaction while the first one's is open across
+// an await: it would block the very thread that has to finish the first. Other processes wait on
+// busy_timeout instead.
+const fileMutexes = new Map<string, Mutex>();
+
+function mutexFor(path: string): Mutex {
+  if (path === ':memory:' || path === '') return new Mutex();
+  const key = realpathSync(path);
+  let m = fileMutexes.get(key);
+  if (!m) {
+    m = new Mutex();
+    fileMutexes.set(key, m);
+  }
+  return m;
+}
+
+class SqliteExecutor implements Executor {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly mutex: Mutex,
+  ) {}
+
+  private prepare(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.prepare(sql).all(...params) as T[];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.prepare(sql).run(...params).changes;
+  }
+
+  async insertMany(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[], tail = ''): Promise<void> {
+    if (rows.length === 0) return;
+    const s = this.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')}) ${tail}`);
+    for (const row of rows) s.run(...row);
+  }
+
+  tx<T>(fn: (q: Queryer) => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock.
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.run(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}
+
+const snippetWords = 24;
+
+async function searchSqlite(q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<SearchHit[]> {
+  const where = ['a.is_current = 1'];
+  const params: SqlValue[] = [fts5Query(f.terms)];
+  if (f.story) (where.push('a.story_id = ?'), params.push(f.story));
+  if (f.outlet) (where.push('a.outlet_id = ?'), params.push(f.outlet));
+  if (f.from) (where.push('a.published_date >= ?'), params.push(f.from));
+  if (f.to) (where.push('a.published_date <= ?'), params.push(f.to));
+  let sql: string;
+  if (type === 'article') {
+    // The headline weighs three times the body.
+    sql = `SELECT a.id AS id, a.id AS article_id, NULL AS s, NULL AS e,
+        snippet(articles_fts, -1, '[[', ']]', '…', ${snippetWords}) AS snippet, bm25(articles_fts, 3.0, 1.0) AS rank
+      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+      WHERE articles_fts MATCH ? AND ${where.join(' AND ')} ORDER BY rank LIMIT ?`;
+  } else {
+    const t = type === 'quote' ? 'quotes' : 'claims';
+    if (type === 'quote' && f.speaker) (where.push('r.speaker_id = ?'), params.push(f.speaker));
+    sql = `SELECT r.id AS id, r.article_id AS article_id, r.span_start AS s, r.span_end AS e,
+        snippet(${t}_fts, 0, '[[', ']]', '…', ${snippetWords}) AS snippet, bm25(${t}_fts) AS rank
+      FROM ${t}_fts JOIN ${t} r ON r.seq = ${t}_fts.rowid JOIN articles a ON a.id = r.article_id
+      WHERE ${t}_fts MATCH ? AND ${where.join(' AND ')} ORDER BY rank LIMIT ?`;
+  }
+  const rows = await q.all<{ id: string; article_id: string; s: number | null; e: number | null; snippet: string; rank: number }>(sql, [...params, f.limit]);
+  return rows.map((r) => ({
+    type,
+    id: r.id,
+    articleId: r.article_id,
+    snippet: r.snippet,
+    score: -r.rank,
+    span: r.s === null || r.e === null ? null : { start: r.s, end: r.e },
+  }));
+}
+
+/** A store in one SQLite file (or ':memory:'). Call migrate() before use (openStore does). */
+export function openSqliteStore(path: string): SqlStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 10000');
+  // NORMAL is durable up to the last checkpoint and never leaves a half-written transaction.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  const dialect: Dialect = {
+    kind: 'sqlite',
+    migrations: sqliteMigrations,
+    // BEGIN IMMEDIATE already holds the database's one write lock.
+    lockMigrations: async () => {},
+    lockWrites: async () => {},
+    search: searchSqlite,
+    sizeBytes: async (q) => {
+      if (path === ':memory:' || path === '') {
+        const [r] = await q.all<{ n: number }>('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()');
+        return r?.n ?? 0;
+      }
+      const size = (p: string) => statSync(p, { throwIfNoEntry: false })?.size ?? 0;
+      return size(path) + size(`${path}-wal`);
+    },
+  };
+  return new SqlStore(new SqliteExecutor(db, mutexFor(path)), dialect);
+}

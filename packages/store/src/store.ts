@@ -1,0 +1,194 @@
+// The one storage interface of Parallax. Both backends (SQLite, PostgreSQL) implement it and pass the
+// same conformance suite (store.conformance.ts). Every method is async: PostgreSQL is, and SQLite is
+// wrapped so callers never care which one they hold.
+import type {
+  Article,
+  ArticleListQuery,
+  Bundle,
+  Claim,
+  ClaimGroup,
+  ClaimKind,
+  ClaimStatus,
+  Entity,
+  Outlet,
+  Quote,
+  QuoteKind,
+  SearchHit,
+  SearchQuery,
+  Statement,
+  Story,
+} from '@parallax/schema';
+
+/** What saveArticle did: stored a new article, found it already stored, or stored a new version of it. */
+export type SaveStatus = 'added' | 'unchanged' | 'updated';
+
+/** One extracted article with everything that belongs to it alone. */
+export interface ArticleRecords {
+  article: Article;
+  outlet: Outlet | null;
+  quotes: Quote[];
+  claims: Claim[];
+  /** Entities seen in this article; merged by id with what is stored (aliases, roles, articleIds unioned). */
+  entities: Entity[];
+}
+
+/** The cross-article records of some stories, as the linker produces them. */
+export interface LinkRecords {
+  stories: Story[];
+  statements: Statement[];
+  claimGroups: ClaimGroup[];
+  /** Entities to merge by id (the linker may add aliases and articles). */
+  entities?: Entity[];
+  /**
+   * Explicit cluster assignments. When omitted, every quote listed in a statement gets that statement's id
+   * and every claim listed in a claim group gets that group's id; the other quotes and claims of the
+   * stories' articles get null.
+   */
+  clusters?: { quotes?: Array<{ id: string; clusterId: string | null }>; claims?: Array<{ id: string; clusterId: string | null }> };
+}
+
+/**
+ * Which stories saveLinks replaces: 'all' drops every story, statement and claim group first (a full
+ * re-link); a list of story ids drops those (plus the stories being written). Statements and claim groups
+ * belong to the story of their first article.
+ */
+export type LinkScope = 'all' | readonly string[];
+
+/** One stored version of an article. Versions share a lineage: the same sourcePath or sourceUrl. */
+export interface ArticleVersion {
+  articleId: string;
+  version: number;
+  contentHash: string;
+  current: boolean;
+  sourcePath: string | null;
+  sourceUrl: string | null;
+  savedAt: string;
+}
+
+/** A page of a list, with an opaque cursor for the next one (null on the last page). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string | undefined;
+}
+
+export interface QuoteFilter extends PageQuery {
+  articleId?: string | undefined;
+  speaker?: string | undefined;
+  story?: string | undefined;
+  outlet?: string | undefined;
+  kind?: QuoteKind | undefined;
+  clusterId?: string | undefined;
+}
+
+export interface ClaimFilter extends PageQuery {
+  articleId?: string | undefined;
+  story?: string | undefined;
+  outlet?: string | undefined;
+  kind?: ClaimKind | undefined;
+  clusterId?: string | undefined;
+}
+
+export interface StatementFilter extends PageQuery {
+  story?: string | undefined;
+  speaker?: string | undefined;
+}
+
+export interface ClaimGroupFilter extends PageQuery {
+  story?: string | undefined;
+  status?: ClaimStatus | undefined;
+}
+
+/** Record counts and the size of the database. */
+export interface StoreStats {
+  /** Current articles (one per lineage). */
+  articles: number;
+  /** Every stored article version, current or not. */
+  articleVersions: number;
+  outlets: number;
+  quotes: number;
+  claims: number;
+  entities: number;
+  statements: number;
+  claimGroups: number;
+  stories: number;
+  pendingInputs: number;
+  /** Bytes on disk (SQLite: database and WAL files) or of the database (PostgreSQL). */
+  bytes: number;
+}
+
+/** One record of an export, tagged with its Bundle collection. */
+export type BundleRecord =
+  | { kind: 'outlets'; record: Outlet }
+  | { kind: 'articles'; record: Article }
+  | { kind: 'entities'; record: Entity }
+  | { kind: 'quotes'; record: Quote }
+  | { kind: 'claims'; record: Claim }
+  | { kind: 'statements'; record: Statement }
+  | { kind: 'claimGroups'; record: ClaimGroup }
+  | { kind: 'stories'; record: Story };
+
+/** The storage of Parallax records. Open one with openStore(). */
+export interface Store {
+  /** Which backend this is. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Apply the numbered migrations not yet applied; returns the versions applied now. */
+  migrate(): Promise<number[]>;
+
+  /**
+   * Store one article atomically: all its records or none. With options.input, the ingest journal marks
+   * that input done in the same transaction.
+   */
+  saveArticle(records: ArticleRecords, options?: { input?: string }): Promise<SaveStatus>;
+  /** Store many articles in one transaction (bulk ingest); statuses in input order. */
+  saveMany(items: readonly ArticleRecords[]): Promise<SaveStatus[]>;
+  /** Replace the cross-article records of the stories in scope, atomically. */
+  saveLinks(scope: LinkScope, links: LinkRecords): Promise<void>;
+
+  getArticle(id: string): Promise<Article | null>;
+  getArticles(ids: readonly string[]): Promise<Article[]>;
+  getOutlet(id: string): Promise<Outlet | null>;
+  listOutlets(): Promise<Outlet[]>;
+  /** Current articles only; stable order (sort key, then id). */
+  listArticles(query: Partial<ArticleListQuery>): Promise<Page<Article>>;
+  /** Every version of an article's lineage, oldest first; by any version's id, sourcePath or sourceUrl. */
+  listVersions(articleIdOrSource: string): Promise<ArticleVersion[]>;
+  /** Quotes in body order, article by article. Without articleId, only quotes of current articles. */
+  getQuotes(filter: QuoteFilter): Promise<Page<Quote>>;
+  getClaims(filter: ClaimFilter): Promise<Page<Claim>>;
+  getStory(id: string): Promise<Story | null>;
+  listStories(query?: PageQuery): Promise<Page<Story>>;
+  getStatement(id: string): Promise<Statement | null>;
+  listStatements(filter?: StatementFilter): Promise<Page<Statement>>;
+  getClaimGroup(id: string): Promise<ClaimGroup | null>;
+  listClaimGroups(filter?: ClaimGroupFilter): Promise<Page<ClaimGroup>>;
+  getEntity(id: string): Promise<Entity | null>;
+  getEntities(ids: readonly string[]): Promise<Entity[]>;
+  listEntities(query?: PageQuery): Promise<Page<Entity>>;
+
+  /** Delete one article version with its quotes and claims; returns false when it did not exist. */
+  deleteArticle(id: string): Promise<boolean>;
+  stats(): Promise<StoreStats>;
+
+  /** Ranked full-text search over current articles, quotes and claims. Never throws on user syntax. */
+  search(query: Partial<SearchQuery> & { q: string }): Promise<SearchHit[]>;
+
+  /** Every record, page by page (memory stays flat however big the store is). */
+  exportRecords(): AsyncIterable<BundleRecord>;
+  /** Everything as one schema-valid Bundle (current article versions only). */
+  exportBundle(): Promise<Bundle>;
+  /** Store a Bundle: its articles (with their records) then its links. */
+  importBundle(bundle: Bundle): Promise<{ added: number; unchanged: number; updated: number }>;
+
+  /** Ingest journal: note inputs about to be ingested (a killed run leaves them pending). */
+  recordPending(inputs: readonly string[]): Promise<void>;
+  markDone(input: string): Promise<void>;
+  /** Inputs recorded and not yet done, in the order recorded. */
+  pending(): Promise<string[]>;
+
+  close(): Promise<void>;
+}
