@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
-import { storeConformance } from './store.conformance.js';
+import { killedWriterConformance, storeConformance } from './store.conformance.js';
 
 const url = process.env.PARALLAX_PG_URL;
 let counter = 0;
@@ -40,6 +40,21 @@ if (!url) {
     const store = await openStore(pgUrl, { schema, max: 4 });
     return {
       store,
+      cleanup: async () => {
+        await store.close();
+        await dropSchema(schema);
+      },
+    };
+  });
+
+  killedWriterConformance('PostgreSQL', async () => {
+    const schema = `px_test_${process.pid}_killed`;
+    await dropSchema(schema);
+    const store = await openStore(pgUrl, { schema, max: 2 });
+    return {
+      store,
+      url: pgUrl,
+      schema,
       cleanup: async () => {
         await store.close();
         await dropSchema(schema);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { corpusRecords } from '../test/records.js';
 import { openStore } from './open-store.js';
-import { storeConformance } from './store.conformance.js';
+import { killedWriterConformance, storeConformance } from './store.conformance.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'parallax-store-'));
@@ -15,6 +15,20 @@ storeConformance('SQLite', async () => {
   const store = await openStore(join(dir, 'test.db'));
   return {
     store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+killedWriterConformance('SQLite', async () => {
+  const dir = tempDir();
+  const url = join(dir, 'killed.db');
+  const store = await openStore(url);
+  return {
+    store,
+    url,
     cleanup: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,11 @@
 // The one behaviour every Store must have, run against each backend by sqlite-store.test.ts and
 // pg-store.test.ts. Records are made from the seed corpus text (test/records.ts).
 import { Bundle, makeId, type ClaimGroup, type Statement, type Story } from '@parallax/schema';
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { corpusRecords, recordsFromText } from '../test/records.js';
+import { claimsOf, corpusRecords, quotesOf, recordsFromText } from '../test/records.js';
 import { InvalidCursorError } from './cursor.js';
 import type { ArticleRecords, Store } from './store.js';
 
@@ -370,3 +373,59 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
   });
 }
 
+
+/**
+ * A writer process killed with SIGKILL in the middle of its work leaves whole articles only, each with
+ * its journal entry done in the same transaction, while another connection reads the whole time.
+ */
+export function killedWriterConformance(name: string, open: () => Promise<StoreHandle & { url: string; schema?: string }>): void {
+  describe(`${name} store with a killed writer process`, () => {
+    it('keeps only whole articles and a journal that agrees with them', async () => {
+      const handle = await open();
+      const { store } = handle;
+      try {
+        const script = join(dirname(fileURLToPath(import.meta.url)), '../test/writer-process.ts');
+        const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@parallax/source', script, handle.url, ...(handle.schema ? [handle.schema] : [])], {
+          cwd: dirname(script),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let saved = 0;
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (d: Buffer) => {
+            saved = Number(d.toString().trim().split('\n').at(-1));
+            if (saved >= 40) resolve();
+          });
+          child.on('exit', () => reject(new Error(`writer exited early: ${stderr}`)));
+        });
+        // Read while the writer writes.
+        const during = await store.listArticles({ limit: 10 });
+        expect(during.items.length).toBeGreaterThan(0);
+        child.kill('SIGKILL');
+        await exited;
+
+        const articles = [];
+        let cursor: string | undefined;
+        do {
+          const page = await store.listArticles({ limit: 200, cursor });
+          articles.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(articles.length).toBeGreaterThanOrEqual(40);
+        for (const a of articles) {
+          const quotes = await store.getQuotes({ articleId: a.id, limit: 200 });
+          const claims = await store.getClaims({ articleId: a.id, limit: 200 });
+          expect(quotes.items.length).toBe(quotesOf(a.id, a.body).quotes.length);
+          expect(claims.items.length).toBe(claimsOf(a.id, a.body).length);
+        }
+        const pending = new Set(await store.pending());
+        expect(pending.size).toBe(2000 - articles.length);
+        for (const a of articles) expect(pending.has(a.sourcePath!)).toBe(false);
+      } finally {
+        await handle.cleanup();
+      }
+    }, 60_000);
+  });
+}
