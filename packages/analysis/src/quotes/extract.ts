@@ -15,7 +15,7 @@ export interface ExtractedQuotes {
 interface Attribution {
   source: ParsedSource | null;
   via: ParsedSource | null;
-  cue: Token;
+  cue: Token | null;
   /** Where reported content starts when the cue introduces a clause ("said that ..."). */
   clauseStart: number;
 }
@@ -161,6 +161,14 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
   const tokens = tokenize(body, frame.from, frame.to);
+  const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
+  if (acc >= 0) {
+    const comma = tokens.findIndex((t, k) => k > acc + 2 && t.text === ',');
+    if (comma > acc + 2 && comma >= tokens.length - 2) {
+      const cue = { ...tokens[acc]!, end: tokens[acc + 1]!.end, text: body.slice(tokens[acc]!.start, tokens[acc + 1]!.end) };
+      return { source: parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end), via: null, cue, clauseStart: frame.to };
+    }
+  }
   const hasStrong = tokens.some((t, k) => STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(tokens[k - 1])));
   for (let c = tokens.length - 1; c >= 0; c--) {
     const base = cueBase(tokens[c]);
@@ -224,8 +232,8 @@ interface Draft {
   segments: Span[];
   kind: QuoteKind;
   attribution: Attribution | null;
-  /** Speaker carried over from an earlier quote (continuation), when no attribution applies. */
-  carried: ArticleEntity | null;
+  /** True for a quote that continues the previous quote's speaker with no attribution of its own. */
+  continues: boolean;
   confidence: number;
 }
 
@@ -241,18 +249,6 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
   entities.resolvePronouns(sentences);
   const drafts: Draft[] = [];
   const used = new Set<QuotedSpan>();
-  const resolved = new Map<Draft, { ref: SpeakerRef | null; via: SpeakerRef | null; entity: ArticleEntity | null }>();
-  const resolve = (d: Draft) => {
-    let r = resolved.get(d);
-    if (!r) {
-      const speaker = resolveSpeaker(d.attribution?.source ?? null, entities, sentences);
-      const via = resolveSpeaker(d.attribution?.via ?? null, entities, sentences);
-      r = { ref: speaker.ref, via: via.ref, entity: speaker.entity ?? d.carried };
-      resolved.set(d, r);
-    }
-    return r;
-  };
-  const speakerEntity = (d: Draft) => resolve(d).entity;
   const paragraphOf = (offset: number) => paragraphs.findIndex((p) => p.start <= offset && offset <= p.end);
 
   for (let qi = 0; qi < quoted.length; qi++) {
@@ -265,7 +261,13 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const nextQuote = quoted[qi + 1];
     const beforeFrom = Math.max(sentence.start, prevQuote && prevQuote.outer.end <= q.outer.start && prevQuote.paragraph === q.paragraph ? prevQuote.outer.end : sentence.start);
     const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
-    const afterTo = Math.min(para.end, Math.max(closeSentence.end, q.outer.end), nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
+    let afterEnd = Math.max(closeSentence.end, q.outer.end);
+    // "“... with it!” Murphy tweeted." : the sentence split after !” or ?”, the attribution follows.
+    if (closeSentence.end <= q.outer.end + 1) {
+      const following = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start)) + 1];
+      if (following && following.end <= para.end) afterEnd = following.end;
+    }
+    const afterTo = Math.min(para.end, afterEnd, nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
     const contentText = body.slice(q.content.start, q.content.end);
     const words = wordCount(contentText);
     const startsUpper = /^[\s…."'“‘(\[]*[\p{Lu}\d]/u.test(contentText);
@@ -275,19 +277,23 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
-    const embedded = before && before.cue.end < q.outer.start && wordCount(body.slice(before.cue.end, q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !/:\s*$/.test(beforeText);
+    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && wordCount(body.slice((before.cue?.end ?? before.clauseStart), q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !/:\s*$/.test(beforeText);
     if (embedded && before && (!startsUpper || wordCount(body.slice(before.clauseStart, q.outer.start)) > 0) && !(after && after.source && leadsSentence)) {
       // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
-      const clauseEnd = closeSentence.end;
+      const sentenceEnd = closeSentence.end;
       const segments: Span[] = [];
-      for (let k = qi; k < quoted.length && quoted[k]!.outer.start < clauseEnd; k++) {
+      let lastClose = q.outer.end;
+      for (let k = qi; k < quoted.length && quoted[k]!.outer.start < sentenceEnd; k++) {
         segments.push({ ...quoted[k]!.content });
         used.add(quoted[k]!);
+        lastClose = quoted[k]!.outer.end;
       }
+      // A long tail after the last fragment is another clause ("..., but did not rule out ...").
+      const clauseEnd = sentenceEnd;
       const span = trimSpan(body, { start: before.clauseStart, end: Math.max(clauseEnd, q.outer.end) });
       const quotedWords = segments.reduce((n, s) => n + wordCount(body.slice(s.start, s.end)), 0);
       const kind: QuoteKind = quotedWords * 2 >= wordCount(body.slice(span.start, span.end)) ? 'mixed' : 'partial';
-      drafts.push({ span, segments, kind, attribution: before, carried: null, confidence: before.source ? 0.75 : 0.4 });
+      drafts.push({ span, segments, kind, attribution: before, continues: false, confidence: before.source ? 0.75 : 0.4 });
       continue;
     }
 
@@ -301,7 +307,7 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const gap = body.slice(last.outer.end, n.outer.start);
       const sameParagraph = n.paragraph === last.paragraph;
       const continuation = !sameParagraph && last.continued && n.paragraph === last.paragraph + 1 && /^\s*$/.test(gap);
-      const interrupted = sameParagraph && attribution && gap.length < 160 && tokenize(body, last.outer.end, n.outer.start).some((t) => t.start === attribution.cue.start) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
+      const interrupted = sameParagraph && attribution && gap.length < 160 && tokenize(body, last.outer.end, n.outer.start).some((t) => t.start === attribution.cue?.start) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
       const adjacent = sameParagraph && attribution && /^[\s,]*$/.test(gap);
       if (!(continuation || interrupted || adjacent)) break;
       segments.push({ ...n.content });
@@ -313,17 +319,35 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (!attribution) {
       // No cue: a paragraph that continues the last speaker's quote, or a title / scare quote.
       const previous = drafts[drafts.length - 1];
-      const previousSpeaker = previous ? speakerEntity(previous) : null;
-      const fillsParagraph = q.outer.start - para.start < 3 && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
-      if (previous && previousSpeaker && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
-        drafts.push({ span, segments, kind: 'direct', attribution: null, carried: previousSpeaker, confidence: 0.6 });
+      const opensParagraph = q.outer.start - para.start < 3;
+      const fillsParagraph = opensParagraph && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
+      // A block quote introduced by a colon: "Cruz continued:" / "the statement reads:".
+      const intro = colonIntro(body, sentences, si, q.outer.start, para.start);
+      if (intro) {
+        drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
+      } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
+        drafts.push({ span, segments, kind: 'direct', attribution: null, continues: true, confidence: 0.6 });
       } else if (whole >= 8 && startsUpper) {
-        drafts.push({ span, segments, kind: 'direct', attribution: null, carried: null, confidence: 0.3 });
+        drafts.push({ span, segments, kind: 'direct', attribution: null, continues: false, confidence: 0.3 });
       }
       continue;
     }
+    if (!startsUpper && !leadsSentence && attribution === after) {
+      // Fragments before a trailing attribution: "Guns are “the ultimate crisis” and “stunt growth,” Dean said."
+      const start = trimSpan(body, { start: beforeFrom, end: q.outer.start }).start;
+      const fragSpan = { start: Math.min(start, span.start), end: span.end };
+      for (let k = qi + 1; k < quoted.length && quoted[k]!.outer.end <= (attribution.cue?.start ?? 0) && quoted[k]!.paragraph === q.paragraph; k++) {
+        segments.push({ ...quoted[k]!.content });
+        used.add(quoted[k]!);
+        fragSpan.end = quoted[k]!.content.end;
+      }
+      const total = wordCount(body.slice(fragSpan.start, fragSpan.end));
+      if (total < 3) continue;
+      drafts.push({ span: fragSpan, segments, kind: words * 2 >= total ? 'mixed' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.75 : 0.4 });
+      continue;
+    }
     if (words < 3 && !startsUpper) continue; // a scare-quoted word with a cue elsewhere in the sentence
-    drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, carried: null, confidence: attribution.source ? 0.9 : 0.5 });
+    drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.9 : 0.5 });
   }
 
   // Reported speech in sentences that hold no quote.
@@ -334,17 +358,29 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (d) drafts.push(d);
   }
 
-  // Resolve speakers in body order, so pronouns and continuations see what came before.
+  // Named sources become mentions first, so pronouns after them ("..., King said. ... he said") resolve.
   drafts.sort((a, b) => a.span.start - b.span.start);
-  const quotes: Quote[] = [];
   for (const d of drafts) {
-    const { ref, via } = resolve(d);
-    let speakerRef: SpeakerRef | null = ref;
-    if (!speakerRef && d.carried) speakerRef = { name: d.carried.name, entityId: null, mention: null };
-    if (!speakerRef && !d.attribution) {
-      // An unattributed quote next to the last speaker's: keep it with them only when it follows directly.
-      const prev = quotes[quotes.length - 1];
-      if (prev?.speaker && paragraphOf(d.span.start) - paragraphOf(prev.span.end) <= 1) speakerRef = { name: prev.speaker.name, entityId: null, mention: null };
+    const src = d.attribution?.source;
+    if (src && (src.kind === 'name' || src.kind === 'organisation')) entities.add(src.name, src.entityKind, src.span.start, src.roles, body.slice(src.span.start, src.span.end));
+  }
+  entities.personMentions.sort((a, b) => a.offset - b.offset);
+  entities.resolvePronouns(sentences);
+
+  const quotes: Quote[] = [];
+  let previousSpeaker: SpeakerRef | null = null;
+  let previousEnd = -1;
+  for (const d of drafts) {
+    const speaker = resolveSpeaker(d.attribution?.source ?? null, entities, sentences);
+    const via = resolveSpeaker(d.attribution?.via ?? null, entities, sentences);
+    let speakerRef: SpeakerRef | null = speaker.ref;
+    if (!speakerRef && (d.continues || !d.attribution) && previousSpeaker && paragraphOf(d.span.start) - paragraphOf(previousEnd) <= 1) {
+      // A paragraph that continues the last speaker's quote: same speaker, no mention of its own.
+      speakerRef = { name: previousSpeaker.name, entityId: null, mention: null };
+    }
+    if (speakerRef && d.kind !== 'indirect') {
+      previousSpeaker = speakerRef;
+      previousEnd = d.span.end;
     }
     const text = body.slice(d.span.start, d.span.end);
     quotes.push({
@@ -355,13 +391,31 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
       kind: d.kind,
       segments: d.segments,
       speaker: speakerRef,
-      via,
-      cue: d.attribution ? { text: d.attribution.cue.text, span: { start: d.attribution.cue.start, end: d.attribution.cue.end } } : null,
+      via: via.ref,
+      cue: d.attribution?.cue ? { text: d.attribution.cue.text, span: { start: d.attribution.cue.start, end: d.attribution.cue.end } } : null,
       confidence: d.confidence,
       clusterId: null,
     });
   }
   return { quotes, entities };
+}
+
+/** A sentence ending in a colon right before a block quote names its speaker ("Cruz continued:"). */
+function colonIntro(body: string, sentences: readonly Span[], si: number, quoteStart: number, paraStart: number): Attribution | null {
+  // The colon may end the text before the quote in its own sentence, or the previous paragraph.
+  let frame: Frame | null = null;
+  const own = sentences[si]!;
+  if (/:\s*$/.test(body.slice(own.start, quoteStart))) frame = { from: own.start, to: quoteStart };
+  else if (quoteStart - paraStart < 3 && si > 0) {
+    const prev = sentences[si - 1]!;
+    if (/:\s*$/.test(body.slice(prev.start, prev.end))) frame = { from: prev.start, to: prev.end };
+  }
+  if (!frame) return null;
+  const byCue = attributionBefore(body, frame);
+  if (byCue?.source) return byCue;
+  const tokens = tokenize(body, frame.from, frame.to);
+  const source = sentenceSubject(body, tokens, tokens.length);
+  return source ? { source, via: null, cue: byCue?.cue ?? null, clauseStart: frame.to } : null;
 }
 
 /** Resolve a parsed speaker phrase to a SpeakerRef (entity ids are filled in by the caller). */
@@ -392,13 +446,13 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       if (comma < 0) return null;
       const source = parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end);
       const span = trimSpan(body, { start: tokens[comma + 1]?.start ?? s.end, end: s.end });
-      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, carried: null, confidence: 0.6 } : null;
+      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
     if (tokens[acc - 1]?.text === ',') {
       const end = comma > acc ? tokens[comma - 1]!.end : s.end;
       const source = parseSourcePhrase(body, tokens[acc + 2]?.start ?? s.end, end);
       const span = trimSpan(body, { start: s.start, end: tokens[acc - 1]!.start });
-      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, carried: null, confidence: 0.6 } : null;
+      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
   // "..., X said." / "..., said X." at the end of the sentence.
@@ -428,10 +482,10 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (!source) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
     if (wordCount(body.slice(span.start, span.end)) < 4) continue;
-    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, carried: null, confidence: 0.65 };
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
   // "X said (that) content" near the start of the sentence.
-  for (let c = 1; c < Math.min(tokens.length - 3, 18); c++) {
+  for (let c = 1; c < tokens.length - 3; c++) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
     let n = c + 1;
@@ -448,11 +502,12 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' ) continue;
     if (!that && base === 'say' && !/^(?:the|a|an|it|he|she|they|we|there|this|that|his|her|their|its|[\p{Lu}])/u.test(next.text)) continue;
-    const source = phraseBefore(body, tokens, c, 0);
+    // "X survived ... and says ...": a coordinated cue takes the sentence subject.
+    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0);
     if (!source) continue;
     const span = trimSpan(body, { start: next.start, end: s.end });
     if (wordCount(body.slice(span.start, span.end)) < 4) continue;
-    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, carried: null, confidence: 0.6 };
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
   // "..., saying (that) content": the subject of the sentence speaks.
   const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
@@ -461,7 +516,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
     if (source && start) {
       const span = trimSpan(body, { start: start.start, end: s.end });
-      if (wordCount(body.slice(span.start, span.end)) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, carried: null, confidence: 0.55 };
+      if (wordCount(body.slice(span.start, span.end)) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
     }
   }
   return null;
