@@ -30,7 +30,7 @@ const NP_WORDS = new Set(
     'opposition regional local federal foreign defence defense national international human rights independent several many some two three one both').split(' '),
 );
 /** Words that may sit between a speaker and the cue ("Putin also said", "Peskov on Tuesday said"). */
-const BETWEEN = new Set('also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
+const BETWEEN = new Set('himself herself themselves itself also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
@@ -49,9 +49,17 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   while (start > floor) {
     const t = tokens[start - 1]!;
     const w = lower(t);
+    if (t.text === ')') {
+      const open = tokens.slice(floor, start - 1).map((x) => x.text).lastIndexOf('(');
+      if (open >= 0 && start - 1 - (floor + open) <= 8) {
+        start = floor + open;
+        continue;
+      }
+      break;
+    }
     if (t.text === ',') {
       // An appositive: "Navy Capt. Jeff Davis, a Pentagon spokesman, said" / "Putin's spokesman, Dmitry Peskov,".
-      if (commas >= 2) break;
+      if (commas >= 3) break;
       commas++;
       start--;
       continue;
@@ -61,8 +69,9 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
       if (PRONOUNS.has(w) && ['he', 'she', 'they', 'i', 'we', 'it'].includes(w)) break;
       continue;
     }
-    // Inside an appositive ("the chairman of Syria's opposition National Coalition") any word goes.
-    if (commas === 1 && end - start < 14) {
+    // Inside an appositive ("the chairman of Syria's opposition National Coalition") or an adverbial
+    // ("Clinton, during a town hall meeting in Columbus, Ohio, said") any word goes.
+    if (commas >= 1 && end - start < 20 && tokens[end - 1]?.text === ',') {
       start--;
       continue;
     }
@@ -88,11 +97,13 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   let i = cueIdx + 1;
   const first = tokens[i];
   if (!first || i >= ceiling) return null;
-  if (!isCapitalised(first.text) && !['a', 'an', 'the'].includes(lower(first))) return null;
+  if (!isCapitalised(first.text) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
+  const determined = ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
   let end = i;
-  while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 10) {
+  while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 12) {
     const t = tokens[end]!;
-    if (!isCapitalised(t.text) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
+    if (['who', 'which', 'that', 'when', 'as', 'after', 'before', 'while', 'because'].includes(lower(t))) break;
+    if (!determined && !isCapitalised(t.text) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
     end++;
   }
   if (end === i) return null;
@@ -111,7 +122,7 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
 /** The subject of a sentence, for participle cues ("Putin ..., saying ..."). */
 function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSource | null {
   let i = 0;
-  if (tokens[0] && (SUBJECT_SKIP.test(tokens[0].text) || /ing$/.test(tokens[0].text))) {
+  if (tokens[0] && (SUBJECT_SKIP.test(tokens[0].text) || /(?:ing|ed)$/.test(tokens[0].text))) {
     const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
     if (comma < 0) return null;
     i = comma + 1;
@@ -135,7 +146,23 @@ interface Frame {
 /** Find an attribution in the text after a quote (",” Putin said.", ",” said Putin.", "... quoted Mr Putin as saying"). */
 function attributionAfter(body: string, frame: Frame): Attribution | null {
   const tokens = tokenize(body, frame.from, frame.to);
-  const limit = Math.min(tokens.length, 16);
+  const limit = Math.min(tokens.length, 30);
+  const dash = /^\s*[―—–]\s*/.exec(body.slice(frame.from, frame.to));
+  if (dash && tokens[0] && isCapitalised(tokens[0].text)) {
+    let end = 0;
+    while (end < tokens.length && end < 6 && (isCapitalised(tokens[end]!.text) || tokens[end]!.text === '.')) end++;
+    const source = parseSourcePhrase(body, tokens[0].start, tokens[end - 1]!.end);
+    const at = frame.from + dash.index + dash[0].search(/[―—–]/);
+    if (source) return { source, via: null, cue: { text: body[at]!, start: at, end: at + 1 }, clauseStart: -1 };
+  }
+  // "“...”, according to an Associated Press account."
+  const a0 = tokens[0]?.text === ',' ? 1 : 0;
+  if (lower(tokens[a0]) === 'according' && lower(tokens[a0 + 1]) === 'to' && tokens[a0 + 2]) {
+    const stop = tokens.findIndex((t, k) => k > a0 + 2 && (t.text === ',' || t.text === ';'));
+    const last = tokens[(stop > 0 ? stop : tokens.length) - 1]!;
+    const cue = { ...tokens[a0]!, end: tokens[a0 + 1]!.end, text: body.slice(tokens[a0]!.start, tokens[a0 + 1]!.end) };
+    return { source: parseSourcePhrase(body, tokens[a0 + 2]!.start, last.end), via: null, cue, clauseStart: -1 };
+  }
   for (let c = 0; c < limit; c++) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
@@ -170,6 +197,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     }
   }
   const hasStrong = tokens.some((t, k) => STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(tokens[k - 1])));
+  let fallback: Attribution | null = null;
   for (let c = tokens.length - 1; c >= 0; c--) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
@@ -198,12 +226,15 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
       }
     }
     let source: ParsedSource | null;
-    if (/ing$/.test(cue.text.toLowerCase())) source = (tokens[c - 1]?.text !== ',' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? phraseAfter(body, tokens, c, tokens.length);
+    const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
+    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
+    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length));
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base)) continue;
-    return { source, via: null, cue, clauseStart };
+    const found = { source, via: null, cue, clauseStart };
+    if (source) return found;
+    fallback ??= found;
   }
-  return null;
+  return fallback;
 }
 
 function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
@@ -424,7 +455,12 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   const mention = { text: entities.body.slice(source.span.start, source.span.end), span: { ...source.span } };
   let entity: ArticleEntity | undefined;
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
-  else if (source.kind === 'description') entity = entities.findByRole(source.name);
+  else if (source.kind === 'description') {
+    entity = entities.findByRole(source.name);
+    // "The Indiana governor said ...": a definite description with no role on record refers back to the
+    // person the text is about, as a pronoun would.
+    if (!entity && /^the\s/i.test(mention.text)) entity = entities.resolvePronoun(source.span.start, sentences, 'male');
+  }
   else if (source.kind === 'name' || source.kind === 'organisation') {
     entity = entities.add(source.name, source.entityKind, source.span.start, source.roles, mention.text);
   } else if (source.kind === 'group') entity = entities.add(source.name, 'group', source.span.start);

@@ -33,6 +33,22 @@ const bare = (t: string) => t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').
 export const isCapitalised = (t: string) => /^[\p{Lu}]/u.test(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|le|la)-\p{Lu}/u.test(t);
 const isNameParticle = (t: string) => ['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of'].includes(t.toLowerCase());
 
+/** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
+function dropParentheticals(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.text === '(') {
+      const close = tokens.findIndex((t, k) => k > i && t.text === ')');
+      if (close > i && close - i <= 8) {
+        i = close;
+        continue;
+      }
+    }
+    out.push(tokens[i]!);
+  }
+  return out;
+}
+
 export type PhraseKind = 'name' | 'pronoun' | 'description' | 'group' | 'organisation';
 
 export interface ParsedSource {
@@ -98,7 +114,8 @@ function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token
 
 /** Parse the phrase text[from, to) that names a speaker. */
 export function parseSourcePhrase(text: string, from: number, to: number): ParsedSource | null {
-  const tokens = stripLeading(tokenize(text, from, to));
+  // Party and state tags are not part of a name: "Gov. Pat McCrory (R)", "Rep. Gwen Moore (D-Wis.)".
+  const tokens = stripLeading(dropParentheticals(tokenize(text, from, to)));
   if (tokens.length === 0 || tokens.length > 24) return null;
   const first = tokens[0]!;
   if (tokens.length === 1 && PRONOUNS.has(first.text.toLowerCase())) {
@@ -112,7 +129,18 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   }
   const nonEmpty = parts.filter((p) => p.length);
   let best: { part: Token[]; found: NonNullable<ReturnType<typeof nameIn>> } | null = null;
+  // Without a closing comma, the part next to the cue is the subject and earlier parts are an intro
+  // ("Speaking at a rally in Novi, Michigan, Trump says"); with one, it is an appositive.
+  const lastPart = nonEmpty[nonEmpty.length - 1];
+  const closedByComma = tokens[tokens.length - 1]?.text === ',' || text.slice(tokens[tokens.length - 1]!.end, to).includes(',');
+  if (nonEmpty.length > 1 && lastPart && !closedByComma && !DETERMINERS.has(lastPart[0]!.text.toLowerCase())) {
+    const found = nameIn(lastPart);
+    if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) best = { part: lastPart, found };
+  }
   for (const part of nonEmpty) {
+    // "during a town hall meeting in Columbus" is an adverbial, not the speaker.
+    if (nonEmpty.length > 1 && /^(?:during|in|at|on|after|before|while|from|for|with|like|speaking|asked|reached|who|which|according)$/i.test(part[0]!.text)) continue;
+    if (best) break;
     const found = nameIn(part);
     if (!found) continue;
     // Prefer a part whose name is not inside a possessive description ("Putin's spokesman").
