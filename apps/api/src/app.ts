@@ -1,6 +1,8 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { SCHEMA_VERSION, jsonSchemaModels, toJsonSchema, type Health, type JsonSchemaName, type Problem } from '@parallax/schema';
+import type { Problem } from '@parallax/schema';
+import type { ZodType } from 'zod';
 import { HttpProblem } from './problem.js';
+import { routes } from './routes.js';
 
 export interface AppOptions {
   /** Largest request body accepted, e.g. "10mb". */
@@ -12,22 +14,34 @@ function problemBody(status: number, title: string, instance: string, detail?: s
   return { type: 'about:blank', title, status, instance, ...(detail ? { detail } : {}), ...(errors ? { errors } : {}) };
 }
 
+function parseInput(schema: ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
+  if (!schema) return where === 'body' ? undefined : {};
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw HttpProblem.fromZod(where, parsed.error);
+  return parsed.data;
+}
+
 /** The Express application: routes and a problem-details error handler. `server.ts` is what listens. */
 export function createApp(options: AppOptions = {}): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: options.bodyLimit ?? '10mb' }));
 
-  const health = (): Health => ({ status: 'ok', version: options.version ?? '0.1.0' });
-  app.get('/api/health', (_req, res) => void res.json(health()));
-  app.get('/api/ready', (_req, res) => void res.json(health()));
-
-  app.get('/api/schema', (_req, res) => void res.json({ schemaVersion: SCHEMA_VERSION, records: Object.keys(jsonSchemaModels) }));
-  app.get('/api/schema/:name', (req, res) => {
-    const name = req.params.name.replace(/\.json$/, '');
-    if (!(name in jsonSchemaModels)) throw new HttpProblem(404, 'Not Found', `No record named "${name}". GET /api/schema lists them.`);
-    res.json(toJsonSchema(name as JsonSchemaName));
-  });
+  // Every route comes from the table in routes.ts: its params, query and body are parsed with the
+  // route's zod schemas (400 problem details naming the bad fields), then its handler runs.
+  for (const route of routes) {
+    app[route.method](route.path, async (req, res) => {
+      const input = {
+        params: parseInput(route.params, req.params, 'params'),
+        query: parseInput(route.query, req.query, 'query'),
+        body: parseInput(route.body, req.body, 'body'),
+      };
+      const result = await route.handler(input, { options, req, res });
+      if (res.headersSent) return;
+      if (result === undefined) res.status(route.status ?? 204).end();
+      else res.status(route.status ?? 200).json(result);
+    });
+  }
 
   app.use((req, _res, next) => next(new HttpProblem(404, 'Not Found', `No route for ${req.method} ${req.path}.`)));
 
