@@ -127,6 +127,13 @@ const postgresSearch: string[] = [
 export const sqliteMigrations: Migration[] = [
   { version: 1, name: 'records', statements: coreTables('sqlite') },
   { version: 2, name: 'full-text search', statements: sqliteSearch },
+  // A trigger per inserted row costs three times a bulk INSERT ... SELECT into FTS5 (measured: 80 vs 23
+  // µs per claim row): the store now indexes each batch's new rows itself (Dialect.indexNew).
+  {
+    version: 3,
+    name: 'bulk full-text indexing',
+    statements: ['DROP TRIGGER articles_fts_insert', 'DROP TRIGGER quotes_fts_insert', 'DROP TRIGGER claims_fts_insert'],
+  },
 ];
 
 export const postgresMigrations: Migration[] = [

@@ -118,27 +118,28 @@ export interface PgStoreOptions {
 
 /** A store on a PostgreSQL server. Call migrate() before use (openStore does). */
 export function openPgStore(url: string, options: PgStoreOptions = {}): SqlStore {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const schema = options.schema;
+  if (schema !== undefined && !schemaName.test(schema)) throw new RangeError(`bad schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Set at connection start-up, so no query ever runs before it.
+    ...(schema !== undefined ? { options: `-c search_path=${schema}` } : {}),
+  });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {});
-  if (options.schema !== undefined) {
-    if (!schemaName.test(options.schema)) throw new RangeError(`bad schema name: ${options.schema}`);
-    const schema = options.schema;
-    pool.on('connect', (client) => {
-      // Queued before any other query on this client. Two clients may race to create the schema: the
-      // loser's error is harmless, and search_path is set either way.
-      void client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`).catch(() => {});
-      void client.query(`SET search_path TO "${schema}"`).catch(() => {});
-    });
-  }
   const dialect: Dialect = {
     kind: 'postgres',
     migrations: postgresMigrations,
     // One migrating process at a time; the lock ends with the transaction.
-    lockMigrations: async (q) => void (await q.all('SELECT pg_advisory_xact_lock(7350215)')),
+    lockMigrations: async (q) => {
+      await q.all('SELECT pg_advisory_xact_lock(7350215)');
+      if (schema !== undefined) await q.run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    },
     // Article writes read then write by source: one writer at a time keeps versions consistent.
     lockWrites: async (q) => void (await q.all('SELECT pg_advisory_xact_lock(7350216)')),
     search: searchPg,
+    optimize: async (q) => void (await q.run('ANALYZE')),
     sizeBytes: async (q) => {
       const [r] = await q.all<{ n: string }>('SELECT pg_database_size(current_database()) AS n');
       return Number(r?.n ?? 0);

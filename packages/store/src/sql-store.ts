@@ -150,6 +150,10 @@ export interface Dialect {
   /** Ranked hits of one record type, best first, at most filters.limit. */
   search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<SearchHit[]>;
   sizeBytes(q: Queryer): Promise<number>;
+  /** Index rows inserted after seq in one statement, when the backend does not index on insert. */
+  indexNew?(q: Queryer, table: 'articles' | 'quotes' | 'claims', afterSeq: number): Promise<void>;
+  /** Refresh planner statistics and compact indexes after a bulk load. */
+  optimize(q: Queryer): Promise<void>;
 }
 
 const articleColumns = [
@@ -348,9 +352,18 @@ export class SqlStore implements Store {
       await q.run(`DELETE FROM quotes WHERE article_id IN (${marks(ids.length)})`, ids);
       await q.run(`DELETE FROM claims WHERE article_id IN (${marks(ids.length)})`, ids);
     }
-    await q.insertMany('articles', articleColumns, newArticles);
-    await q.insertMany('quotes', quoteColumns, quotes, updateAll(quoteColumns));
-    await q.insertMany('claims', claimColumns, claims, updateAll(claimColumns));
+    const inserts: Array<['articles' | 'quotes' | 'claims', readonly string[], SqlValue[][], string]> = [
+      ['articles', articleColumns, newArticles, ''],
+      ['quotes', quoteColumns, quotes, updateAll(quoteColumns)],
+      ['claims', claimColumns, claims, updateAll(claimColumns)],
+    ];
+    for (const [table, columns, rows, tail] of inserts) {
+      if (rows.length === 0) continue;
+      const indexNew = this.dialect.indexNew;
+      const [last] = indexNew ? await q.all(`SELECT MAX(seq) AS seq FROM ${table}`) : [];
+      await q.insertMany(table, columns, rows, tail);
+      if (indexNew) await indexNew(q, table, num(last?.seq ?? 0));
+    }
     await this.mergeOutlets(q, [...outlets.values()]);
     await this.mergeEntities(q, [...entities.values()]);
     return statuses;
@@ -660,6 +673,10 @@ export class SqlStore implements Store {
 
   listEntities(query: PageQuery = {}): Promise<Page<Entity>> {
     return this.docPage<Entity>('entities', query, [], 'name');
+  }
+
+  async optimize(): Promise<void> {
+    await this.db.tx((q) => this.dialect.optimize(q));
   }
 
   async stats(): Promise<StoreStats> {

@@ -129,6 +129,14 @@ export function openSqliteStore(path: string): SqlStore {
     lockMigrations: async () => {},
     lockWrites: async () => {},
     search: searchSqlite,
+    indexNew: async (q, table, afterSeq) => {
+      const columns = table === 'articles' ? 'headline, body' : 'text';
+      await q.run(`INSERT INTO ${table}_fts (rowid, ${columns}) SELECT seq, ${columns} FROM ${table} WHERE seq > ?`, [afterSeq]);
+    },
+    optimize: async (q) => {
+      for (const t of ['articles', 'quotes', 'claims']) await q.run(`INSERT INTO ${t}_fts (${t}_fts) VALUES ('optimize')`);
+      await q.run('ANALYZE');
+    },
     sizeBytes: async (q) => {
       if (path === ':memory:' || path === '') {
         const [r] = await q.all<{ n: number }>('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()');

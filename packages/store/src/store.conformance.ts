@@ -296,6 +296,13 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect((await store.search({ q: 'defend', type: 'article' })).length).toBeGreaterThan(0);
     });
 
+    it('still finds everything after optimize()', async () => {
+      await store.saveMany(records);
+      const before = await store.search({ q: 'Putin Assad', limit: 50 });
+      await store.optimize();
+      expect(await store.search({ q: 'Putin Assad', limit: 50 })).toEqual(before);
+    });
+
     it('never throws on search syntax typed by a user', async () => {
       await store.saveMany(records);
       for (const q of ['"Putin', 'Putin AND (', '*', 'NEAR(Putin Assad', 'body:Putin', '-Assad', 'Putin"s', "Assad's", '(((', 'OR', '^Putin', 'Put*', '\u0000Putin', 'a'.repeat(600)]) {

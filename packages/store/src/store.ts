@@ -173,6 +173,8 @@ export interface Store {
   /** Delete one article version with its quotes and claims; returns false when it did not exist. */
   deleteArticle(id: string): Promise<boolean>;
   stats(): Promise<StoreStats>;
+  /** After a bulk ingest: refresh the query planner's statistics and compact the search indexes. */
+  optimize(): Promise<void>;
 
   /** Ranked full-text search over current articles, quotes and claims. Never throws on user syntax. */
   search(query: Partial<SearchQuery> & { q: string }): Promise<SearchHit[]>;
