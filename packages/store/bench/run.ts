@@ -93,9 +93,13 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
     if (statuses.some((x) => x !== 'added')) throw new Error('a varied article was not new');
     if ((start / batchSize) % 20 === 19) process.stderr.write(`  ${(start + batch.length).toLocaleString('en')} articles, ${((start + batch.length) / (insertMs / 1000)).toFixed(0)}/s\n`);
   }
+  const o = performance.now();
+  await store.optimize();
+  const optimizeMs = performance.now() - o;
   const stats = await store.stats();
   console.log(`  stored: ${stats.articles} articles, ${stats.quotes} quotes (${quotes} given), ${stats.claims} claims (${claims} given), ${stats.outlets} outlets, ${stats.entities} entities`);
   console.log(`  insert: ${(total / (insertMs / 1000)).toFixed(0)} articles/s (store time ${(insertMs / 1000).toFixed(1)} s; record generation ${(generateMs / 1000).toFixed(1)} s; wall ${((performance.now() - wall) / 1000).toFixed(1)} s)`);
+  console.log(`  optimize() after the load: ${(optimizeMs / 1000).toFixed(1)} s`);
   console.log(`  database size: ${mb(stats.bytes)} (${(stats.bytes / total / 1024).toFixed(1)} KB per article with its records)`);
   console.log(`  peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
@@ -117,12 +121,14 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   }
   for (const q of queries.slice(0, 10)) await store.search(q); // warm the caches
   const times: number[] = [];
+  const timed: Array<{ ms: number; q: (typeof queries)[number] }> = [];
   let hits = 0;
   let empty = 0;
   for (const q of queries) {
     const t = performance.now();
     const found = await store.search(q);
     times.push(performance.now() - t);
+    timed.push({ ms: performance.now() - t, q });
     hits += found.length;
     if (found.length === 0) empty++;
   }
@@ -130,6 +136,8 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   console.log(
     `  search (${queryCount} queries at ${total.toLocaleString('en')} articles): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; ${(hits / queryCount).toFixed(1)} hits per query, ${empty} with none`,
   );
+  timed.sort((a, b) => b.ms - a.ms);
+  console.log(`  slowest: ${timed.slice(0, 3).map((t) => `${t.ms.toFixed(0)} ms ${JSON.stringify(t.q)}`).join('; ')}`);
   console.log(`  peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 }
 

@@ -55,12 +55,13 @@ function articleFromRow(row: Row): Article {
   return { ...d, body: str(row.body), storyId: (row.story_id as string | null) ?? null };
 }
 
+// Quote and claim documents leave out text and clusterId: the columns hold them (text once, for search).
 function quoteFromRow(row: Row): Quote {
-  return { ...doc<Quote>(row.doc), clusterId: (row.cluster_id as string | null) ?? null };
+  return { ...doc<Omit<Quote, 'text' | 'clusterId'>>(row.doc), text: str(row.text), clusterId: (row.cluster_id as string | null) ?? null };
 }
 
 function claimFromRow(row: Row): Claim {
-  return { ...doc<Claim>(row.doc), clusterId: (row.cluster_id as string | null) ?? null };
+  return { ...doc<Omit<Claim, 'text' | 'clusterId'>>(row.doc), text: str(row.text), clusterId: (row.cluster_id as string | null) ?? null };
 }
 
 // Map.groupBy needs Node 21.
@@ -152,8 +153,10 @@ export interface Dialect {
   sizeBytes(q: Queryer): Promise<number>;
   /** Index rows inserted after seq in one statement, when the backend does not index on insert. */
   indexNew?(q: Queryer, table: 'articles' | 'quotes' | 'claims', afterSeq: number): Promise<void>;
-  /** Refresh planner statistics and compact indexes after a bulk load. */
+  /** Refresh planner statistics and compact indexes after a bulk load (inside a transaction). */
   optimize(q: Queryer): Promise<void>;
+  /** Then, outside any transaction: give space back (SQLite truncates its WAL). */
+  compact?(): Promise<void>;
 }
 
 const articleColumns = [
@@ -177,11 +180,13 @@ function articleRow(a: Article, lineage: string, version: number, savedAt: strin
 }
 
 function quoteRow(q: Quote): SqlValue[] {
-  return [q.id, q.articleId, q.span.start, q.span.end, q.kind, q.speaker?.entityId ?? null, q.clusterId, q.text, JSON.stringify(q)];
+  const { text, clusterId, ...rest } = q;
+  return [q.id, q.articleId, q.span.start, q.span.end, q.kind, q.speaker?.entityId ?? null, clusterId, text, JSON.stringify(rest)];
 }
 
 function claimRow(c: Claim): SqlValue[] {
-  return [c.id, c.articleId, c.span.start, c.span.end, c.kind, c.clusterId, c.text, JSON.stringify(c)];
+  const { text, clusterId, ...rest } = c;
+  return [c.id, c.articleId, c.span.start, c.span.end, c.kind, clusterId, text, JSON.stringify(rest)];
 }
 
 export class SqlStore implements Store {
@@ -593,7 +598,7 @@ export class SqlStore implements Store {
       params.push(articleId as string, start as number, id as string);
     }
     const rows = await this.db.all(
-      `SELECT r.id, r.article_id, r.span_start, r.cluster_id, r.doc FROM ${table} r JOIN articles a ON a.id = r.article_id
+      `SELECT r.id, r.article_id, r.span_start, r.cluster_id, r.text, r.doc FROM ${table} r JOIN articles a ON a.id = r.article_id
        WHERE ${where.join(' AND ')} ORDER BY r.article_id, r.span_start, r.id LIMIT ?`,
       [...params, limit + 1],
     );
@@ -677,6 +682,7 @@ export class SqlStore implements Store {
 
   async optimize(): Promise<void> {
     await this.db.tx((q) => this.dialect.optimize(q));
+    await this.dialect.compact?.();
   }
 
   async stats(): Promise<StoreStats> {
@@ -747,12 +753,12 @@ export class SqlStore implements Store {
       { kind: 'entities', sql: 'SELECT id AS k, doc FROM entities WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
       {
         kind: 'quotes',
-        sql: 'SELECT r.seq AS k, r.cluster_id, r.doc FROM quotes r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        sql: 'SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM quotes r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
         map: quoteFromRow,
       },
       {
         kind: 'claims',
-        sql: 'SELECT r.seq AS k, r.cluster_id, r.doc FROM claims r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        sql: 'SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM claims r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
         map: claimFromRow,
       },
       { kind: 'statements', sql: 'SELECT id AS k, doc FROM statements WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },

@@ -137,6 +137,9 @@ export function openSqliteStore(path: string): SqlStore {
       for (const t of ['articles', 'quotes', 'claims']) await q.run(`INSERT INTO ${t}_fts (${t}_fts) VALUES ('optimize')`);
       await q.run('ANALYZE');
     },
+    compact: async () => {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
     sizeBytes: async (q) => {
       if (path === ':memory:' || path === '') {
         const [r] = await q.all<{ n: number }>('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()');
