@@ -109,7 +109,8 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   if (end === i) return null;
   // Appositive after a comma: "said Badr Jamous, a leader of the Syrian Opposition Coalition, noting ...".
   let apEnd = end;
-  if (tokens[end]?.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[end + 1]))) {
+  if (tokens[end]?.text === ',' && (['a', 'an', 'the'].includes(lower(tokens[end + 1])) || (['a', 'an', 'the'].includes(lower(first)) && isCapitalised(tokens[end + 1]?.text ?? '')))) {
+    // "said Badr Jamous, a leader of ..." / "said the minister, Jean Dupont".
     apEnd = end + 1;
     while (apEnd < ceiling && tokens[apEnd]!.text !== ',' && tokens[apEnd]!.text !== ';' && apEnd - end < 14) apEnd++;
   }
@@ -372,6 +373,15 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
         used.add(quoted[k]!);
         fragSpan.end = quoted[k]!.content.end;
       }
+      // The reported clause runs on to the comma before the attribution ("“serious” training ..., Putin has said").
+      const attrStart = Math.min(attribution.source?.span.start ?? Infinity, attribution.cue?.start ?? Infinity);
+      if (attrStart < Infinity && attrStart > fragSpan.end) {
+        const between = body.slice(fragSpan.end, attrStart);
+        const comma = between.search(/,[^,]*$/);
+        const firstComma = between.indexOf(',');
+        const cut = firstComma >= 0 && wordCount(between.slice(0, firstComma)) > 0 ? fragSpan.end + firstComma : comma >= 0 ? fragSpan.end + comma : attrStart;
+        fragSpan.end = trimSpan(body, { start: fragSpan.start, end: cut }).end;
+      }
       const total = wordCount(body.slice(fragSpan.start, fragSpan.end));
       if (total < 3) continue;
       drafts.push({ span: fragSpan, segments, kind: words * 2 >= total ? 'mixed' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.75 : 0.4 });
@@ -452,7 +462,9 @@ function colonIntro(body: string, sentences: readonly Span[], si: number, quoteS
 /** Resolve a parsed speaker phrase to a SpeakerRef (entity ids are filled in by the caller). */
 function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, sentences: readonly Span[]): { ref: SpeakerRef | null; entity: ArticleEntity | null } {
   if (!source) return { ref: null, entity: null };
-  const mention = { text: entities.body.slice(source.span.start, source.span.end), span: { ...source.span } };
+  const honorific = /(?:Mr|Mrs|Ms|Dr|Miss)\.?\s$/.exec(entities.body.slice(Math.max(0, source.span.start - 5), source.span.start));
+  const span = { start: source.span.start - (honorific ? honorific[0].length : 0), end: source.span.end };
+  const mention = { text: entities.body.slice(span.start, span.end), span };
   let entity: ArticleEntity | undefined;
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
   else if (source.kind === 'description') {

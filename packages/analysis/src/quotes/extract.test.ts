@@ -1,0 +1,126 @@
+import { Quote } from '@parallax/schema';
+import { describe, expect, it } from 'vitest';
+import { articleFromText, corpusArticle } from '../../test/corpus.js';
+import { extractQuotes } from './extract.js';
+
+const SEEDS = ['000_fbc55344481ad475.txt', '001_10204aad8015e45e.txt', '002_e35b04c16b54d2ab.txt', '003_e86d819293a394bf.txt', '004_87197f165af4f63c.txt'];
+
+function quotesOf(file: string) {
+  const article = corpusArticle(file);
+  return { article, quotes: extractQuotes(article).quotes };
+}
+
+const find = (quotes: Quote[], start: string) => quotes.find((q) => q.text.startsWith(start) || q.segments.some((s) => q.text.slice(s.start - q.span.start).startsWith(start)));
+
+describe('extractQuotes on the seed story', () => {
+  // Every direct quote of the five seed articles, with its speaker.
+  const direct: Array<[string, string, string]> = [
+    ['000_fbc55344481ad475.txt', 'We give technical-military support to Damascus', 'Vladimir Putin'],
+    ['000_fbc55344481ad475.txt', 'Extremists from many countries of the world', 'Vladimir Putin'],
+    ['000_fbc55344481ad475.txt', 'Russia, as you know, has proposed to form a wide coalition', 'Vladimir Putin'],
+    ['000_fbc55344481ad475.txt', 'If Russia had not supported Syria, the situation', 'Vladimir Putin'],
+    ['002_e35b04c16b54d2ab.txt', 'We support the government of Syria in its opposition', 'Vladimir Putin'],
+    ['002_e35b04c16b54d2ab.txt', 'Russia’s support for Assad has lengthened the war', 'Badr Jamous'],
+    ['002_e35b04c16b54d2ab.txt', 'If Russia had not supported Syria, then the situation', 'Vladimir Putin'],
+    ['002_e35b04c16b54d2ab.txt', 'We must sideline geopolitical ambitions', 'Vladimir Putin'],
+    ['003_e86d819293a394bf.txt', 'We are supporting the government of Syria in the fight', 'Vladimir Putin'],
+    ['003_e86d819293a394bf.txt', 'We have seen indications in recent days', 'Jeff Davis'],
+    ['003_e86d819293a394bf.txt', 'Clearly, one of the concerns we have is de-confliction', 'Jeff Davis'],
+    ['004_87197f165af4f63c.txt', 'To say we\'re ready to do this today', 'Vladimir Putin'],
+    ['004_87197f165af4f63c.txt', 'We really want to create some kind of an international coalition', 'Vladimir Putin'],
+    ['004_87197f165af4f63c.txt', 'To this end, we hold consultations with our American partners', 'Vladimir Putin'],
+  ];
+  it.each(direct)('%s: “%s…” is a direct quote by %s', (file, start, speaker) => {
+    const { quotes } = quotesOf(file);
+    const q = find(quotes, start);
+    expect(q, start).toBeDefined();
+    expect(q!.kind).toBe('direct');
+    expect(q!.speaker?.name).toBe(speaker);
+  });
+
+  it('returns schema-valid quotes whose text and segments index into the body', () => {
+    for (const file of SEEDS) {
+      const { article, quotes } = quotesOf(file);
+      expect(quotes.length).toBeGreaterThan(2);
+      for (const q of quotes) {
+        Quote.parse(q);
+        expect(article.body.slice(q.span.start, q.span.end)).toBe(q.text);
+        for (const s of q.segments) expect(s.start >= q.span.start && s.end <= q.span.end).toBe(true);
+        if (q.speaker?.mention) expect(article.body.slice(q.speaker.mention.span.start, q.speaker.mention.span.end)).toBe(q.speaker.mention.text);
+        if (q.cue) expect(article.body.slice(q.cue.span.start, q.cue.span.end)).toBe(q.cue.text);
+      }
+    }
+  });
+
+  it('keeps a quote interrupted by its attribution as one utterance in two segments', () => {
+    const { article, quotes } = quotesOf('003_e86d819293a394bf.txt');
+    const q = find(quotes, 'We are supporting the government of Syria')!;
+    expect(q.segments).toHaveLength(2);
+    expect(article.body.slice(q.segments[1]!.start, q.segments[1]!.end)).toMatch(/^Without an active participation .* from destruction\.$/);
+    expect(q.cue?.text).toBe('said');
+  });
+
+  it('gives a paragraph that continues the last speaker\'s quote to that speaker, with no mention', () => {
+    const q = find(quotesOf('000_fbc55344481ad475.txt').quotes, 'Russia, as you know')!;
+    expect(q.speaker).toMatchObject({ name: 'Vladimir Putin', mention: null });
+  });
+
+  it('resolves a relay: RIA Novosti quoted Mr Putin as saying', () => {
+    const q = find(quotesOf('004_87197f165af4f63c.txt').quotes, 'To say we')!;
+    expect(q.speaker?.name).toBe('Vladimir Putin');
+    expect(q.speaker?.mention?.text).toBe('Mr Putin');
+    expect(q.via?.name).toBe('RIA Novosti');
+  });
+
+  it('resolves descriptions and pronouns inside the article', () => {
+    const q000 = quotesOf('000_fbc55344481ad475.txt').quotes;
+    expect(find(q000, 'If Russia had not supported')!.speaker?.mention?.text).toBe('He');
+    const partial = q000.find((q) => q.speaker?.mention?.text === 'The Russian president')!;
+    expect(partial.speaker?.name).toBe('Vladimir Putin');
+    expect(partial.kind).toBe('partial');
+  });
+
+  it('takes the name from an appositive and keeps the cue', () => {
+    const q = find(quotesOf('003_e86d819293a394bf.txt').quotes, 'We have seen indications')!;
+    expect(q.speaker?.mention?.text).toBe('Jeff Davis');
+    expect(q.cue?.text).toBe('said');
+  });
+
+  it('finds reported speech: said that, told reporters, according to', () => {
+    const q000 = quotesOf('000_fbc55344481ad475.txt').quotes;
+    const peskov = q000.find((q) => q.text.startsWith('dialogue between Moscow and Washington'))!;
+    expect(peskov).toMatchObject({ kind: 'indirect', speaker: { name: 'Dmitry Peskov' } });
+    const q002 = quotesOf('002_e35b04c16b54d2ab.txt').quotes;
+    expect(q002.find((q) => q.text.startsWith('The war in Syria has killed'))).toMatchObject({ kind: 'indirect', speaker: { name: 'U.N. statistics' }, cue: { text: 'according to' } });
+    const q001 = quotesOf('001_10204aad8015e45e.txt').quotes;
+    expect(q001.find((q) => q.text.startsWith('Russia had positioned about half-a-dozen tanks'))?.speaker?.name).toBe('The Pentagon');
+    const officials = q001.filter((q) => /^Russia was positioning\s+tanks/.test(q.text)).map((q) => q.speaker?.name ?? 'none');
+    expect(officials.join('|')).toBe('U.S. officials');
+  });
+});
+
+describe('extractQuotes on hand-made text', () => {
+  it('reads every kind of quote mark and takes the speaker in either order', () => {
+    const { quotes } = extractQuotes(articleFromText('«Nous restons,» said the minister, Jean Dupont.\n\n„Wir bleiben“, Angela Schmidt said.\n\n\'We stay,\' said Ann Lee.'));
+    expect(quotes.map((q) => [q.text, q.speaker?.name])).toEqual([
+      ['Nous restons,', 'Jean Dupont'],
+      ['Wir bleiben', 'Angela Schmidt'],
+      ['We stay,', 'Ann Lee'],
+    ]);
+  });
+
+  it('keeps bracketed insertions and ellipses inside the quote', () => {
+    const { quotes } = extractQuotes(articleFromText('“It [the coalition] should unite everyone … who is ready,” Maria Ortiz said.'));
+    expect(quotes[0]).toMatchObject({ text: 'It [the coalition] should unite everyone … who is ready,', speaker: { name: 'Maria Ortiz' } });
+  });
+
+  it('does not mistake scare quotes or titles for speech', () => {
+    const { quotes } = extractQuotes(articleFromText('The show “Saturday Night Live” aired a sketch about the “deal” on Friday.'));
+    expect(quotes).toEqual([]);
+  });
+
+  it('attributes to an organisation and to a group', () => {
+    const { quotes } = extractQuotes(articleFromText('“We are monitoring the situation closely,” the Pentagon said.\n\nU.S. officials said the deployment was larger than expected.'));
+    expect(quotes.map((q) => q.speaker?.name)).toEqual(['Pentagon', 'U.S. officials']);
+  });
+});
