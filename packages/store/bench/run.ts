@@ -3,7 +3,7 @@
 // 200 varied searches. SQLite always; PostgreSQL too when PARALLAX_PG_URL is set. Prints figures.
 //   npm run bench -w @parallax/store [-- --articles 20000] [--keep]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -82,13 +82,17 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   let quotes = 0;
   let claims = 0;
   const wall = performance.now();
+  let insertCpu = 0;
   for (let start = 0; start < total; start += batchSize) {
     const g = performance.now();
     const batch = Array.from({ length: Math.min(batchSize, total - start) }, (_, i) => variant(sources, start + i));
     generateMs += performance.now() - g;
     for (const r of batch) (quotes += r.quotes.length), (claims += r.claims.length);
     const t = performance.now();
+    const c = process.cpuUsage();
     const statuses = await store.saveMany(batch);
+    const used = process.cpuUsage(c);
+    insertCpu += (used.user + used.system) / 1000;
     insertMs += performance.now() - t;
     if (statuses.some((x) => x !== 'added')) throw new Error('a varied article was not new');
     if ((start / batchSize) % 20 === 19) process.stderr.write(`  ${(start + batch.length).toLocaleString('en')} articles, ${((start + batch.length) / (insertMs / 1000)).toFixed(0)}/s\n`);
@@ -98,7 +102,7 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   const optimizeMs = performance.now() - o;
   const stats = await store.stats();
   console.log(`  stored: ${stats.articles} articles, ${stats.quotes} quotes (${quotes} given), ${stats.claims} claims (${claims} given), ${stats.outlets} outlets, ${stats.entities} entities`);
-  console.log(`  insert: ${(total / (insertMs / 1000)).toFixed(0)} articles/s (store time ${(insertMs / 1000).toFixed(1)} s; record generation ${(generateMs / 1000).toFixed(1)} s; wall ${((performance.now() - wall) / 1000).toFixed(1)} s)`);
+  console.log(`  insert: ${(total / (insertMs / 1000)).toFixed(0)} articles/s wall clock, ${(total / (insertCpu / 1000)).toFixed(0)} articles per CPU-second of this process (store time ${(insertMs / 1000).toFixed(1)} s; record generation ${(generateMs / 1000).toFixed(1)} s; wall ${((performance.now() - wall) / 1000).toFixed(1)} s)`);
   console.log(`  optimize() after the load: ${(optimizeMs / 1000).toFixed(1)} s`);
   console.log(`  database size: ${mb(stats.bytes)} (${(stats.bytes / total / 1024).toFixed(1)} KB per article with its records)`);
   console.log(`  peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
@@ -121,13 +125,17 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   }
   for (const q of queries.slice(0, 10)) await store.search(q); // warm the caches
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const timed: Array<{ ms: number; q: (typeof queries)[number] }> = [];
   let hits = 0;
   let empty = 0;
   for (const q of queries) {
     const t = performance.now();
+    const c = process.cpuUsage();
     const found = await store.search(q);
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpuTimes.push((used.user + used.system) / 1000);
     timed.push({ ms: performance.now() - t, q });
     hits += found.length;
     if (found.length === 0) empty++;
@@ -136,6 +144,9 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   console.log(
     `  search (${queryCount} queries at ${total.toLocaleString('en')} articles): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${(times.at(-1) ?? 0).toFixed(1)} ms; ${(hits / queryCount).toFixed(1)} hits per query, ${empty} with none`,
   );
+  cpuTimes.sort((a, b) => a - b);
+  console.log(`  search CPU time of this process per query: p50 ${percentile(cpuTimes, 50).toFixed(1)} ms, p95 ${percentile(cpuTimes, 95).toFixed(1)} ms (load-independent for SQLite, which runs in-process)`);
+  console.log(`  load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
   timed.sort((a, b) => b.ms - a.ms);
   console.log(`  slowest: ${timed.slice(0, 3).map((t) => `${t.ms.toFixed(0)} ms ${JSON.stringify(t.q)}`).join('; ')}`);
   console.log(`  peak RSS: ${mb(process.resourceUsage().maxRSS * 1024)}`);

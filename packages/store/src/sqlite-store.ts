@@ -4,7 +4,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { SearchHit } from '@parallax/schema';
-import { Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
+import { marks, Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { sqliteMigrations } from './migrations.js';
 import { fts5Query } from './search-terms.js';
 import { SqlStore, type Dialect, type SearchFilters } from './sql-store.js';
@@ -82,33 +82,45 @@ class SqliteExecutor implements Executor {
 const snippetWords = 24;
 
 async function searchSqlite(q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<SearchHit[]> {
+  const match = fts5Query(f.terms);
   const where = ['a.is_current = 1'];
-  const params: SqlValue[] = [fts5Query(f.terms)];
+  const params: SqlValue[] = [match];
   if (f.story) (where.push('a.story_id = ?'), params.push(f.story));
   if (f.outlet) (where.push('a.outlet_id = ?'), params.push(f.outlet));
   if (f.from) (where.push('a.published_date >= ?'), params.push(f.from));
   if (f.to) (where.push('a.published_date <= ?'), params.push(f.to));
+  const fts = type === 'article' ? 'articles_fts' : type === 'quote' ? 'quotes_fts' : 'claims_fts';
+  // Phase 1 ranks every match (bm25 only; the headline weighs three times the body) and keeps the best.
   let sql: string;
   if (type === 'article') {
-    // The headline weighs three times the body.
-    sql = `SELECT a.id AS id, a.id AS article_id, NULL AS s, NULL AS e,
-        snippet(articles_fts, -1, '[[', ']]', '…', ${snippetWords}) AS snippet, bm25(articles_fts, 3.0, 1.0) AS rank
-      FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-      WHERE articles_fts MATCH ? AND ${where.join(' AND ')} ORDER BY rank LIMIT ?`;
+    sql = `SELECT f.rowid AS seq, a.id AS id, a.id AS article_id, NULL AS s, NULL AS e, f.rank AS rank
+      FROM (SELECT rowid, bm25(articles_fts, 3.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?) f
+      JOIN articles a ON a.seq = f.rowid
+      WHERE ${where.join(' AND ')} ORDER BY f.rank LIMIT ?`;
   } else {
     const t = type === 'quote' ? 'quotes' : 'claims';
     if (type === 'quote' && f.speaker) (where.push('r.speaker_id = ?'), params.push(f.speaker));
-    sql = `SELECT r.id AS id, r.article_id AS article_id, r.span_start AS s, r.span_end AS e,
-        snippet(${t}_fts, 0, '[[', ']]', '…', ${snippetWords}) AS snippet, bm25(${t}_fts) AS rank
-      FROM ${t}_fts JOIN ${t} r ON r.seq = ${t}_fts.rowid JOIN articles a ON a.id = r.article_id
-      WHERE ${t}_fts MATCH ? AND ${where.join(' AND ')} ORDER BY rank LIMIT ?`;
+    sql = `SELECT f.rowid AS seq, r.id AS id, r.article_id AS article_id, r.span_start AS s, r.span_end AS e, f.rank AS rank
+      FROM (SELECT rowid, bm25(${fts}) AS rank FROM ${fts} WHERE ${fts} MATCH ?) f
+      JOIN ${t} r ON r.seq = f.rowid JOIN articles a ON a.id = r.article_id
+      WHERE ${where.join(' AND ')} ORDER BY f.rank LIMIT ?`;
   }
-  const rows = await q.all<{ id: string; article_id: string; s: number | null; e: number | null; snippet: string; rank: number }>(sql, [...params, f.limit]);
+  const rows = await q.all<{ seq: number; id: string; article_id: string; s: number | null; e: number | null; rank: number }>(sql, [...params, f.limit]);
+  if (rows.length === 0) return [];
+  // Phase 2: snippets for the kept rows only (snippet() re-reads and re-tokenises the text).
+  const snippets = new Map<number, string>();
+  const column = type === 'article' ? -1 : 0;
+  for (const r of await q.all<{ seq: number; snippet: string }>(
+    `SELECT rowid AS seq, snippet(${fts}, ${column}, '[[', ']]', '…', ${snippetWords}) AS snippet FROM ${fts} WHERE ${fts} MATCH ? AND rowid IN (${marks(rows.length)})`,
+    [match, ...rows.map((r) => r.seq)],
+  )) {
+    snippets.set(r.seq, r.snippet);
+  }
   return rows.map((r) => ({
     type,
     id: r.id,
     articleId: r.article_id,
-    snippet: r.snippet,
+    snippet: snippets.get(r.seq) ?? '',
     score: -r.rank,
     span: r.s === null || r.e === null ? null : { start: r.s, end: r.e },
   }));
