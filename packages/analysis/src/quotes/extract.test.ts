@@ -93,7 +93,7 @@ describe('extractQuotes on the seed story', () => {
     const q002 = quotesOf('002_e35b04c16b54d2ab.txt').quotes;
     expect(q002.find((q) => q.text.startsWith('The war in Syria has killed'))).toMatchObject({ kind: 'indirect', speaker: { name: 'U.N. statistics' }, cue: { text: 'according to' } });
     const q001 = quotesOf('001_10204aad8015e45e.txt').quotes;
-    expect(q001.find((q) => q.text.startsWith('Russia had positioned about half-a-dozen tanks'))?.speaker?.name).toBe('The Pentagon');
+    expect(q001.find((q) => q.text.startsWith('Russia had positioned about half-a-dozen tanks'))?.speaker?.name).toBe('Pentagon');
     const officials = q001.filter((q) => /^Russia\s+was\s+positioning\s+tanks/.test(q.text)).map((q) => q.speaker?.name ?? 'none');
     expect(officials.join('|')).toBe('U.S. officials');
   });

@@ -89,8 +89,8 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
     else if (isNameParticle(t.text) && start - 1 > 0 && isCapitalised(tokens[start - 2]!.text) && start < end) start--;
     else break;
   }
-  // "of" may only join words inside a name ("Bank of England"), never open it.
-  while (start < end && isNameParticle(tokens[start]!.text) && !/-/.test(tokens[start]!.text)) start++;
+  // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon").
+  while (start < end && ((isNameParticle(tokens[start]!.text) && !/-/.test(tokens[start]!.text)) || DETERMINERS.has(tokens[start]!.text.toLowerCase()))) start++;
   if (start === end) return null;
   const nameTokens = tokens.slice(start, end);
   if (nameTokens.every((t) => NON_NAME_CAPS.has(bare(t.text)))) return null;
