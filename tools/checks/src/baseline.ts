@@ -1,9 +1,10 @@
 // Accepted problems in this repository, each with the reason and who should resolve it. A check
 // that flags code outside tools/ cannot fix it; listing it here keeps lint green while the problem
-// stays visible. An entry that no longer matches anything is itself reported, so the list only
-// shrinks. Prefer fixing the code, or an inline `// parallax-ignore <check>: <reason>` comment on
+// stays visible. An entry that no longer matches anything is printed as a note (not a failure: the
+// owner of the excused code may fix it before this list is edited), so the list only shrinks. Prefer fixing the code, or an inline `// parallax-ignore <check>: <reason>` comment on
 // (or just above) the reported line, kept next to the code it excuses.
 import type { Problem } from './check.js';
+
 
 export interface BaselineEntry {
   check: string;
@@ -14,7 +15,17 @@ export interface BaselineEntry {
   reason: string;
 }
 
+// packages/store and packages/analysis each declare { article, outlet, quotes, claims, entities }:
+// the same composite twice, 80% of ArticleDetail. It belongs in the schema package (e.g. an
+// ArticleExtraction record, or ArticleDetail.extend({ entities })), used by both.
 export const baseline: readonly BaselineEntry[] = [
+  {
+    check: 'duplicate-record-shapes',
+    file: 'packages/analysis/src/extract-article.ts',
+    contains: 'interface ArticleExtraction declares 80% of the fields of ArticleDetail',
+    reason:
+      'The engine output (article, outlet, quotes, claims, entities) is ArticleDetail plus entities, and the same shape as the store input. For the schema/analysis owners: define it once in @parallax/schema and import it here, then drop this entry.',
+  },
   {
     check: 'duplicate-record-shapes',
     file: 'packages/store/src/store.ts',
@@ -35,16 +46,13 @@ export function ignoredInline(text: string, line: number, check: string): boolea
   });
 }
 
-/** Problems not excused by `entries`, plus one problem per entry that excused nothing. */
-export function applyBaseline(problems: Problem[], entries: readonly BaselineEntry[], baselineFile: string): Problem[] {
+/** The problems `entries` do not excuse, and the entries that excused nothing (to be removed). */
+export function applyBaseline(problems: Problem[], entries: readonly BaselineEntry[]): { kept: Problem[]; unused: BaselineEntry[] } {
   const used = new Set<BaselineEntry>();
   const kept = problems.filter((p) => {
     const entry = entries.find((e) => e.check === p.check && e.file === p.file && p.message.includes(e.contains));
     if (entry) used.add(entry);
     return !entry;
   });
-  for (const entry of entries) {
-    if (!used.has(entry)) kept.push({ check: 'baseline', file: baselineFile, line: 1, message: `baseline entry for ${entry.file} (${entry.check}: "${entry.contains}") matches no problem any more; remove it` });
-  }
-  return kept;
+  return { kept, unused: entries.filter((e) => !used.has(e)) };
 }

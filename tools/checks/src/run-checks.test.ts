@@ -28,25 +28,30 @@ describe('runChecks', () => {
     expect([...caught].sort()).toEqual(architectureChecks.map((c) => c.name).sort());
   });
 
-  it('passes on this repository, architecture and docs, well within the time budget', async () => {
-    const started = performance.now();
+  // Its speed is printed by the runner (`npm run lint`), not asserted: a timed test flakes under load.
+  it('passes on this repository, architecture and docs', async () => {
     const problems = await runRepoChecks();
-    const seconds = (performance.now() - started) / 1000;
     expect(problems.map(formatProblem), 'fix these, or run `npm run docs -w @parallax/tools` for stale docs').toEqual([]);
-    expect(seconds).toBeLessThan(15);
   });
 });
 
 describe('exceptions', () => {
-  it('drops problems excused inline with a reason, and reports baseline entries that match nothing', async () => {
+  it('drops problems excused inline with a reason or by the baseline, and notes baseline entries that match nothing', async () => {
     expect(ignoredInline('// parallax-ignore file-cycles, schema-deps: lazy registry\nimport x from "y";\n', 2, 'file-cycles')).toBe(true);
     expect(ignoredInline('// parallax-ignore file-cycles:\nimport x from "y";\n', 2, 'file-cycles')).toBe(false);
     expect(ignoredInline('import x from "y"; // parallax-ignore undeclared-deps: vendored\n', 1, 'file-cycles')).toBe(false);
-    const problems = await runChecks(fixture('file-cycles'), architectureChecks, [
-      { check: 'file-cycles', file: 'packages/engine/src/a.ts', contains: 'src/a.ts -> src/b.ts', reason: 'test' },
-      { check: 'file-cycles', file: 'packages/engine/src/gone.ts', contains: 'gone', reason: 'test' },
-    ]);
-    expect(problems.map((p) => [p.check, p.message])).toEqual([['baseline', expect.stringContaining('packages/engine/src/gone.ts') as string]]);
+    const unused: string[] = [];
+    const problems = await runChecks(
+      fixture('file-cycles'),
+      architectureChecks,
+      [
+        { check: 'file-cycles', file: 'packages/engine/src/a.ts', contains: 'src/a.ts -> src/b.ts', reason: 'test' },
+        { check: 'file-cycles', file: 'packages/engine/src/gone.ts', contains: 'gone', reason: 'test' },
+      ],
+      (e) => unused.push(e.file),
+    );
+    expect(problems).toEqual([]);
+    expect(unused).toEqual(['packages/engine/src/gone.ts']);
   });
 });
 

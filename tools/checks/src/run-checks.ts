@@ -14,7 +14,12 @@ import { loadRepo, toPosix } from './repo.js';
  * Runs `checks` on the tree at `root`; problems sorted by file and line. Problems excused by an
  * inline `parallax-ignore <check>: <reason>` comment are dropped, and so are those `baseline` lists.
  */
-export async function runChecks(root: string, checks: readonly Check[] = architectureChecks, baseline: readonly BaselineEntry[] = []): Promise<Problem[]> {
+export async function runChecks(
+  root: string,
+  checks: readonly Check[] = architectureChecks,
+  baseline: readonly BaselineEntry[] = [],
+  onUnused: (entry: BaselineEntry) => void = () => {},
+): Promise<Problem[]> {
   const repo = loadRepo(root);
   const problems: Problem[] = [];
   for (const check of checks) problems.push(...(await check.run(repo)));
@@ -24,14 +29,15 @@ export async function runChecks(root: string, checks: readonly Check[] = archite
     return texts.get(file)!;
   };
   const excused = problems.filter((p) => !ignoredInline(textOf(p.file), p.line, p.check));
-  const kept = baseline.length > 0 ? applyBaseline(excused, baseline, toPosix(relative(repo.root, join(toolsDir, 'src/baseline.ts')))) : excused;
+  const { kept, unused } = applyBaseline(excused, baseline);
+  unused.forEach(onUnused);
   return kept.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.check.localeCompare(b.check));
 }
 
 /** Everything `npm run lint` checks on this repository: architecture, docs, with its baseline. */
-export async function runRepoChecks(): Promise<Problem[]> {
+export async function runRepoChecks(onUnused?: (entry: BaselineEntry) => void): Promise<Problem[]> {
   const { docsCurrent } = await import('./checks/docs-current.js');
-  return runChecks(repoRoot, [...architectureChecks, docsCurrent], repoBaseline);
+  return runChecks(repoRoot, [...architectureChecks, docsCurrent], repoBaseline, onUnused);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -39,7 +45,9 @@ async function main(argv: string[]): Promise<number> {
   const root = rootFlag >= 0 && argv[rootFlag + 1] ? resolve(argv[rootFlag + 1]!) : repoRoot;
   const started = performance.now();
   // The docs and the baseline belong to this repository: other trees get the architecture checks.
-  const problems = root === repoRoot ? await runRepoChecks() : await runChecks(root);
+  const note = (e: BaselineEntry) =>
+    console.error(`${toPosix(relative(process.cwd(), join(toolsDir, 'src/baseline.ts')))}: note: the baseline entry for ${e.file} (${e.check}) matches nothing any more; remove it`);
+  const problems = root === repoRoot ? await runRepoChecks(note) : await runChecks(root);
   const count = architectureChecks.length + (root === repoRoot ? 1 : 0);
   for (const p of problems) console.error(formatProblem(p));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
