@@ -1,0 +1,53 @@
+import type { DateSource } from '@parallax/schema';
+import type { SourceHints } from '../draft.js';
+import { normaliseDate } from './lines.js';
+
+// Small helpers shared by the source parsers.
+
+/** The host of a URL without "www.", or null when it is not an absolute http(s) URL. */
+export function domainOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const m = /^https?:\/\/([^/?#:@\s]+)/i.exec(url.trim().slice(0, 300));
+  if (!m) return null;
+  const host = m[1]!.toLowerCase().replace(/\.$/, '');
+  return host.startsWith('www.') ? host.slice(4) : host;
+}
+
+/** Publication date and its source from the caller's hints, when they give one the schema accepts. */
+export function dateFromHints(hints: SourceHints | undefined): { publishedAt: string; publishedAtSource: DateSource } | null {
+  const at = normaliseDate(hints?.publishedAt ?? null);
+  if (at === null) return null;
+  return { publishedAt: at, publishedAtSource: hints?.publishedAtSource ?? 'manifest' };
+}
+
+const EN_STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'as', 'it', 'by', 'has', 'have', 'he', 'his', 'from', 'at', 'be', 'are', 'not', 'but', 'its', 'were', 'this', 'an']);
+
+/** "en" when the text reads as English (a sample's share of common English words), else null. */
+export function guessLanguage(paragraphs: readonly string[]): string | null {
+  let words = 0;
+  let hits = 0;
+  let seen = 0;
+  for (const p of paragraphs) {
+    const n = Math.min(p.length, 3000 - seen);
+    let start = -1;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? p.charCodeAt(i) | 0x20 : 0;
+      const letter = c >= 0x61 && c <= 0x7a;
+      if (letter && start < 0) start = i;
+      else if (!letter && start >= 0) {
+        words++;
+        if (i - start <= 5 && EN_STOPWORDS.has(p.slice(start, i).toLowerCase())) hits++;
+        start = -1;
+      }
+    }
+    seen += n;
+    if (seen >= 3000) break;
+  }
+  if (words < 20) return null;
+  return hits / words > 0.15 ? 'en' : null;
+}
+
+/** Whitespace runs (including no-break and thin spaces) to one space, trimmed. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u2009\u202f\ufeff]+/g, ' ').trim();
+}

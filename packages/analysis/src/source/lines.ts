@@ -1,0 +1,297 @@
+// Features of one line (or paragraph) of an article that tell story text from what surrounds it:
+// sentence shape, terminal punctuation, length, capitalisation, photo-agency vocabulary and the
+// phrasing of newsletter, promo and related-link lines. Shared by the plain-text and HTML parsers.
+// Every test here is length-gated or anchored, so a huge line costs next to nothing.
+import type { Boilerplate, Caption } from '@parallax/schema';
+
+export type BoilerplateKind = Boilerplate['kind'];
+
+/** Longest line any of the short-line classifiers looks at; longer lines are body text. */
+const SHORT = 320;
+
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', '\u00bb', '\u203a', ')', ']', '*', '`']);
+
+/** The line with closing quotes and brackets peeled off its end. */
+function lastMeaningful(text: string): string {
+  let i = text.length - 1;
+  while (i >= 0 && (CLOSERS.has(text[i]!) || text[i] === ' ')) i--;
+  return i >= 0 ? text[i]! : '';
+}
+
+/** Whether the line ends like a sentence (., !, ?, … before any closing quotes or brackets). */
+export function endsSentence(text: string): boolean {
+  const c = lastMeaningful(text);
+  return c === '.' || c === '!' || c === '?' || c === '\u2026';
+}
+
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000;
+    if (space) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      n++;
+    }
+  }
+  return n;
+}
+
+const CONNECTORS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'via', 'by', 'from', 'with', 'de', 'la', 'le', 'du', 'van', 'von', 'der', 'y', 'or', '&', '/', '|', '-', '\u2013', '\u2014']);
+
+/** Share of words (connectors aside) that begin with a capital letter or a digit. */
+export function capitalisedShare(text: string): number {
+  const words = text.split(/\s+/).filter((w) => w.length > 0 && !CONNECTORS.has(w.toLowerCase()));
+  if (words.length === 0) return 0;
+  let caps = 0;
+  for (const w of words) {
+    const m = /\p{L}|\p{N}/u.exec(w);
+    if (m && (/\p{Lu}|\p{N}/u.test(m[0]))) caps++;
+  }
+  return caps / words.length;
+}
+
+/** Canonical form to spot repeated lines: case, quotes, dashes and spacing folded. */
+export function lineKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b`\u00b4]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+// Photo-agency and picture-desk vocabulary: the words credits are made of.
+const CREDIT_WORDS =
+  /\b(getty|images?|photos?|photograph(?:er|s)?|pictures?|pool|ap|afp|reuters|epa(?:-efe)?|efe|pressphoto|press agency|photo agency|shutterstock|xinhua|sputnik|tass|ria novosti|kremlin pool|anadolu|nurphoto|sipa|zuma|abaca|alamy|corbis|rex|pa images?|pa wire|bloomberg|handout|courtesy|file photo|imago|dpa|ansa|kyodo|yonhap|stringer|host photo|news agency)\b/gi;
+const STRONG_CREDIT = /\b(getty|photo|photograph|pool|pressphoto|shutterstock|handout|courtesy|stringer|images|picture)/i;
+const AGENCY = /\b(ap|afp|reuters|epa|efe|dpa|ansa|xinhua|tass|sputnik|kyodo|yonhap|associated press|agence france-presse|bloomberg|ria novosti|anadolu)\b/i;
+
+function creditWordCount(text: string): number {
+  CREDIT_WORDS.lastIndex = 0;
+  let n = 0;
+  while (CREDIT_WORDS.exec(text) !== null) n++;
+  return n;
+}
+
+/**
+ * Whether the line is a photo credit on its own: short, name-like (mostly capitalised), no sentence
+ * ending, picture-desk vocabulary, and the shape of credits ("A / B / Getty Images", "X/AP",
+ * "Photo: X", "X via AP").
+ */
+export function isCreditLine(text: string): boolean {
+  if (text.length > 160 || text.length < 2) return false;
+  const words = countWords(text);
+  if (words > 16) return false;
+  if (/^(photo(graph)?|image|picture|credit|source|foto)s?\s*(credit)?\s*[:|]/i.test(text)) return true;
+  const vocab = creditWordCount(text);
+  if (vocab === 0) return false;
+  const shaped = text.includes('/') || /\bvia\b/i.test(text) || /[|\u00a9]/.test(text) || /^\(.*\)$/.test(text);
+  if (lastMeaningful(text) === '.' && !/\b(AP|AFP|EPA)\.?$/.test(text) && words > 6) return false;
+  if (capitalisedShare(text) < 0.6) return false;
+  if (shaped && (vocab >= 2 || STRONG_CREDIT.test(text) || AGENCY.test(text))) return true;
+  // "Getty Images", "AFP", "Reuters": a bare agency or picture-desk name.
+  return words <= 4 && vocab >= 1 && (STRONG_CREDIT.test(text) || (AGENCY.test(text) && words <= 2));
+}
+
+/**
+ * Splits a trailing photo credit off a caption: "… on Sept. 15, 2015. (Mikhail Klimentyev/Kremlin
+ * Pool Photo via AP)", "… Photograph: Alexei Druzhinin/AP", "… | Getty Images". Null when none.
+ */
+export function splitCaptionCredit(text: string): Caption | null {
+  if (text.length > 1200) return null;
+  const t = text.trim();
+  const tail = t.length > 200 ? t.slice(-200) : t;
+  if (t.endsWith(')')) {
+    const open = t.lastIndexOf('(');
+    if (open > 0) {
+      const inner = t.slice(open + 1, -1).trim();
+      if (isCreditLine(inner) || isCreditLine(`(${inner})`)) {
+        const caption = t.slice(0, open).trim();
+        if (countWords(caption) >= 3) return { text: caption, credit: inner };
+      }
+    }
+  }
+  const m = !tail.includes(':') ? null : /(?:^|[\s.])((?:Photo(?:graph)?|Picture|Image|Credit|Foto)s?\s*(?:credit)?\s*:\s*)([^:]{2,120})$/i.exec(tail);
+  if (m) {
+    const credit = m[2]!.trim();
+    const cut = t.length - (m[1]!.length + m[2]!.length);
+    const caption = t.slice(0, cut).trim();
+    if (countWords(caption) >= 3 && countWords(credit) <= 12) return { text: caption, credit: `${m[1]!.trim()} ${credit}`.replace(/\s+/g, ' ') };
+  }
+  for (const sep of [' | ', ' / ', ' \u2014 ', ' \u2013 ', ' - ']) {
+    const at = t.lastIndexOf(sep);
+    if (at < t.length - 160) continue;
+    if (at > 0) {
+      const credit = t.slice(at + sep.length).trim();
+      const caption = t.slice(0, at).trim();
+      if (countWords(caption) >= 4 && isCreditLine(credit) && STRONG_CREDIT.test(credit) && endsSentence(caption)) return { text: caption, credit };
+    }
+  }
+  return null;
+}
+
+// Boilerplate phrasing. Anchored at the start of a short line, or the whole line: never a search
+// through body text.
+const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
+  ['newsletter', /^(sign (me )?up|subscribe|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|receive (our|the)|delivered to your inbox)/i],
+  ['newsletter', /\b(newsletters?|inbox|email updates|e-mail updates|mailing list|email alerts)\b/i],
+  ['related', /^(read more|related( (articles?|stories|coverage|content|links?|reading|topics?|video))?|see also|more (from|on|about|stories|coverage|in|news)|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now)?|further reading|also read|read also|read next|read the (full|latest)|you (may|might) (also )?like|what to read next|top stories|latest (news|stories)|today['\u2019]s (coverage|top)|in case you missed it|up next|more:|explore more)\b/i],
+  ['comment', /^((leave|post|add|write|show|view|load|hide|read) (a |the |all |\d+ )?comments?|comments?( \(\d+\))?|join the (conversation|discussion|debate)|\d+ comments?|be the first to comment|commenting (is|has been) (closed|disabled))\b/i],
+  ['social', /^(share( (this|on|via|the|article|story))?|tweet( this)?|follow (us|@|.{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok))|like us on|email this|print( this)?( article| page)?|copy link|whatsapp|pin it)\b/i],
+  ['promo', /^(find .{1,50} on (your )?tv|watch (live|now|the video|more|:)|listen( (now|live|to (the|our)))|download (the|our) app|get the app|download:|advertisement|sponsored( content)?|promoted( content| stories)?|paid (content|post)|support (our|independent) journalism|become a (member|subscriber)|already a subscriber|log ?in|sign in|register (now|for free)|click here|tap here|continue reading|story continues( below)?|this (article|story) (is|was) (part of|produced|supported))/i],
+  ['navigation', /^(skip to (main )?content|back to top|home|menu|search|next (article|story|page)|previous (article|story|page)|image \d+ (of|\/) \d+|\d+ of \d+|close|open|(go|return) to|toggle)\b/i],
+  ['agency', /\b(contributed to this (report|story|article)|additional reporting (by|from)|with (wire|agency) (services|reports)|reporting by|editing by|writing by|compiled by)\b/i],
+];
+
+/**
+ * The boilerplate kind of a short line by its phrasing, or null. Only lines that are not ordinary
+ * sentences qualify: short (imperatives like "Sign up for our weekly newsletter" are), or short and
+ * without a sentence ending.
+ */
+export function boilerplateKind(text: string): BoilerplateKind | null {
+  if (text.length > SHORT) return null;
+  const words = countWords(text);
+  if (words > 24) return null;
+  // A line of plain narrative (long, sentence-ending) is body even when it mentions a newsletter.
+  const sentence = endsSentence(text) && words > 12;
+  for (const [kind, rule] of BOILERPLATE_RULES) {
+    if (!rule.test(text)) continue;
+    if (rule.source.startsWith('\\b') && (sentence || words > 14)) continue;
+    if (sentence && kind !== 'agency') continue;
+    if (kind === 'navigation' && words > 6) continue;
+    if (kind === 'agency' && words > 20) continue;
+    return kind;
+  }
+  if (isAgencySignoff(text)) return 'agency';
+  return null;
+}
+
+/** "Al Jazeera and Reuters", "The Associated Press", "AP": a short capitalised line naming agencies. */
+export function isAgencySignoff(text: string): boolean {
+  if (text.length > 80) return false;
+  const words = countWords(text);
+  if (words > 8 || endsSentence(text)) return false;
+  if (!AGENCY.test(text) && !/\b(wire services|agencies|staff and agencies|staff)\s*$/i.test(text)) return false;
+  return capitalisedShare(text) >= 0.75 && !/[:;,]$/.test(text);
+}
+
+/** A line that announces a list of links: "Read more:", "Related:", "More on this story". */
+export function isRelatedHeader(text: string): boolean {
+  if (text.length > 80 || countWords(text) > 8) return false;
+  const kind = boilerplateKind(text);
+  return kind === 'related' && (text.endsWith(':') || !endsSentence(text));
+}
+
+/** "By Jane Doe and John Roe", optionally with a role or outlet after a comma or a bar. */
+export function parseByline(text: string): { byline: string; authors: string[] } | null {
+  if (text.length > 200 || countWords(text) > 20) return null;
+  const m = /^(?:by|from|words by|written by|reporting by)\s*:?\s+(.+)$/i.exec(text.trim());
+  if (!m) return null;
+  const rest = m[1]!;
+  if (capitalisedShare(rest) < 0.6 || endsSentence(rest.replace(/\b[A-Z]\.$/, 'X'))) {
+    if (!/^\p{Lu}/u.test(rest)) return null;
+  }
+  return { byline: text.trim(), authors: splitAuthors(rest) };
+}
+
+/** Author names from the name part of a byline: split on commas, "and", "&", bars; roles dropped. */
+export function splitAuthors(names: string): string[] {
+  const parts = names
+    .split(/\s*(?:,|;|\||\band\b|&|\bwith\b|\u2014|\u2013| - )\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  const out: string[] = [];
+  for (const p of parts) {
+    const words = p.split(/\s+/);
+    if (words.length > 5 || words.length === 0) continue;
+    if (!words.every((w) => /^(\p{Lu}|\p{Lu}\p{Ll}*['\u2019]|de|van|von|der|da|al-|bin|ibn|la|le)/u.test(w))) continue;
+    if (AGENCY.test(p) && words.length <= 3) continue;
+    if (/^(staff|reporter|correspondent|editor|writer|contributor|updated|published|posted)\b/i.test(p)) continue;
+    out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The dateline that opens a paragraph: "MOSCOW (AP) —", "DUSHANBE, Tajikistan (Reuters) -",
+ * "LONDON:". Returns the dateline without its dash, or null.
+ */
+export function findDateline(paragraph: string): string | null {
+  const head = paragraph.slice(0, 120);
+  const m = /^([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Za-z .&/-]{1,40}\))?)(?: ?[\u2014\u2013]| --? |: )/.exec(head);
+  if (!m) return null;
+  const place = m[1]!;
+  // The place must be an all-capitals word of at least three letters ("WASHINGTON", "NEW YORK").
+  if (!/^[A-Z][A-Z.'\u2019-]{2,}/.test(place)) return null;
+  return place.trim();
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+function isoDate(y: number, mo: number, d: number): string | null {
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Calendar dates written out in a short text: "Sept. 15, 2015", "15 September 2015", "2015-09-15". */
+export function findDates(text: string): string[] {
+  const t = text.length > 2000 ? text.slice(0, 2000) : text;
+  const out: string[] = [];
+  const mdy = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?, (\d{4})\b/g;
+  const dmy = /\b(\d{1,2}) ([A-Z][a-z]{2,8})\.?,? (\d{4})\b/g;
+  const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+  for (const m of t.matchAll(mdy)) {
+    const mo = MONTHS[m[1]!.toLowerCase()];
+    const d = mo ? isoDate(Number(m[3]), mo, Number(m[2])) : null;
+    if (d) out.push(d);
+  }
+  for (const m of t.matchAll(dmy)) {
+    const mo = MONTHS[m[2]!.toLowerCase()];
+    const d = mo ? isoDate(Number(m[3]), mo, Number(m[1])) : null;
+    if (d) out.push(d);
+  }
+  for (const m of t.matchAll(iso)) {
+    const d = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Normalises a metadata date to what the schema accepts: an instant with its offset (as UTC), or a
+ * calendar date when the source gives no time zone (the day is certain, the instant is not).
+ */
+export function normaliseDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (v.length > 64) return null;
+  const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (dateOnly) return isoDate(Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3]));
+  const full = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(v);
+  if (full) {
+    const day = isoDate(Number(full[1]), Number(full[2]), Number(full[3]));
+    if (!day) return null;
+    if (!full[7]) return day;
+    const zone = full[7].toUpperCase() === 'Z' ? 'Z' : full[7].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const t = Date.parse(`${day}T${full[4]}:${full[5]}:${full[6] ?? '00'}${zone}`);
+    return Number.isNaN(t) ? day : new Date(t).toISOString().replace('.000Z', 'Z');
+  }
+  const written = findDates(v);
+  if (written.length > 0) return written[0]!;
+  // RFC 2822 and other forms Date understands, when they carry a zone.
+  if (/(GMT|UTC|[+-]\d{4}|\b[ECMP][SD]T)\b/.test(v)) {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t)) return new Date(t).toISOString().replace('.000Z', 'Z');
+  }
+  return null;
+}
