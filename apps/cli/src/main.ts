@@ -1,5 +1,6 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SCHEMA_VERSION } from '@parallax/schema';
+import { extractCommand, type ExtractFormat } from './commands/extract.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, processIo, type Io } from './io.js';
@@ -11,6 +12,18 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
     .showHelpAfterError('(run parallax --help for usage)');
+
+  program
+    .command('extract')
+    .description('extract articles, quotes and claims from text, HTML or Article JSON files, directories, or - (stdin)')
+    .argument('<inputs...>', 'files, directories (walked recursively), or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('give a positive whole number of bytes');
+      return n;
+    })
+    .action(async (inputs: string[], options: { format: ExtractFormat; maxBytes?: number }) => setExit(await extractCommand(inputs, options.maxBytes ? { format: options.format, maxBytes: options.maxBytes } : { format: options.format }, io)));
 
   program
     .command('validate')
