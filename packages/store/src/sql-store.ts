@@ -731,11 +731,9 @@ export class SqlStore implements Store {
     };
     // A speaker filter only makes sense for quotes.
     const types: Array<SearchHit['type']> = parsed.type ? [parsed.type] : parsed.speaker ? ['quote'] : ['article', 'quote', 'claim'];
-    const hits: SearchHit[] = [];
-    for (const t of types) {
-      if (t !== 'quote' && parsed.speaker) continue;
-      hits.push(...(await this.dialect.search(this.db, t, filters)));
-    }
+    // In parallel on a PostgreSQL pool; SQLite runs them one after the other anyway.
+    const perType = await Promise.all(types.filter((t) => t === 'quote' || !parsed.speaker).map((t) => this.dialect.search(this.db, t, filters)));
+    const hits = perType.flat();
     hits.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
     return hits.slice(0, parsed.limit);
   }
