@@ -1,0 +1,165 @@
+import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate } from '@parallax/schema';
+import { datesFromTokens } from '../dates/dates.js';
+import { quantitiesFromTokens } from '../numbers/quantities.js';
+import { tokenize, type Token } from '../numbers/tokens.js';
+import { findAttribution, SPEECH_VERBS } from './attribution.js';
+import { splitSentences } from './sentences.js';
+
+// Claims are sentences that can be checked: they state a number, date an event, or credit a fact to a
+// source. Questions, headline-like fragments and opinions (modal "should"/"must", "I think") are left out.
+
+/** Past-tense verbs that do not end in -ed: an event verb next to a date makes an event claim. */
+const IRREGULAR_PAST: ReadonlySet<string> = new Set(
+  ('began begun fell fallen rose risen won lost struck hit shot took taken made gave given went gone came sent held led ' +
+    'met left saw seen broke broken built bought sold paid spent fought flew flown drove ran became brought caught ' +
+    'chose fled froze grew hung kept laid lent meant overtook put quit rode rang sank sat shut sought spoke stole ' +
+    'stood swore swept threw thrown tore understood upheld withdrew withdrawn wrote written beat beaten bore cast cut ' +
+    'dealt dug drew forbade forgave got hid let lit read set shook slid split spread sprang stuck stung strove ' +
+    'undertook woke won wound overthrew rebuilt arose').split(' '),
+);
+
+/** -ed words that are rarely verbs of an event. */
+const NOT_EVENT_ED: ReadonlySet<string> = new Set(
+  'united based armed interested concerned limited related supposed alleged so-called advanced skilled detailed ' +
+    'red bed need speed indeed proceed exceed seed feed weed breed hundred kindred sacred naked wicked rugged ' +
+    'ragged beloved learned aged blessed crooked dogged'.split(' '),
+);
+
+const OPINION: ReadonlySet<string> = new Set(['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably']);
+const OPINION_AFTER_I: ReadonlySet<string> = new Set(['think', 'believe', 'feel', 'hope', 'guess', 'suppose', 'wish', 'reckon']);
+
+/** Longest sentence read as one claim; longer runs (a body with no punctuation) are cut to keep claims readable. */
+const MAX_SENTENCE = 4000;
+
+function isEventVerb(t: Token): boolean {
+  if (t.kind !== 'word' || t.cap) return false;
+  const w = t.lower;
+  if (IRREGULAR_PAST.has(w)) return true;
+  return w.length > 4 && w.endsWith('ed') && !NOT_EVENT_ED.has(w) && !w.endsWith('eed') && !w.includes('-');
+}
+
+function isOpinion(tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.kind !== 'word') continue;
+    if (OPINION.has(t.lower)) return true;
+    if ((t.lower === 'i' || t.lower === 'we') && OPINION_AFTER_I.has(tokens[i + 1]?.lower ?? '')) return true;
+    if (t.lower === 'in' && tokens[i + 1]?.lower === 'my' && (tokens[i + 2]?.lower === 'view' || tokens[i + 2]?.lower === 'opinion')) return true;
+  }
+  return false;
+}
+
+function lastMeaningfulChar(s: string): string {
+  let e = s.length;
+  while (e > 0) {
+    const ch = s[e - 1] ?? '';
+    if ('"\'”’»)] \u00a0'.includes(ch)) e--;
+    else return ch;
+  }
+  return '';
+}
+
+function countWords(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind !== 'punct') n++;
+  return n;
+}
+
+/** The quote that carries the claim: it holds the sentence, most of it, or every number the claim states. */
+function carryingQuote(quotes: readonly Quote[], from: number, start: number, end: number, anchors: readonly { span: { start: number; end: number } }[]): Quote | null {
+  let best: Quote | null = null;
+  let bestOverlap = 0;
+  for (let k = from; k < quotes.length; k++) {
+    const q = quotes[k] as Quote;
+    if (q.span.start >= end) break;
+    const overlap = Math.min(end, q.span.end) - Math.max(start, q.span.start);
+    if (overlap <= 0) continue;
+    const holdsSentence = q.span.start <= start && q.span.end >= end;
+    const mostly = overlap * 2 >= end - start;
+    const holdsAnchors = anchors.length > 0 && anchors.every((a) => a.span.start >= q.span.start && a.span.end <= q.span.end);
+    if ((holdsSentence || mostly || holdsAnchors) && overlap > bestOverlap) {
+      best = q;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/**
+ * Extracts the checkable claims of an article: one per sentence that states a quantity, dates an event
+ * or credits a fact to a source, with its numbers normalised, its dates resolved against the article's
+ * publication date, its attribution, and the quote that carries it. Pure; never throws on any body.
+ */
+export function extractClaims(article: Article, quotes: readonly Quote[]): Claim[] {
+  const body = typeof article.body === 'string' ? article.body : '';
+  const articleDate = typeof article.publishedAt === 'string' ? article.publishedAt.slice(0, 10) : null;
+  const sorted = quotes
+    .filter((q) => q.articleId === article.id && q.span.start >= 0 && q.span.end <= body.length && q.span.end > q.span.start)
+    .sort((a, b) => a.span.start - b.span.start);
+  const claims: Claim[] = [];
+  const seen = new Set<string>();
+  let qFrom = 0;
+  for (const sentence of splitSentences(body)) {
+    const start = sentence.start;
+    const end = Math.min(sentence.end, start + MAX_SENTENCE);
+    const text = body.slice(start, end);
+    if (text.length < 12) continue;
+    const last = lastMeaningfulChar(text);
+    if (last === '?' || last === ':') continue;
+    const tokens = tokenize(text);
+    const words = countWords(tokens);
+    if (words < 4) continue;
+    const terminated = last === '.' || last === '!' || last === '…' || last === ';';
+    if (!terminated && words < 25) continue; // headlines, captions, promo lines
+    const dates: ResolvedDate[] = datesFromTokens(text, tokens, start, articleDate);
+    const quantities = quantitiesFromTokens(text, tokens, start).filter(
+      (q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end),
+    );
+    const found = findAttribution(text, tokens, start);
+    while (qFrom < sorted.length && (sorted[qFrom] as Quote).span.end <= start) qFrom++;
+    const quote = carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates);
+    let attribution: Attribution | null = null;
+    let cue: Mention | null = null;
+    if (found && !found.pronoun) {
+      attribution = { name: found.name, entityId: null, mention: found.mention };
+      cue = found.cue;
+    } else if (quote?.speaker) {
+      attribution = { name: quote.speaker.name, entityId: quote.speaker.entityId, mention: quote.speaker.mention };
+      cue = found?.cue ?? quote.cue;
+    }
+    let eventVerb = false;
+    if (dates.some((d) => d.date !== null)) {
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        if (found && i >= found.cueTok && i < found.cueEndTok) continue;
+        if (SPEECH_VERBS.has(t.lower)) continue;
+        if (isEventVerb(t)) {
+          eventVerb = true;
+          break;
+        }
+      }
+    }
+    let kind: ClaimKind | null = null;
+    if (quantities.length > 0) kind = 'quantity';
+    else if (eventVerb) kind = 'event';
+    else if (attribution !== null && !isOpinion(tokens)) kind = 'attributed';
+    if (kind === null) continue;
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    claims.push({
+      id: makeId('claim', article.id, start, text),
+      articleId: article.id,
+      text,
+      span: { start, end },
+      kind,
+      quantities,
+      dates,
+      attribution,
+      cue,
+      quoteId: quote ? quote.id : null,
+      clusterId: null,
+    });
+  }
+  return claims;
+}

@@ -1,0 +1,145 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { Quantity } from '@parallax/schema';
+import { describe, expect, it } from 'vitest';
+import { findQuantities } from './quantities.js';
+
+const corpusDir = fileURLToPath(new URL('../../../../corpus/putin-syria-2015-09/', import.meta.url));
+const bbcDir = '/work/shared/eval/bbc/bbc';
+const corpusFile = (prefix: string): string => {
+  const name = readdirSync(corpusDir).find((f) => f.startsWith(prefix));
+  return readFileSync(corpusDir + (name ?? ''), 'utf8');
+};
+/** The sentence-sized piece of text that holds needle, read from the file. */
+const around = (text: string, needle: string): { text: string; at: number } => {
+  const i = text.indexOf(needle);
+  expect(i).toBeGreaterThanOrEqual(0);
+  const start = Math.max(text.lastIndexOf('\n', i) + 1, 0);
+  const nl = text.indexOf('\n', i);
+  return { text: text.slice(start, nl < 0 ? text.length : nl), at: start };
+};
+const brief = (q: Quantity) => [q.text.replace(/\s+/g, ' '), q.value, q.high, q.qualifier, q.unit];
+
+describe('findQuantities on the seed corpus', () => {
+  it('reads "more than 250,000 people" and the population figures, not the year', () => {
+    const file = corpusFile('002_');
+    const { text, at } = around(file, 'more than 250,000 people');
+    const qs = findQuantities(text, at);
+    expect(qs.map(brief)).toEqual([
+      ['more than 250,000 people', 250000, null, 'more-than', 'people'],
+      ['more than 4 million Syrians', 4000000, null, 'more-than', 'Syrians'],
+      ['about 22 million', 22000000, null, 'approximate', null],
+    ]);
+    for (const q of qs) expect(file.slice(q.span.start, q.span.end)).toBe(q.text);
+  });
+
+  it('reads "about half-a-dozen tanks" as 6, approximate', () => {
+    const { text } = around(corpusFile('001_'), 'half-a-dozen');
+    expect(findQuantities(text).map(brief)).toEqual([['about half-a-dozen tanks', 6, null, 'approximate', 'tanks']]);
+  });
+
+  it('reads "about 100 miles" and a spelled-out hyphenated duration', () => {
+    expect(findQuantities(around(corpusFile('003_'), '100 miles').text).map(brief)).toEqual([['about 100 miles', 100, null, 'approximate', 'miles']]);
+    const war = findQuantities(around(corpusFile('000_'), 'four-and-a-half-year').text);
+    expect(war.map(brief)).toEqual([['four-and-a-half-year', 4.5, null, 'exact', 'year']]);
+  });
+
+  it('leaves names, years and "one of the" alone', () => {
+    const c004 = corpusFile('004_');
+    expect(findQuantities(around(c004, 'BTR-82a').text)).toEqual([]);
+    expect(findQuantities(around(corpusFile('003_'), 'one of the concerns').text)).toEqual([]);
+    const ukraine = findQuantities(around(corpusFile('002_'), 'Cold War').text);
+    expect(ukraine.map((q) => q.unit)).toEqual(['people', 'states']); // "two self-proclaimed separatist states", not the Cold War
+    expect(findQuantities(around(corpusFile('001_'), 'began in 2011').text)).toEqual([]);
+  });
+
+  it('returns schema-valid records with absolute spans on every seed article', () => {
+    for (const f of readdirSync(corpusDir).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(corpusDir + f, 'utf8');
+      for (const q of findQuantities(text, 7)) {
+        expect(Quantity.parse(q)).toEqual(q);
+        expect(text.slice(q.span.start - 7, q.span.end - 7)).toBe(q.text);
+      }
+    }
+  });
+});
+
+describe.skipIf(!existsSync(bbcDir))('findQuantities on BBC sentences', () => {
+  const read = (p: string) => readFileSync(`${bbcDir}/${p}`, 'utf8');
+
+  it('reads currencies, decimals and percent', () => {
+    const text = read('politics/001.txt');
+    expect(findQuantities(around(text, 'rise by £1,400').text).map(brief)).toContainEqual(['£1,400', 1400, null, 'exact', 'GBP']);
+    const last = findQuantities(around(text, '90% of average').text).map(brief);
+    expect(last).toContainEqual(['90%', 90, null, 'exact', 'percent']);
+    expect(last).toContainEqual(['£102.80', 102.8, null, 'exact', 'GBP']);
+    expect(last).toContainEqual(['six weeks', 6, null, 'exact', 'weeks']);
+  });
+
+  it('reads ranges and scaled money, and skips year spans', () => {
+    const hits: unknown[] = [];
+    for (const topic of ['business', 'tech']) {
+      for (const f of readdirSync(`${bbcDir}/${topic}`)) {
+        const text = read(`${topic}/${f}`);
+        if (text.includes('between 6,000 and 7,000 jobs')) hits.push(...findQuantities(around(text, 'between 6,000 and 7,000 jobs').text).map(brief));
+        if (text.includes('almost 11% between 2003 and 2004')) hits.push(...findQuantities(around(text, 'almost 11% between 2003').text).map(brief));
+        if (text.includes('about 10 million euros')) hits.push(...findQuantities(around(text, 'about 10 million euros').text).map(brief));
+      }
+    }
+    expect(hits).toContainEqual(['between 6,000 and 7,000 jobs', 6000, 7000, 'range', 'jobs']);
+    expect(hits).toContainEqual(['$5bn', 5e9, null, 'exact', 'USD']);
+    expect(hits).toContainEqual(['almost 11%', 11, null, 'approximate', 'percent']);
+    expect(hits.some((h) => (h as unknown[])[1] === 2003)).toBe(false);
+    expect(hits).toContainEqual(['about 10 million euros', 1e7, null, 'approximate', 'EUR']);
+    expect(hits).toContainEqual(['US$13 million', 1.3e7, null, 'exact', 'USD']);
+  });
+
+  it('keeps every span true to the text across a whole topic folder', () => {
+    let n = 0;
+    for (const f of readdirSync(`${bbcDir}/business`)) {
+      const text = read(`business/${f}`);
+      for (const q of findQuantities(text)) {
+        expect(text.slice(q.span.start, q.span.end)).toBe(q.text);
+        expect(Number.isFinite(q.value)).toBe(true);
+        if (q.high !== null) expect(q.high).toBeGreaterThan(q.value);
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(1000);
+  });
+});
+
+describe('findQuantities robustness', () => {
+  it('never throws and keeps spans inside the text on random unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.nat(1000), (s, off) => {
+        for (const q of findQuantities(s, off)) {
+          expect(q.span.start).toBeGreaterThanOrEqual(off);
+          expect(q.span.end).toBeLessThanOrEqual(off + s.length);
+          expect(s.slice(q.span.start - off, q.span.end - off)).toBe(q.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on number-heavy adversarial text', () => {
+    const pieces = ['1', ',', '000', '.', '5', ' ', '-', 'bn', 'million', 'more than', 'between', 'and', 'half-a-', 'dozen', '£', '$', '%', 'one', 'of', 'the'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), (parts) => {
+        const s = parts.join('');
+        for (const q of findQuantities(s)) expect(s.slice(q.span.start, q.span.end)).toBe(q.text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles a huge single line in linear time', () => {
+    const s = '1,'.repeat(200_000) + ' more than 5 '.repeat(50_000);
+    const t0 = performance.now();
+    const qs = findQuantities(s);
+    expect(qs.length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});

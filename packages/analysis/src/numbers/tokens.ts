@@ -1,0 +1,74 @@
+// A one-pass word tokenizer shared by the number, date and claim extractors. Hand-written rather than a
+// regex so it is linear by construction and touches each character once.
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  /** Offset of the first character in the tokenized string (not yet shifted by any caller offset). */
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased text, with the typographic apostrophe folded to "'". */
+  lower: string;
+  /** number: starts with an ASCII digit; word: starts with a letter; punct: a single other character. */
+  kind: TokenKind;
+  /** Whether the first character is an upper-case letter. */
+  cap: boolean;
+}
+
+const nonAsciiWord = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCode(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xd800 && c <= 0xdbff) return false; // astral characters (emoji, rare scripts) count as punctuation
+  return nonAsciiWord.test(text[i] ?? '');
+}
+
+export function isSpaceCode(c: number): boolean {
+  return c <= 32 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff || c === 0x202f;
+}
+
+/** Characters that may join two runs of letters or digits into one token: 250,000 4.5 half-a-dozen U.S Putin's */
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 45;
+}
+
+/**
+ * Splits text into word, number and punctuation tokens. A word or number is a run of letters and digits
+ * that may contain single joiners (. , ' ’ -) between two such characters, so "250,000", "1.2bn",
+ * "half-a-dozen", "U.S" and "BTR-82a" are one token each; any other non-space character is a token alone.
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpaceCode(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (isWordCode(c, text, i)) {
+      i++;
+      for (;;) {
+        while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
+        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      const t = text.slice(start, i);
+      const isDigit = c >= 48 && c <= 57;
+      const upper = !isDigit && t[0] !== undefined && t[0] !== t[0].toLowerCase();
+      tokens.push({ start, end: i, text: t, lower: t.toLowerCase().replace(/\u2019/g, "'"), kind: isDigit ? 'number' : 'word', cap: upper });
+    } else {
+      // Keep a surrogate pair together so slices never split a character.
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      const t = text.slice(start, i);
+      tokens.push({ start, end: i, text: t, lower: t, kind: 'punct', cap: false });
+    }
+  }
+  return tokens;
+}
