@@ -11,6 +11,7 @@ import {
   findDateline,
   isCreditLine,
   isRelatedHeader,
+  isTimestampLine,
   lineKey,
   normaliseDate,
   splitAuthors,
@@ -314,6 +315,15 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
     const kind = boilerplateKind(p);
     if (kind !== null) {
       boilerplate.push({ text: p, kind });
+      continue;
+    }
+    if (isTimestampLine(p)) {
+      boilerplate.push({ text: p, kind: 'other' });
+      continue;
+    }
+    // Section labels and kickers ("Opinion Columnist", "Entertainment") above the first paragraph.
+    if (body.length === 0 && countWords(p) <= 4 && !endsSentence(p) && p.length <= 40) {
+      boilerplate.push({ text: p, kind: 'navigation' });
       continue;
     }
     if (isCreditLine(p)) {

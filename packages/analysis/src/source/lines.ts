@@ -109,7 +109,8 @@ export function splitCaptionCredit(text: string): Caption | null {
     const open = t.lastIndexOf('(');
     if (open > 0) {
       const inner = t.slice(open + 1, -1).trim();
-      if (isCreditLine(inner) || isCreditLine(`(${inner})`)) {
+      const slashCredit = inner.includes('/') && countWords(inner) <= 8 && capitalisedShare(inner) >= 0.8 && endsSentence(t.slice(0, open));
+      if (isCreditLine(inner) || isCreditLine(`(${inner})`) || slashCredit) {
         const caption = t.slice(0, open).trim();
         if (countWords(caption) >= 3) return { text: caption, credit: inner };
       }
@@ -134,37 +135,41 @@ export function splitCaptionCredit(text: string): Caption | null {
   return null;
 }
 
-// Boilerplate phrasing. Anchored at the start of a short line, or the whole line: never a search
-// through body text.
+// Boilerplate phrasing, anchored at the start of a short line: never a search through body text.
+// Multi-word calls to action are specific enough for a line of up to 24 words; single words
+// ("Share", "Comments", "Advertisement") only count as the whole line.
 const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
-  ['newsletter', /^(sign (me )?up|subscribe|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|receive (our|the)|delivered to your inbox)/i],
-  ['newsletter', /\b(newsletters?|inbox|email updates|e-mail updates|mailing list|email alerts)\b/i],
-  ['related', /^(read more|related( (articles?|stories|coverage|content|links?|reading|topics?|video))?|see also|more (from|on|about|stories|coverage|in|news)|recommended( for you| stories| reading)?|most (read|popular|viewed|shared)|trending( now)?|further reading|also read|read also|read next|read the (full|latest)|you (may|might) (also )?like|what to read next|top stories|latest (news|stories)|today['\u2019]s (coverage|top)|in case you missed it|up next|more:|explore more)\b/i],
-  ['comment', /^((leave|post|add|write|show|view|load|hide|read) (a |the |all |\d+ )?comments?|comments?( \(\d+\))?|join the (conversation|discussion|debate)|\d+ comments?|be the first to comment|commenting (is|has been) (closed|disabled))\b/i],
-  ['social', /^(share( (this|on|via|the|article|story))?|tweet( this)?|follow (us|@|.{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok))|like us on|email this|print( this)?( article| page)?|copy link|whatsapp|pin it)\b/i],
-  ['promo', /^(find .{1,50} on (your )?tv|watch (live|now|the video|more|:)|listen( (now|live|to (the|our)))|download (the|our) app|get the app|download:|advertisement|sponsored( content)?|promoted( content| stories)?|paid (content|post)|support (our|independent) journalism|become a (member|subscriber)|already a subscriber|log ?in|sign in|register (now|for free)|click here|tap here|continue reading|story continues( below)?|this (article|story) (is|was) (part of|produced|supported))/i],
-  ['navigation', /^(skip to (main )?content|back to top|home|menu|search|next (article|story|page)|previous (article|story|page)|image \d+ (of|\/) \d+|\d+ of \d+|close|open|(go|return) to|toggle)\b/i],
-  ['agency', /\b(contributed to this (report|story|article)|additional reporting (by|from)|with (wire|agency) (services|reports)|reporting by|editing by|writing by|compiled by)\b/i],
+  ['newsletter', /^(sign (me )?up( for| to|:| now| here)|subscribe (to|now|for|here|today)|subscribe:|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|delivered to your inbox)(?=\W|$)/i],
+  ['related', /^(read more|related (articles?|stories|coverage|content|links?|reading|topics?|video)|related:|see also|more (from|on|about|stories|coverage|news)\b|more great .{1,30} stories|recommended (for you|stories|reading)|most (read|popular|viewed|shared)|trending now|further reading|also read|read also|read next|you (may|might) (also )?like|what to read next|in case you missed it|more:|explore more|\[related:)(?=\W|$)/i],
+  ['comment', /^((leave|post|add|write|show|view|load|hide|read) (a |the |all |\d+ )?comments?|join the (conversation|discussion|debate)|be the first to comment|commenting (is|has been) (closed|disabled)|tell us what you think)(?=\W|$)/i],
+  ['social', /^(share (this|on|via) |share this (article|story|page)|tweet this|follow us\b|follow .{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok)|like us on (facebook|instagram))/i],
+  ['promo', /^(find .{1,50} on (your )?tv|watch live|download (the|our) app|get the app|support (our|independent) journalism|become a (member|subscriber)|already a subscriber\?|click here (to|for)|tap here to|continue reading|story continues below|this slideshow requires javascript|this (website|site) uses cookies|this post (may )?contains? affiliate)(?=\W|$)/i],
+  ['agency', /\b(contributed to this (report|story|article)|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
+];
+
+const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
+  ['social', /^(share|share this|tweet|print|email|e-mail|copy link|whatsapp|pin it)$/i],
+  ['comment', /^(\d+ )?comments?( \(\d+\))?$/i],
+  ['promo', /^(advertisement|advert|sponsored|sponsored content|promoted|paid content|log ?in|sign in|register|subscribe|sign up|watch|listen)$/i],
+  ['navigation', /^(skip to (main )?content|back to top|home|menu|search|close|open|next|previous|(image|photo|slide) \d+ (of|\/) \d+|\d+ (of|\/) \d+)$/i],
+  ['related', /^(related|related content|more|recommended|trending|latest|top stories|up next)$/i],
 ];
 
 /**
- * The boilerplate kind of a short line by its phrasing, or null. Only lines that are not ordinary
- * sentences qualify: short (imperatives like "Sign up for our weekly newsletter" are), or short and
- * without a sentence ending.
+ * The boilerplate kind of a short line by its phrasing, or null. Plain narrative (a long sentence)
+ * is never boilerplate, even when it mentions a newsletter.
  */
 export function boilerplateKind(text: string): BoilerplateKind | null {
   if (text.length > SHORT) return null;
   const words = countWords(text);
   if (words > 24) return null;
-  // A line of plain narrative (long, sentence-ending) is body even when it mentions a newsletter.
-  const sentence = endsSentence(text) && words > 12;
+  if (words <= 5) {
+    const bare = text.replace(/[\s:.!|>\u00bb\u203a\u2192-]+$/, '');
+    for (const [kind, rule] of WHOLE_LINE) if (rule.test(bare)) return kind;
+  }
   for (const [kind, rule] of BOILERPLATE_RULES) {
-    if (!rule.test(text)) continue;
-    if (rule.source.startsWith('\\b') && (sentence || words > 14)) continue;
-    if (sentence && kind !== 'agency') continue;
-    if (kind === 'navigation' && words > 6) continue;
     if (kind === 'agency' && words > 20) continue;
-    return kind;
+    if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
   return null;
@@ -243,12 +248,23 @@ function isoDate(y: number, mo: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * A line that only carries the publication time: "Published 15 September 2015", "Updated: Sept. 15,
+ * 2015 10:02 a.m.", "Posted Nov 19, 6:51 AM", "23 Nov 2017".
+ */
+export function isTimestampLine(text: string): boolean {
+  if (text.length > 120 || countWords(text) > 14) return false;
+  if (/^(published|updated|posted|first published|last updated|last modified|date)\b/i.test(text)) return /\d/.test(text);
+  const rest = text.replace(/[\d,.:;|\s]|\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|edt|est|[A-Za-z][a-z]{2,8}day|[A-Za-z]{3,9})\b/gi, '');
+  return /\d/.test(text) && (findDates(text).length > 0 || /\b(19|20)\d\d\b/.test(text)) && rest.length <= 3 && countWords(text) <= 8;
+}
+
 /** Calendar dates written out in a short text: "Sept. 15, 2015", "15 September 2015", "2015-09-15". */
 export function findDates(text: string): string[] {
   const t = text.length > 2000 ? text.slice(0, 2000) : text;
   const out: string[] = [];
-  const mdy = /\b([A-Z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?, (\d{4})\b/g;
-  const dmy = /\b(\d{1,2}) ([A-Z][a-z]{2,8})\.?,? (\d{4})\b/g;
+  const mdy = /\b([A-Za-z][a-z]{2,8})\.? (\d{1,2})(?:st|nd|rd|th)?, (\d{4})\b/g;
+  const dmy = /\b(\d{1,2}) ([A-Za-z][A-Za-z]{2,8})\.?,? (\d{4})\b/g;
   const iso = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
   for (const m of t.matchAll(mdy)) {
     const mo = MONTHS[m[1]!.toLowerCase()];

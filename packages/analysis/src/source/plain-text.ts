@@ -10,6 +10,7 @@ import {
   findDates,
   isCreditLine,
   isRelatedHeader,
+  isTimestampLine,
   lineKey,
   parseByline,
   splitCaptionCredit,
@@ -99,14 +100,6 @@ function isHeadlineShape(text: string): boolean {
   if (words < 2 || words > 30 || text.length > 220) return false;
   if (endsSentence(text) || /[,;:\u2014\u2013-]$/.test(text)) return false;
   return /^[\p{Lu}\p{N}"'\u2018\u201c\u00ab]/u.test(text);
-}
-
-/** A line that only carries the publication time: "Published 15 September 2015", "Updated: Sept. 15, 2015 10:02 a.m.". */
-function isTimestampLine(text: string): boolean {
-  if (text.length > 120 || countWords(text) > 14) return false;
-  if (/^(published|updated|posted|first published|last updated|last modified|date)\b/i.test(text)) return findDates(text).length > 0;
-  const rest = text.replace(/[\d,.:\s]|\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|edt|est|[A-Z][a-z]{2,8}day|[A-Z][a-z]{2,8})\b/gi, '');
-  return findDates(text).length > 0 && rest.length <= 3;
 }
 
 /** Outlet names in promo lines: "Find Al Jazeera America on your TV", "Get email updates from X", "© 2015 X". */
