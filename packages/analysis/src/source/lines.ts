@@ -255,8 +255,17 @@ function isoDate(y: number, mo: number, d: number): string | null {
 export function isTimestampLine(text: string): boolean {
   if (text.length > 120 || countWords(text) > 14) return false;
   if (/^(published|updated|posted|first published|last updated|last modified|date)\b/i.test(text)) return /\d/.test(text);
-  const rest = text.replace(/[\d,.:;|\s]|\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|edt|est|[A-Za-z][a-z]{2,8}day|[A-Za-z]{3,9})\b/gi, '');
+  const rest = text.replace(/[\d,.:;|\s]|\b(am|pm|a\.m|p\.m|gmt|utc|bst|cet|edt|est|pdt|pst|(mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/gi, '');
   return /\d/.test(text) && (findDates(text).length > 0 || /\b(19|20)\d\d\b/.test(text)) && rest.length <= 3 && countWords(text) <= 8;
+}
+
+// Verbs and words of photo captions ("X attends a meeting", "Y, pictured in 2014", "seen on a screen").
+const CAPTION_WORDS =
+  /\b(attends|listens|meets|speaks|gestures|arrives|departs|waves|talks|looks on|poses|walks|sits|stands|delivers|addresses|shakes hands|greets|holds|chats|smiles|reacts|leaves|votes|celebrates|prepares|inspects|visits|rides|watches|pictured|is seen|are seen|file photo|photo|photograph|image|left|right|center|centre|foreground|background)\b/i;
+
+/** Whether a line that is not a sentence reads like a photo caption (caption verbs and words). */
+export function hasCaptionWords(text: string): boolean {
+  return text.length <= 600 && CAPTION_WORDS.test(text);
 }
 
 /** Calendar dates written out in a short text: "Sept. 15, 2015", "15 September 2015", "2015-09-15". */

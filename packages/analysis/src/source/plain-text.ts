@@ -8,6 +8,7 @@ import {
   endsSentence,
   findDateline,
   findDates,
+  hasCaptionWords,
   isCreditLine,
   isRelatedHeader,
   isTimestampLine,
@@ -98,8 +99,11 @@ function toUnits(text: string): Unit[] {
 function isHeadlineShape(text: string): boolean {
   const words = countWords(text);
   if (words < 2 || words > 30 || text.length > 220) return false;
-  if (endsSentence(text) || /[,;:\u2014\u2013-]$/.test(text)) return false;
-  return /^[\p{Lu}\p{N}"'\u2018\u201c\u00ab]/u.test(text);
+  if (/[,;:\u2014\u2013-]$/.test(text)) return false;
+  // A question can be a headline ("Could Yukos be a blessing in disguise?"); a statement ending in a
+  // full stop is a sentence.
+  if (endsSentence(text) && !(text.endsWith('?') && words <= 14)) return false;
+  return /^[\p{Lu}\p{N}\p{Sc}"'\u2018\u201c\u00ab]/u.test(text);
 }
 
 /** Outlet names in promo lines: "Find Al Jazeera America on your TV", "Get email updates from X", "© 2015 X". */
@@ -218,31 +222,37 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
         const afterIsByline = units.slice(firstBody + 1, nextIdx + 3).some((u, k) => u.role === 'byline' && firstBody + 1 + k > nextIdx);
         const afterIdx = units.findIndex((u, i) => i > nextIdx && u.role === 'body');
         const afterDateline = afterIdx >= 0 && findDateline(units[afterIdx]!.text) !== null;
-        if (stillBody && words >= 4 && ((!endsSentence(s.text) && words <= 60 && !/[:,]$/.test(s.text)) || (words <= 40 && (afterIsByline || afterDateline)))) {
+        if (stillBody && words >= 4 && ((!endsSentence(s.text) && words <= 45 && !/[:,]$/.test(s.text)) || (words <= 40 && (afterIsByline || afterDateline)))) {
           s.role = 'standfirst';
         }
       }
     }
   }
 
-  // Pass 4: between paragraphs, a long line with no sentence ending is a caption (body text ends its
-  // sentences; subheads are short); after the last paragraph, short non-sentences are page furniture.
+  // Pass 4: between paragraphs, a line with no sentence ending that reads like a photo caption (caption
+  // verbs, not part of a list) is one; after the last paragraph, a short run of short non-sentences is
+  // page furniture. Lists and unpunctuated body text (common in scraped text) stay in the body.
   const lastSentence = units.reduce((acc, u, i) => (isBodyLike(u) ? i : acc), -1);
+  const tail = units.slice(lastSentence + 1).filter((u) => u.role === 'body');
+  const furniture = lastSentence >= 0 && tail.length <= 3 && tail.every((u) => countWords(u.text) <= 10 && !/^[-\u2022*\d]/.test(u.text));
+  const listish = (u: Unit | undefined): boolean => u !== undefined && u.role === 'body' && !endsSentence(u.text);
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.role !== 'body') continue;
     const words = countWords(u.text);
-    if (i > lastSentence && lastSentence >= 0 && words <= 15 && !endsSentence(u.text)) {
+    if (i > lastSentence && furniture && !endsSentence(u.text)) {
       u.role = 'boilerplate';
       u.kind = 'other';
     } else if (
       u.text.length <= 400 &&
-      words >= 8 &&
+      words >= 6 &&
       !endsSentence(u.text) &&
-      !/[:;,\u2014\u2013-]$/.test(u.text) &&
+      !/[:;,?!\u2014\u2013-]$/.test(u.text) &&
       /^\p{Lu}/u.test(u.text) &&
-      !u.text.includes('\u201c') &&
-      !u.text.includes('"')
+      !/["\u201c\u201d]/.test(u.text) &&
+      hasCaptionWords(u.text) &&
+      !listish(units[i - 1]) &&
+      !listish(units[i + 1])
     ) {
       u.role = 'caption';
       u.caption = { text: u.text, credit: null };
