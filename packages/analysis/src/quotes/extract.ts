@@ -251,6 +251,13 @@ function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
   return Math.max(0, Math.min(sentences.length - 1, lo));
 }
 
+/** Whether body[from, to) ends, white space aside, with one of `chars`; a backwards scan, O(1) in the slice length. */
+function endsWithChar(body: string, from: number, to: number, chars: string): boolean {
+  let i = to - 1;
+  while (i >= from && (body[i] === ' ' || body[i] === '\n' || body[i] === '\t' || body[i] === '\u00a0')) i--;
+  return i >= from && chars.includes(body[i]!);
+}
+
 const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const trimSpan = (body: string, s: Span): Span => {
   let { start, end } = s;
@@ -291,7 +298,7 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const sentence = sentences[si]!;
     const prevQuote = quoted[qi - 1];
     const nextQuote = quoted[qi + 1];
-    const beforeFrom = Math.max(sentence.start, prevQuote && prevQuote.outer.end <= q.outer.start && prevQuote.paragraph === q.paragraph ? prevQuote.outer.end : sentence.start);
+    const beforeFrom = Math.max(q.outer.start - 400, sentence.start, prevQuote && prevQuote.outer.end <= q.outer.start && prevQuote.paragraph === q.paragraph ? prevQuote.outer.end : sentence.start);
     const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
     let afterEnd = Math.max(closeSentence.end, q.outer.end);
     // "“... with it!” Murphy tweeted." : the sentence split after !” or ?”, the attribution follows.
@@ -304,12 +311,13 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const words = wordCount(contentText);
     const startsUpper = /^[\s…."'“‘(\[]*[\p{Lu}\d]/u.test(contentText);
     const beforeText = body.slice(beforeFrom, q.outer.start);
-    const leadsSentence = /^[\s]*$/.test(beforeText) || /[:,]\s*$/.test(beforeText) && !!cueBase(tokenize(body, beforeFrom, q.outer.start).slice(-1)[0]) || /:\s*$/.test(beforeText);
+    const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
+    const leadsSentence = beforeText.trim() === '' || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start).slice(-1)[0])) || endsColon;
     const after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
-    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && wordCount(body.slice((before.cue?.end ?? before.clauseStart), q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !/:\s*$/.test(beforeText);
+    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && wordCount(body.slice((before.cue?.end ?? before.clauseStart), q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
     if (embedded && before && (!startsUpper || wordCount(body.slice(before.clauseStart, q.outer.start)) > 0) && !(after && after.source && leadsSentence)) {
       // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
       const sentenceEnd = closeSentence.end;
@@ -329,7 +337,7 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
       continue;
     }
 
-    const attribution = after && after.source ? after : before && (leadsSentence || /:\s*$/.test(beforeText) || before.source) ? before : after;
+    const attribution = after && after.source ? after : before && (leadsSentence || endsColon || before.source) ? before : after;
     used.add(q);
     const segments: Span[] = [{ ...q.content }];
     // Merge the parts of an interrupted quote: “A,” he said. “B.” and multi-paragraph runs.
@@ -446,10 +454,10 @@ function colonIntro(body: string, sentences: readonly Span[], si: number, quoteS
   // The colon may end the text before the quote in its own sentence, or the previous paragraph.
   let frame: Frame | null = null;
   const own = sentences[si]!;
-  if (/:\s*$/.test(body.slice(own.start, quoteStart))) frame = { from: own.start, to: quoteStart };
+  if (endsWithChar(body, own.start, quoteStart, ':')) frame = { from: Math.max(own.start, quoteStart - 400), to: quoteStart };
   else if (quoteStart - paraStart < 3 && si > 0) {
     const prev = sentences[si - 1]!;
-    if (/:\s*$/.test(body.slice(prev.start, prev.end))) frame = { from: prev.start, to: prev.end };
+    if (endsWithChar(body, prev.start, prev.end, ':')) frame = { from: Math.max(prev.start, prev.end - 400), to: prev.end };
   }
   if (!frame) return null;
   const byCue = attributionBefore(body, frame);

@@ -29,8 +29,20 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many', 'one', 'other', 'another']);
-const bare = (t: string) => t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase();
-export const isCapitalised = (t: string) => /^[\p{Lu}]/u.test(t) || /^(?:al|el|bin|ibn|de|van|von|da|di|le|la)-\p{Lu}/u.test(t);
+const bare = (t: string) => {
+  // Fast path: most tokens have no possessive, apostrophe or trailing dot.
+  const last = t.charCodeAt(t.length - 1);
+  if (last !== 46 && last !== 0x2019 && !((last === 115 || last === 83) && t.length > 2 && (t.charCodeAt(t.length - 2) === 0x2019 || t.charCodeAt(t.length - 2) === 39))) return t.toLowerCase();
+  return t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase();
+};
+/** Starts with an upper-case letter (or a name particle before one: "al-Assad"). */
+export const isCapitalised = (t: string) => {
+  const c = t.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return c >= 97 && c <= 122 && t.length > 3 && t.indexOf('-') > 0 && t.indexOf('-') <= 3 && /^(?:al|el|bin|ibn|de|van|von|da|di|le|la)-\p{Lu}/u.test(t);
+  const ch = t[0]!;
+  return ch !== ch.toLowerCase();
+};
 const isNameParticle = (t: string) => ['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of'].includes(t.toLowerCase());
 
 /** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
@@ -218,6 +230,8 @@ const surname = (name: string) => {
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
   readonly byKey = new Map<string, ArticleEntity>();
+  /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
+  private readonly aliasIndex = new Map<string, ArticleEntity>();
   /** Person-like mentions in body order (for pronoun resolution). */
   readonly personMentions: { offset: number; entity: ArticleEntity }[] = [];
 
@@ -229,8 +243,29 @@ export class ArticleEntities {
   constructor(readonly body: string) {}
 
   insideQuote(offset: number): boolean {
-    for (const q of this.quoted) if (q.start <= offset && offset < q.end) return true;
+    // Quoted spans are in body order and do not overlap: binary search.
+    let lo = 0;
+    let hi = this.quoted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = this.quoted[mid]!;
+      if (offset < q.start) hi = mid - 1;
+      else if (offset >= q.end) lo = mid + 1;
+      else return true;
+    }
     return false;
+  }
+
+  /** Index of the first person mention at or after `offset` (mentions are kept sorted). */
+  private mentionIndex(offset: number): number {
+    let lo = 0;
+    let hi = this.personMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.personMentions[mid]!.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Resolve every subject pronoun (he, she) in body order, so chains of pronouns follow one person. */
@@ -245,8 +280,7 @@ export class ArticleEntities {
         if (!entity) continue;
         const offset = m.index;
         this.pronounAt.set(offset, entity);
-        const at = this.personMentions.findIndex((x) => x.offset > offset);
-        this.personMentions.splice(at < 0 ? this.personMentions.length : at, 0, { offset, entity });
+        this.personMentions.splice(this.mentionIndex(offset + 1), 0, { offset, entity });
       }
     }
   }
@@ -260,7 +294,8 @@ export class ArticleEntities {
     const exact = this.byKey.get(this.key(kind, name)) ?? this.byKey.get(this.key('person', name)) ?? this.byKey.get(this.key('organisation', name));
     if (exact) return exact;
     const lower = name.toLowerCase();
-    for (const e of this.byKey.values()) if (e.aliases.has(lower)) return e;
+    const aliased = this.aliasIndex.get(lower);
+    if (aliased) return aliased;
     if (kind !== 'person' || name.includes(' ')) {
       // A longer known name that ends with this one ("Vladimir Putin" for "Putin"), when multi-word too.
       for (const e of this.byKey.values()) if (e.kind === 'person' && name.includes(' ') && e.name.toLowerCase().endsWith(' ' + lower)) return e;
@@ -283,6 +318,7 @@ export class ArticleEntities {
       // A full name arrives after a surname-only entity: upgrade it.
       this.byKey.delete(entity.key);
       entity.aliases.add(entity.name.toLowerCase());
+      if (!this.aliasIndex.has(entity.name.toLowerCase())) this.aliasIndex.set(entity.name.toLowerCase(), entity);
       entity.name = name;
       entity.key = this.key(kind, name);
       this.byKey.set(entity.key, entity);
@@ -291,8 +327,14 @@ export class ArticleEntities {
       entity = { key: this.key(kind, name), name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
       this.byKey.set(entity.key, entity);
     }
-    if (name !== entity.name) entity.aliases.add(name.toLowerCase());
-    if (alias && alias.toLowerCase() !== entity.name.toLowerCase()) entity.aliases.add(alias.toLowerCase());
+    const addAlias = (a: string) => {
+      const l = a.toLowerCase();
+      if (l === entity!.name.toLowerCase()) return;
+      entity!.aliases.add(l);
+      if (!this.aliasIndex.has(l)) this.aliasIndex.set(l, entity!);
+    };
+    if (name !== entity.name) addAlias(name);
+    if (alias) addAlias(alias);
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
     entity.mentions.push(offset);
     if (entity.kind === 'person') this.personMentions.push({ offset, entity });
@@ -337,8 +379,11 @@ export class ArticleEntities {
     for (let k = si; k >= 0 && k >= si - 4; k--) {
       const s = sentences[k]!;
       const limit = k === si ? offset : s.end;
-      const inSentence = this.personMentions.filter((m) => m.offset >= s.start && m.offset < limit && !this.insideQuote(m.offset));
-      if (inSentence.length) return inSentence[0]!.entity;
+      for (let i = this.mentionIndex(s.start); i < this.personMentions.length; i++) {
+        const m = this.personMentions[i]!;
+        if (m.offset >= limit) break;
+        if (!this.insideQuote(m.offset)) return m.entity;
+      }
     }
     return undefined;
   }
