@@ -57,6 +57,14 @@ const BLOCK = new Set([
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'button', 'select', 'textarea', 'input', 'head', 'title', 'meta', 'link']);
 const FALLBACK_SKIP = new Set(['nav', 'header', 'footer', 'aside', 'form', 'menu']);
 
+// Elements that never hold article text (menus, embeds, controls), dropped before the DOM is built.
+// None of them nests inside itself in practice, so the first closing tag ends each.
+const NOISE_TAGS = ['style', 'svg', 'noscript', 'template', 'iframe', 'select', 'textarea'];
+
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x3a;
+}
+
 /**
  * Removes scripts (JSON-LD kept), styles, comments and inline SVG by a linear scan: less for the DOM
  * to build and for Readability to score, and no regex over the whole page.
@@ -74,8 +82,14 @@ function stripNoise(html: string): string {
       const close = lower.indexOf('>', lt);
       const open = lower.slice(lt, close < 0 ? lt + 200 : Math.min(close, lt + 400));
       if (!open.includes('ld+json')) endTag = '</script';
-    } else if (lower.startsWith('<style', lt)) endTag = '</style';
-    else if (lower.startsWith('<svg', lt)) endTag = '</svg';
+    } else {
+      for (const tag of NOISE_TAGS) {
+        if (lower.startsWith(tag, lt + 1) && !isNameChar(lower.charCodeAt(lt + 1 + tag.length))) {
+          endTag = `</${tag}`;
+          break;
+        }
+      }
+    }
     if (endTag === null) {
       out += html.slice(pos, lt + 1);
       pos = lt + 1;
