@@ -387,7 +387,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   const readabilityRan = doc.documentElement !== null && maxDepth(doc.documentElement, MAX_DEPTH) <= MAX_DEPTH;
   if (readabilityRan) {
     try {
-      article = new Readability<DomElement>(doc, { serializer: (el) => el as unknown as DomElement, charThreshold: 300 }).parse();
+      article = new Readability<DomElement>(doc, { serializer: (el) => el as unknown as DomElement }).parse();
     } catch {
       article = null;
     }
