@@ -1,10 +1,10 @@
 // Store benchmark: insert 100,000 varied articles (BBC News texts from ../shared/eval/bbc, each reused
 // with rotated paragraphs and a unique line so every id differs) with their quotes and claims, then time
 // 200 varied searches. SQLite always; PostgreSQL too when PARALLAX_PG_URL is set. Prints figures.
-//   npm run bench -w @parallax/store [-- --articles 20000] [--keep]
+//   npm run bench -w @parallax/store [-- --articles 20000] [--keep] [--db file.db (reuse a kept database)]
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../src/open-store.js';
@@ -76,6 +76,12 @@ function percentile(sorted: number[], p: number): number {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 async function bench(label: string, store: Store, sources: Source[]): Promise<void> {
+  const existing = (await store.stats()).articles;
+  if (existing >= total) {
+    console.log(`\n${label}: ${existing.toLocaleString('en')} articles already stored, search only`);
+    await searchBench(store, sources);
+    return;
+  }
   console.log(`\n${label}: inserting ${total.toLocaleString('en')} articles in batches of ${batchSize}`);
   let insertMs = 0;
   let generateMs = 0;
@@ -107,6 +113,10 @@ async function bench(label: string, store: Store, sources: Source[]): Promise<vo
   console.log(`  database size: ${mb(stats.bytes)} (${(stats.bytes / total / 1024).toFixed(1)} KB per article with its records)`);
   console.log(`  peak RSS so far: ${mb(process.resourceUsage().maxRSS * 1024)}`);
 
+  await searchBench(store, sources);
+}
+
+async function searchBench(store: Store, sources: Source[]): Promise<void> {
   // 200 varied queries: words from random articles, one to three terms, some with filters.
   const rand = mulberry32(42);
   const queries: Array<Parameters<Store['search']>[0]> = [];
@@ -160,14 +170,15 @@ async function main(): Promise<void> {
   const sources = loadBbc();
   console.log(`store bench: ${sources.length} BBC articles as sources, ${total.toLocaleString('en')} varied articles per backend`);
 
-  const dir = mkdtempSync(join(tmpdir(), 'parallax-store-bench-'));
-  const path = join(dir, 'bench.db');
+  const given = flag('--db');
+  const dir = given ? dirname(resolve(given)) : mkdtempSync(join(tmpdir(), 'parallax-store-bench-'));
+  const path = given ? resolve(given) : join(dir, 'bench.db');
   const sqlite = await openStore(path);
   try {
     await bench(`SQLite (${path})`, sqlite, sources);
   } finally {
     await sqlite.close();
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (!keep && !given) rmSync(dir, { recursive: true, force: true });
   }
 
   const url = process.env.PARALLAX_PG_URL;

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { SearchHit } from '@parallax/schema';
 import { chunks, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { postgresMigrations } from './migrations.js';
-import { SqlStore, type Dialect, type SearchFilters } from './sql-store.js';
+import { SqlStore, windowFor, type Dialect, type SearchFilters } from './sql-store.js';
 
 const numbered = new Map<string, string>();
 
@@ -75,27 +75,26 @@ async function searchPg(q: Queryer, type: SearchHit['type'], f: SearchFilters): 
   if (f.outlet) (where.push('a.outlet_id = ?'), params.push(f.outlet));
   if (f.from) (where.push('a.published_date >= ?'), params.push(f.from));
   if (f.to) (where.push('a.published_date <= ?'), params.push(f.to));
-  let hits: string;
+  let candidates: string;
   if (type === 'article') {
-    hits = `SELECT a.id, a.id AS article_id, NULL::int AS s, NULL::int AS e, coalesce(a.headline, '') || E'\\n\\n' || a.body AS doc_text,
-        ts_rank(a.tsv, query) AS score
-      FROM articles a, plainto_tsquery('english', ?) AS query
-      WHERE a.tsv @@ query AND ${where.join(' AND ')}`;
+    candidates = `SELECT a.seq, a.id, a.id AS article_id, NULL::int AS s, NULL::int AS e, a.tsv,
+        coalesce(a.headline, '') || E'\n\n' || a.body AS doc_text
+      FROM articles a, q WHERE a.tsv @@ q.query AND ${where.join(' AND ')}`;
   } else {
     const t = type === 'quote' ? 'quotes' : 'claims';
     if (type === 'quote' && f.speaker) (where.push('r.speaker_id = ?'), params.push(f.speaker));
-    hits = `SELECT r.id, r.article_id, r.span_start AS s, r.span_end AS e, r.text AS doc_text, ts_rank(r.tsv, query) AS score
-      FROM ${t} r JOIN articles a ON a.id = r.article_id, plainto_tsquery('english', ?) AS query
-      WHERE r.tsv @@ query AND ${where.join(' AND ')}`;
+    candidates = `SELECT r.seq, r.id, r.article_id, r.span_start AS s, r.span_end AS e, r.tsv, r.text AS doc_text
+      FROM ${t} r JOIN articles a ON a.id = r.article_id, q WHERE r.tsv @@ q.query AND ${where.join(' AND ')}`;
   }
-  // Rank first, then build headlines for the few rows kept (ts_headline is the expensive part).
-  const sql = `WITH hits AS (${hits} ORDER BY score DESC, id LIMIT ?)
-    SELECT h.id, h.article_id, h.s, h.e, h.score, ts_headline('english', h.doc_text, plainto_tsquery('english', ?), ?) AS snippet
-    FROM hits h ORDER BY h.score DESC, h.id`;
+  // The newest searchWindow matches, ranked; headlines only for the rows kept (ts_headline is costly).
+  const sql = `WITH q AS (SELECT plainto_tsquery('english', ?) AS query),
+    candidates AS (${candidates} ORDER BY seq DESC LIMIT ${windowFor(f)}),
+    hits AS (SELECT c.*, ts_rank(c.tsv, q.query) AS score FROM candidates c, q ORDER BY score DESC, c.id LIMIT ?)
+    SELECT h.id, h.article_id, h.s, h.e, h.score, ts_headline('english', h.doc_text, q.query, ?) AS snippet
+    FROM hits h, q ORDER BY h.score DESC, h.id`;
   const rows = await q.all<{ id: string; article_id: string; s: number | null; e: number | null; snippet: string; score: number }>(sql, [
     ...params,
     f.limit,
-    text,
     headlineOptions,
   ]);
   return rows.map((r) => ({
