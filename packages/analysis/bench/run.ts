@@ -1,0 +1,50 @@
+// npm run bench: throughput of the whole extraction (source -> Article, quotes, claims, entities) on
+// one core, measured in one run side by side with compromise's quotations() as the peer baseline, and
+// memory as the corpus grows (the articles are streamed: each is dropped once extracted).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { extractArticle } from '../src/index.js';
+
+const shared = process.env.PARALLAX_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url));
+const bbc = join(shared, 'eval/bbc/bbc');
+if (!existsSync(bbc)) {
+  console.log(`BBC set not found at ${bbc} (set PARALLAX_SHARED): analysis bench skipped.`);
+  process.exit(0);
+}
+const files: Buffer[] = [];
+for (const d of readdirSync(bbc).filter((d) => !d.includes('.')).sort()) for (const f of readdirSync(join(bbc, d)).sort()) files.push(readFileSync(join(bbc, d, f)));
+const texts = files.map((b) => b.toString('utf8'));
+const mb = files.reduce((n, b) => n + b.length, 0) / 1e6;
+
+function cpuSeconds(run: () => void): number {
+  const c0 = process.cpuUsage();
+  run();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
+}
+
+// Warm up both (JIT), then measure each over the same 2,225 articles.
+for (let i = 0; i < 200; i++) extractArticle({ bytes: files[i]!, name: `w${i}`, sourcePath: null });
+for (let i = 0; i < 50; i++) nlp(texts[i]!).quotations().out('array');
+let quotes = 0;
+const ours = cpuSeconds(() => {
+  for (let i = 0; i < files.length; i++) quotes += extractArticle({ bytes: files[i]!, name: `a${i}`, sourcePath: null }).quotes.length;
+});
+let peerQuotes = 0;
+const peer = cpuSeconds(() => {
+  for (const t of texts) peerQuotes += (nlp(t).quotations().out('array') as string[]).length;
+});
+console.log(`Extraction: ${files.length} BBC articles, ${mb.toFixed(2)} MB, one core`);
+console.log(`  parallax extractArticle (clean + quotes + claims + entities): ${(mb / ours).toFixed(2)} MB/s  (${ours.toFixed(2)} s CPU, ${quotes} quotes)   target >= 10 MB/s`);
+console.log(`  compromise quotations() (quote spans only):                   ${(mb / peer).toFixed(2)} MB/s  (${peer.toFixed(2)} s CPU, ${peerQuotes} quotes)`);
+console.log(`  ratio parallax / compromise: ${(peer / ours).toFixed(2)}x`);
+
+// Memory as the corpus grows: 10 passes over the set (22,250 articles), RSS sampled per pass.
+const rss: number[] = [];
+for (let pass = 0; pass < 10; pass++) {
+  for (let i = 0; i < files.length; i++) extractArticle({ text: texts[i]! + `\n\nPass ${pass}.`, name: `p${pass}-${i}`, sourcePath: null });
+  rss.push(process.memoryUsage().rss / 1e6);
+}
+console.log(`  memory over 22,250 articles (RSS per 2,225): ${rss.map((r) => r.toFixed(0)).join(' ')} MB`);
