@@ -14,6 +14,7 @@ import {
   isTimestampLine,
   lineKey,
   normaliseDate,
+  parseByline,
   splitAuthors,
   splitCaptionCredit,
 } from './lines.js';
@@ -299,7 +300,8 @@ function textBlocks(root: DomElement, skip: ReadonlySet<string>): Blocks {
 }
 
 /** Paragraphs that are credits, captions or page furniture moved out of the body. */
-function cleanParagraphs(paragraphs: readonly string[], headline: string | null, byline: string | null) {
+function cleanParagraphs(paragraphs: readonly string[], headline: string | null, byline: string | null, authors: readonly string[]) {
+  const authorKeys = new Set(authors.map((a) => lineKey(a)));
   const body: string[] = [];
   const captions: Caption[] = [];
   const credits: string[] = [];
@@ -345,8 +347,19 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
       continue;
     }
     const cap = p.length <= 600 ? splitCaptionCredit(p) : null;
-    if (cap && cap.credit && /\b(photo|getty|images|pool|shutterstock|pressphoto|handout)/i.test(cap.credit)) {
+    if (cap && cap.credit) {
       captions.push(cap);
+      continue;
+    }
+    // "© Jane Roe Detainees at …": a caption led by its credit.
+    if (p.startsWith('\u00a9') && countWords(p) <= 60) {
+      captions.push({ text: p, credit: null });
+      continue;
+    }
+    // The byline, or an author's name on its own, repeated in the body.
+    const byline = key !== null && countWords(p) <= 20 ? parseByline(p) : null;
+    if (byline || (key !== null && authorKeys.has(key))) {
+      boilerplate.push({ text: p, kind: 'other' });
       continue;
     }
     body.push(p);
@@ -416,7 +429,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
     if (body) blocks = textBlocks(body, FALLBACK_SKIP);
     if (blocks.paragraphs.length === 0 && body) blocks = textBlocks(body, new Set());
   }
-  const cleaned = cleanParagraphs(blocks.paragraphs, headline, byline);
+  const cleaned = cleanParagraphs(blocks.paragraphs, headline, byline, authors);
   if (cleaned.body.length === 0) {
     throw new SourceError('no-content', name, `${describeInput(name)} has no article text that Parallax could find. Check that the page was saved after it loaded, or give the article as plain text.`);
   }

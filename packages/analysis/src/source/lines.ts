@@ -87,6 +87,8 @@ export function isCreditLine(text: string): boolean {
   const words = countWords(text);
   if (words > 16) return false;
   if (/^(photo(graph)?|image|picture|credit|source|foto)s?\s*(credit)?\s*[:|]/i.test(text)) return true;
+  if (/^(image|photo|picture) (copyright|credit|source)\b/i.test(text) && words <= 10) return true;
+  if (/^via [\w.-]+\.(info|com|net|org)$/i.test(text)) return true;
   const vocab = creditWordCount(text);
   if (vocab === 0) return false;
   const shaped = text.includes('/') || /\bvia\b/i.test(text) || /[|\u00a9]/.test(text) || /^\(.*\)$/.test(text);
@@ -139,20 +141,24 @@ export function splitCaptionCredit(text: string): Caption | null {
 // Multi-word calls to action are specific enough for a line of up to 24 words; single words
 // ("Share", "Comments", "Advertisement") only count as the whole line.
 const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
-  ['newsletter', /^(sign (me )?up( for| to|:| now| here)|subscribe (to|now|for|here|today)|subscribe:|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|delivered to your inbox)(?=\W|$)/i],
+  ['newsletter', /^(sign (me )?up( for| to|:| now| here)|subscribe (to|now|for|here|today)|subscribe:|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|delivered to your inbox|let our news meet your inbox)(?=\W|$)/i],
+  // Second-person or first-person promotion of a newsletter ("… straight to your inbox", "our newsletter").
+  ['newsletter', /\b(your inbox|our (daily |weekly |free )?(e-?mail )?newsletters?|sign up for (our|the) .{0,30}newsletter)\b/i],
   ['related', /^(read more|related (articles?|stories|coverage|content|links?|reading|topics?|video)|related:|see also|more (from|on|about|stories|coverage|news)\b|more great .{1,30} stories|recommended (for you|stories|reading)|most (read|popular|viewed|shared)|trending now|further reading|also read|read also|read next|you (may|might) (also )?like|what to read next|in case you missed it|more:|explore more|\[related:)(?=\W|$)/i],
   ['comment', /^((leave|post|add|write|show|view|load|hide|read) (a |the |all |\d+ )?comments?|join the (conversation|discussion|debate)|be the first to comment|commenting (is|has been) (closed|disabled)|tell us what you think)(?=\W|$)/i],
-  ['social', /^(share (this|on|via) |share this (article|story|page)|tweet this|follow us\b|follow .{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok)|like us on (facebook|instagram))/i],
-  ['promo', /^(find .{1,50} on (your )?tv|watch live|download (the|our) app|get the app|support (our|independent) journalism|become a (member|subscriber)|already a subscriber\?|click here (to|for)|tap here to|continue reading|story continues below|this slideshow requires javascript|this (website|site) uses cookies|this post (may )?contains? affiliate)(?=\W|$)/i],
-  ['agency', /\b(contributed to this (report|story|article)|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
+  ['social', /^(share (this|on|via) |share this (article|story|page)|tweet this|follow us\b|follow @|follow .{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok)|follow .{1,60}['\u2019]s (full )?coverage|like us on (facebook|instagram)|click to tweet)/i],
+  ['promo', /^(find .{1,50} on (your )?tv|watch live|download (the|our) app|get the app|support (our|independent) journalism|become a (member|subscriber)|already a subscriber\?|click here (to|for)|tap here to|continue reading|story continues below|this slideshow requires javascript|this (website|site) uses cookies|this post (may )?contains? affiliate|media playback is unsupported|join (our|us)\b|listen (to .{1,40} )?(live|now|back)|how to listen|if you enjoyed this article|(microsoft|we) may earn (an? )?(affiliate )?commission)(?=\W|$)/i],
+  ['other', /^(copyright\b|\u00a9|\(c\) ?\d{4})|\ball rights reserved\b|\bthis (document|material|article) (is subject to|may not be) (copyright|published|reproduced)/i],
+  ['other', /^(write to|contact|email|e-mail|reach) .{1,60}(@|\bat \S+@)/i],
+  ['agency', /\b(contributed (reporting|to this (report|story|article))|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
 ];
 
 const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['social', /^(share|share this|tweet|print|email|e-mail|copy link|whatsapp|pin it)$/i],
   ['comment', /^(\d+ )?comments?( \(\d+\))?$/i],
   ['promo', /^(advertisement|advert|sponsored|sponsored content|promoted|paid content|log ?in|sign in|register|subscribe|sign up|watch|listen)$/i],
-  ['navigation', /^(skip to (main )?content|back to top|home|menu|search|close|open|next|previous|(image|photo|slide) \d+ (of|\/) \d+|\d+ (of|\/) \d+)$/i],
-  ['related', /^(related|related content|more|recommended|trending|latest|top stories|up next)$/i],
+  ['navigation', /^(skip to (main )?content|back to top|home|menu|search|close|open|next|previous|(image|photo|slide) \d+ (of )?\/? ?\d+|\d+ (of|\/) \d+|caption|enlarge( image| photo)?|expand|tags|filed under.*|about the author|order reprints|print article|text size|learn more|view gallery|view comments|advertisement|iklan|anzeige|publicit[\u00e9e])$/i],
+  ['related', /^(related|related content|related posts|more|recommended|trending|latest|top stories|up next|don['\u2019]?t miss|recent (articles|posts|stories)|popular (this week|now|today)|more .{1,30} (news|stories)|more articles( from .{1,40})?|must read|editor['\u2019]?s picks)$/i],
 ];
 
 /**
@@ -163,8 +169,8 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
   if (text.length > SHORT) return null;
   const words = countWords(text);
   if (words > 24) return null;
-  if (words <= 5) {
-    const bare = text.replace(/[\s:.!|>\u00bb\u203a\u2192-]+$/, '');
+  if (words <= 6) {
+    const bare = text.replace(/[\s:.!|>\u00bb\u203a\u2192-]+$/, '').replace(/^[\s|\u2022-]+/, '');
     for (const [kind, rule] of WHOLE_LINE) if (rule.test(bare)) return kind;
   }
   for (const [kind, rule] of BOILERPLATE_RULES) {
@@ -172,8 +178,14 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
+  if (words <= 3 && /^(https?:\/\/|www\.|[\w.+-]+@[\w-]+\.|(twitter|facebook|instagram)\.com\/)\S*$/i.test(text.split(' ')[0]!) && !/\s\S/.test(text.trim())) return 'social';
+  if (words <= 30 && AUTHOR_BIO.test(text)) return 'other';
   return null;
 }
+
+// "Phil Helsel is a reporter for NBC News.", "Jeff Foust (jeff@…) is the editor and publisher of …".
+const AUTHOR_BIO =
+  /^\p{Lu}[\p{L}.'\u2019-]+(?: \p{Lu}[\p{L}.'\u2019-]+){0,3}(?: \([^)]{1,60}\))? (?:is|was|has been) (?:a|an|the)(?: [\w-]+){0,4} (?:reporter|writer|editor|correspondent|journalist|contributor|columnist|producer|publisher|author|freelancer|intern|critic)\b/u;
 
 /** "Al Jazeera and Reuters", "The Associated Press", "AP": a short capitalised line naming agencies. */
 export function isAgencySignoff(text: string): boolean {
@@ -253,10 +265,18 @@ function isoDate(y: number, mo: number, d: number): string | null {
  * 2015 10:02 a.m.", "Posted Nov 19, 6:51 AM", "23 Nov 2017".
  */
 export function isTimestampLine(text: string): boolean {
-  if (text.length > 120 || countWords(text) > 14) return false;
-  if (/^(published|updated|posted|first published|last updated|last modified|date)\b/i.test(text)) return /\d/.test(text);
-  const rest = text.replace(/[\d,.:;|\s]|\b(am|pm|a\.m|p\.m|gmt|utc|bst|cet|edt|est|pdt|pst|(mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\b/gi, '');
-  return /\d/.test(text) && (findDates(text).length > 0 || /\b(19|20)\d\d\b/.test(text)) && rest.length <= 3 && countWords(text) <= 8;
+  if (text.length > 160 || countWords(text) > 18) return false;
+  const t = text.replace(/^[\s|\u2022-]+/, '');
+  if (/^(published|updated|posted|first published|last updated|last modified|date|original)\b/i.test(t)) return /\d/.test(t);
+  if (!/\b(19|20)\d\d\b/.test(t) && findDates(t).length === 0) return false;
+  // What is left once dates, times, separators, month and day names and "updated" are taken out: at
+  // most a short source tag ("CBS News").
+  const rest = t
+    .replace(/\b(am|pm|a\.m|p\.m|gmt|utc|bst|cet|edt|est|et|pdt|pst|amt|(mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|updated|published|posted|original|at|on)\b/gi, ' ')
+    .replace(/\d+(st|nd|rd|th)?/g, ' ')
+    .replace(/[,.:;|/\s\u2013\u2014-]+/g, ' ')
+    .trim();
+  return rest.length === 0 || countWords(rest) <= 2;
 }
 
 // Verbs and words of photo captions ("X attends a meeting", "Y, pictured in 2014", "seen on a screen").
