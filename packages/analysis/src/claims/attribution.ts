@@ -1,11 +1,11 @@
 import type { Mention } from '@parallax/schema';
-import type { Token } from '../numbers/tokens.js';
+import { WordSet, type Token } from '../numbers/tokens.js';
 
 // Finds who a sentence credits its content to: "according to X", "X said/says/reported/...", or the
 // inverted "..., said X". Works on the tokens of one sentence; words inside quote marks are the quoted
 // content, not the attribution, so verbs there are ignored.
 
-export const SPEECH_VERBS: ReadonlySet<string> = new Set([
+export const SPEECH_VERBS = new WordSet([
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'report', 'confirmed', 'confirms', 'confirm', 'announced',
   'announces', 'stated', 'claimed', 'claims', 'claim', 'added', 'adds', 'noted', 'insisted', 'insists', 'insist', 'warned',
   'warns', 'warn', 'suggested', 'suggests', 'suggest', 'estimated', 'estimates', 'estimate', 'showed', 'shows', 'show',

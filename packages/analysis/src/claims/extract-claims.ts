@@ -1,7 +1,7 @@
 import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate } from '@parallax/schema';
-import { datesFromTokens } from '../dates/dates.js';
+import { datesFromTokens, parseArticleDate } from '../dates/dates.js';
 import { quantitiesFromTokens } from '../numbers/quantities.js';
-import { tokenize, type Token } from '../numbers/tokens.js';
+import { tokenize, WordSet, type Token } from '../numbers/tokens.js';
 import { findAttribution, SPEECH_VERBS } from './attribution.js';
 import { splitSentences } from './sentences.js';
 
@@ -9,7 +9,7 @@ import { splitSentences } from './sentences.js';
 // source. Questions, headline-like fragments and opinions (modal "should"/"must", "I think") are left out.
 
 /** Past-tense verbs that do not end in -ed: an event verb next to a date makes an event claim. */
-const IRREGULAR_PAST: ReadonlySet<string> = new Set(
+const IRREGULAR_PAST = new WordSet(
   ('began begun fell fallen rose risen won lost struck hit shot took taken made gave given went gone came sent held led ' +
     'met left saw seen broke broken built bought sold paid spent fought flew flown drove ran became brought caught ' +
     'chose fled froze grew hung kept laid lent meant overtook put quit rode rang sank sat shut sought spoke stole ' +
@@ -25,7 +25,7 @@ const NOT_EVENT_ED: ReadonlySet<string> = new Set(
     'ragged beloved learned aged blessed crooked dogged'.split(' '),
 );
 
-const OPINION: ReadonlySet<string> = new Set(['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably']);
+const OPINION = new WordSet(['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably']);
 const OPINION_AFTER_I: ReadonlySet<string> = new Set(['think', 'believe', 'feel', 'hope', 'guess', 'suppose', 'wish', 'reckon']);
 
 /** Longest sentence read as one claim; longer runs (a body with no punctuation) are cut to keep claims readable. */
@@ -92,7 +92,7 @@ function carryingQuote(quotes: readonly Quote[], from: number, start: number, en
  */
 export function extractClaims(article: Article, quotes: readonly Quote[]): Claim[] {
   const body = typeof article.body === 'string' ? article.body : '';
-  const articleDate = typeof article.publishedAt === 'string' ? article.publishedAt.slice(0, 10) : null;
+  const articleDate = parseArticleDate(typeof article.publishedAt === 'string' ? article.publishedAt.slice(0, 10) : null);
   const sorted = quotes
     .filter((q) => q.articleId === article.id && q.span.start >= 0 && q.span.end <= body.length && q.span.end > q.span.start)
     .sort((a, b) => a.span.start - b.span.start);
@@ -144,7 +144,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[]): Claim
     else if (eventVerb) kind = 'event';
     else if (attribution !== null && !isOpinion(tokens)) kind = 'attributed';
     if (kind === null) continue;
-    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    const key = text;
     if (seen.has(key)) continue;
     seen.add(key);
     claims.push({

@@ -111,14 +111,19 @@ export function splitSentences(text: string, offset = 0): Span[] {
   if (typeof text !== 'string') return out;
   const n = text.length;
   let start = 0;
+  // Jump between candidate characters with a native single-class search instead of a per-character loop.
+  const candidates = /[.!?\n\r\u2026\u2028\u2029\u0085]/g;
   for (let i = 0; i < n; i++) {
+    candidates.lastIndex = i;
+    const found = candidates.exec(text);
+    if (found === null) break;
+    i = found.index;
     const c = text.charCodeAt(i);
     if (isBreak(c)) {
       pushTrimmed(text, out, start, i, offset);
       start = i + 1;
       continue;
     }
-    if (c !== 46 && c !== 33 && c !== 63 && c !== 0x2026) continue;
     // Run of terminal marks ("...", "?!") and closing quotes or brackets.
     let j = i + 1;
     while (j < n && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 33 || text.charCodeAt(j) === 63 || text.charCodeAt(j) === 0x2026)) j++;

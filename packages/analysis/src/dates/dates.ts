@@ -1,6 +1,6 @@
 import type { ResolvedDate } from '@parallax/schema';
-import { addDays, addMonths, addWeeks, format, getDay, isValid, startOfISOWeek } from 'date-fns';
-import { tokenize, type Token } from '../numbers/tokens.js';
+import { addDays, addMonths, addWeeks, getDay, isValid, startOfISOWeek } from 'date-fns';
+import { tokenize, WordSet, type Token } from '../numbers/tokens.js';
 
 // Date expressions in news text, resolved against the article's publication date.
 //
@@ -64,7 +64,9 @@ function iso(date: Date | null): string | null {
   if (!date || !isValid(date)) return null;
   const y = date.getFullYear();
   if (y < 1 || y > 9999) return null;
-  return format(date, 'yyyy-MM-dd');
+  const m = date.getMonth() + 1;
+  const d = date.getDate();
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 function dayDay(tok: Token | undefined): number | null {
@@ -101,6 +103,13 @@ function weekdayFrom(ref: Date, weekday: number, mode: 'on-or-before' | 'before'
   }
 }
 
+/** Every word that can open a date expression; anything else is skipped with one set lookup. */
+const TRIGGERS = new WordSet([
+  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...DAY_WORDS.keys(), 'last', 'this', 'next', 'a', 'an', 'one',
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'several',
+  ...[...MONTHS.keys(), ...WEEKDAYS.keys(), ...DAY_WORDS.keys()].map((w) => `${w}'s`),
+]);
+
 interface Found {
   startTok: number;
   endTok: number;
@@ -118,13 +127,14 @@ export function findDates(text: string, offset = 0, articleDate: string | null =
   return datesFromTokens(text, tokenize(text), offset, articleDate);
 }
 
-/** findDates over tokens already made by tokenize(text). */
-export function datesFromTokens(text: string, tokens: readonly Token[], offset: number, articleDate: string | null): ResolvedDate[] {
-  const ref = parseArticleDate(articleDate);
+/** findDates over tokens already made by tokenize(text); the article date may come parsed (parseArticleDate). */
+export function datesFromTokens(text: string, tokens: readonly Token[], offset: number, articleDate: string | Date | null): ResolvedDate[] {
+  const ref = articleDate instanceof Date ? articleDate : parseArticleDate(articleDate);
   const out: ResolvedDate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || tok.kind === 'punct') continue;
+    if (tok.kind === 'word' && !TRIGGERS.has(tok.lower)) continue;
     const f = tok.kind === 'number' ? matchNumberStart(tokens, i, ref) : matchWordStart(tokens, i, ref);
     if (!f) continue;
     // Take a leading "on" into the expression: "on 14 September", "on Tuesday".

@@ -14,7 +14,7 @@ import {
   TIME_WORDS,
   VAGUE_PLURALS,
 } from './lexicon.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenize, WordSet, type Token } from './tokens.js';
 
 /** A number read from tokens [start, end): its value and anything the token itself says about it. */
 interface NumberRead {
@@ -45,18 +45,18 @@ const METRE_EVENTS: ReadonlySet<string> = new Set([
 const NUMERIC_CORE = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z%]*)$/;
 
 function tidy(v: number): number {
-  return Number(v.toPrecision(12));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
 /** Reads a token that starts with a digit: "250,000", "4.5", "1.2bn", "10-20", "12-year-old". */
-function readNumericToken(tok: Token): Omit<NumberRead, 'end'> | null {
-  const parts = tok.lower.split('-');
+function readNumericToken(tok: Token): NumberRead | null {
+  const parts = tok.lower.includes('-') ? tok.lower.split('-') : [tok.lower];
   const m = NUMERIC_CORE.exec(parts[0] ?? '');
   if (!m) return null;
   const intPart = m[1] ?? '';
   const frac = m[2];
   const suffix = m[3] ?? '';
-  let value = Number(intPart.replace(/,/g, '') + (frac !== undefined ? `.${frac}` : ''));
+  let value = Number((intPart.includes(',') ? intPart.replaceAll(',', '') : intPart) + (frac !== undefined ? `.${frac}` : ''));
   if (!Number.isFinite(value)) return null;
   let unit: string | null = null;
   let scaled = false;
@@ -83,7 +83,7 @@ function readNumericToken(tok: Token): Omit<NumberRead, 'end'> | null {
       if (second !== 'strong') unit = second;
     } else return null;
   }
-  return { value, high, implied: null, unit, currency: null, word: false, scaled, yearLike: yearLike && high === null };
+  return { end: 0, value, high, implied: null, unit, currency: null, word: false, scaled, yearLike: yearLike && high === null };
 }
 
 /** Atoms of spelled numbers: the hyphen-separated parts of tokens i, i+1, ... with their token index. */
@@ -261,6 +261,23 @@ function qualifierBefore(tokens: readonly Token[], start: number, limit: number)
   return null;
 }
 
+/** Every word that can open a spelled number (one, two, ..., a, half, dozens, ...). */
+const START_WORDS = new WordSet([...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', 'a', 'an']);
+
+/** Words that can open a spelled number, checked before any parsing ("a" only before a scale word). */
+function mayStartNumber(tok: Token, next: Token | undefined): boolean {
+  const l = tok.lower;
+  if (START_WORDS.has(l)) {
+    if (l !== 'a' && l !== 'an') return true;
+    const n = next?.lower ?? '';
+    return SCALES.has(n) || n === 'dozen' || n === 'few' || n.startsWith('half') || n.startsWith('dozen');
+  }
+  const dash = l.indexOf('-');
+  if (dash <= 0) return false;
+  const head = l.slice(0, dash);
+  return START_WORDS.has(head) && head !== 'a' && head !== 'an'; // "twenty-five", "half-a-dozen"
+}
+
 /** Reads a number (digits with an optional following scale word, or a spelled number) at token i. */
 function readNumber(tokens: readonly Token[], i: number): NumberRead | null {
   const tok = tokens[i];
@@ -279,7 +296,21 @@ function readNumber(tokens: readonly Token[], i: number): NumberRead | null {
       scaled = true;
       end++;
     }
-    return { ...r, end, value, high: r.high !== null && scaled ? tidy((r.high * value) / r.value) : r.high, scaled, yearLike: r.yearLike && !scaled };
+    if (end === i + 1) {
+      r.end = end;
+      return r;
+    }
+    return {
+      end,
+      value,
+      high: r.high !== null ? tidy((r.high * value) / r.value) : null,
+      implied: r.implied,
+      unit: r.unit,
+      currency: r.currency,
+      word: r.word,
+      scaled,
+      yearLike: false,
+    };
   }
   return readWordNumber(tokens, i);
 }
@@ -342,7 +373,7 @@ export function quantitiesFromTokens(text: string, tokens: readonly Token[], off
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || tok.kind === 'punct') continue;
-    if (tok.kind === 'word' && !(tok.lower.charCodeAt(0) >= 97 && tok.lower.charCodeAt(0) <= 122)) continue;
+    if (tok.kind === 'word' && !mayStartNumber(tok, tokens[i + 1])) continue;
     const read = readNumber(tokens, i);
     if (!read) continue;
     const q = buildQuantity(text, tokens, i, read, limit, offset);

@@ -33,6 +33,11 @@ function isJoiner(c: number): boolean {
   return c === 46 || c === 44 || c === 39 || c === 0x2019 || c === 45;
 }
 
+function lowerOf(t: string): string {
+  const l = t.toLowerCase();
+  return l.includes('\u2019') ? l.replaceAll('\u2019', "'") : l;
+}
+
 /**
  * Splits text into word, number and punctuation tokens. A word or number is a run of letters and digits
  * that may contain single joiners (. , ' ’ -) between two such characters, so "250,000", "1.2bn",
@@ -44,25 +49,46 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    if (c <= 32 || (c >= 127 && isSpaceCode(c))) {
       i++;
       continue;
     }
     const start = i;
-    if (isWordCode(c, text, i)) {
+    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCode(c, text, i)) {
+      let ascii = c < 128;
+      let hasUpper = c >= 65 && c <= 90;
       i++;
       for (;;) {
-        while (i < n && isWordCode(text.charCodeAt(i), text, i)) i++;
+        while (i < n) {
+          const d = text.charCodeAt(i);
+          if (d < 128) {
+            if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) i++;
+            else if (d >= 65 && d <= 90) {
+              hasUpper = true;
+              i++;
+            } else break;
+          } else if (isWordCode(d, text, i)) {
+            ascii = false;
+            i++;
+          } else break;
+        }
         if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+          if (text.charCodeAt(i) === 0x2019) ascii = false;
           i += 2;
+          if (!hasUpper) {
+            const d = text.charCodeAt(i - 1);
+            if (d >= 65 && d <= 90) hasUpper = true;
+          }
+          if (text.charCodeAt(i - 1) >= 128) ascii = false;
           continue;
         }
         break;
       }
       const t = text.slice(start, i);
       const isDigit = c >= 48 && c <= 57;
-      const upper = !isDigit && t[0] !== undefined && t[0] !== t[0].toLowerCase();
-      tokens.push({ start, end: i, text: t, lower: t.toLowerCase().replace(/\u2019/g, "'"), kind: isDigit ? 'number' : 'word', cap: upper });
+      const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
+      const lower = ascii ? (hasUpper ? t.toLowerCase() : t) : lowerOf(t);
+      tokens.push({ start, end: i, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
     } else {
       // Keep a surrogate pair together so slices never split a character.
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
@@ -71,4 +97,26 @@ export function tokenize(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * A set of lower-case words with a cheap pre-check (a bitmap over length, first and last letter), so the
+ * common case, a word not in the set, costs three array reads and no string hashing.
+ */
+export class WordSet {
+  private readonly words: ReadonlySet<string>;
+  private readonly bitmap = new Uint8Array(1 << 15);
+
+  constructor(words: Iterable<string>) {
+    this.words = new Set(words);
+    for (const w of this.words) if (w.length > 0) this.bitmap[wordKey(w)] = 1;
+  }
+
+  has(word: string): boolean {
+    return word.length > 0 && this.bitmap[wordKey(word)] === 1 && this.words.has(word);
+  }
+}
+
+function wordKey(w: string): number {
+  return ((w.length & 31) << 10) | ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
 }
