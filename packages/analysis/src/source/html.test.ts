@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { decodeSource } from './decode.js';
 import { SourceError } from './errors.js';
 import { parseHtml } from './html.js';
 
 const fixtures = new URL('../../test/fixtures/source/', import.meta.url);
 const readabilityDir = new URL('../../../../../shared/eval/readability/', import.meta.url);
+const zyteDir = new URL('../../../../../shared/eval/zyte/', import.meta.url);
 
 describe('parseHtml', () => {
   it('reads broken HTML without throwing: metadata, byline, body, figure caption, newsletter line', () => {
@@ -68,5 +71,35 @@ describe.skipIf(!existsSync(readabilityDir))('parseHtml on Mozilla Readability t
       expect(d.headline, c).toBeTruthy();
       expect(d.paragraphs.join(' ').split(' ').length, c).toBeGreaterThan(150);
     }
+  });
+});
+
+function tokenF1(system: string, reference: string): number {
+  const bag = (t: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const w of t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  };
+  const s = bag(system);
+  const r = bag(reference);
+  let common = 0;
+  for (const [w, c] of s) common += Math.min(c, r.get(w) ?? 0);
+  const ns = [...s.values()].reduce((a, b) => a + b, 0);
+  const nr = [...r.values()].reduce((a, b) => a + b, 0);
+  return ns === 0 || nr === 0 || common === 0 ? 0 : (2 * common) / (ns + nr);
+}
+
+describe.skipIf(!existsSync(zyteDir))('parseHtml on the Zyte benchmark (human article bodies)', () => {
+  it('the body of the first 25 pages matches the human body (mean token F1 over 0.9), with no page failing', () => {
+    const truth = JSON.parse(readFileSync(new URL('ground-truth.json', zyteDir), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+    const scores = Object.entries(truth)
+      .slice(0, 25)
+      .map(([id, gold]) => {
+        const bytes = new Uint8Array(gunzipSync(readFileSync(new URL(`html/${id}.html.gz`, zyteDir))));
+        const d = parseHtml(decodeSource(bytes, id, { html: true }).text, { sourcePath: id, sourceUrl: gold.url });
+        return tokenF1(d.paragraphs.join('\n\n'), gold.articleBody);
+      });
+    expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeGreaterThan(0.9);
+    expect(Math.min(...scores)).toBeGreaterThan(0.5);
   });
 });

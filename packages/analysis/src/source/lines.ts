@@ -178,10 +178,14 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
+  if (words >= 2 && words <= 10 && text.split(/[\s|\u2022\u00b7/]+/).every((w) => w === '' || SOCIAL_WORDS.has(w.toLowerCase()))) return 'social';
   if (words <= 3 && /^(https?:\/\/|www\.|[\w.+-]+@[\w-]+\.|(twitter|facebook|instagram)\.com\/)\S*$/i.test(text.split(' ')[0]!) && !/\s\S/.test(text.trim())) return 'social';
   if (words <= 30 && AUTHOR_BIO.test(text)) return 'other';
   return null;
 }
+
+// A row of share buttons: "share tweet pin email", "Facebook Twitter WhatsApp".
+const SOCIAL_WORDS = new Set(['share', 'tweet', 'pin', 'email', 'e-mail', 'print', 'facebook', 'twitter', 'whatsapp', 'linkedin', 'reddit', 'pinterest', 'messenger', 'telegram', 'comment', 'comments', 'save', 'copy', 'link', 'flipboard', 'x']);
 
 // "Phil Helsel is a reporter for NBC News.", "Jeff Foust (jeff@…) is the editor and publisher of …".
 const AUTHOR_BIO =
@@ -281,7 +285,7 @@ export function isTimestampLine(text: string): boolean {
 
 // Verbs and words of photo captions ("X attends a meeting", "Y, pictured in 2014", "seen on a screen").
 const CAPTION_WORDS =
-  /\b(attends|listens|meets|speaks|gestures|arrives|departs|waves|talks|looks on|poses|walks|sits|stands|delivers|addresses|shakes hands|greets|holds|chats|smiles|reacts|leaves|votes|celebrates|prepares|inspects|visits|rides|watches|pictured|is seen|are seen|file photo|photo|photograph|image|left|right|center|centre|foreground|background)\b/i;
+  /\b(attends|listens|meets|speaks|gestures|arrives|departs|waves|talks|looks on|poses|walks|sits|stands|delivers|addresses|shakes hands|greets|holds|chats|smiles|reacts|leaves|votes|celebrates|prepares|inspects|visits|rides|watches|pictured|is seen|are seen|file photo|photo|photograph|image)\b|\((?:from )?(?:left|right|center|centre|top|bottom|l|r|l-r|l to r)\)/i;
 
 /** Whether a line that is not a sentence reads like a photo caption (caption verbs and words). */
 export function hasCaptionWords(text: string): boolean {
