@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { splitSentences } from '../text/sentences.js';
 import { CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, isCapitalised, learnNames, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, indexTokens, isCapitalised, learnNames, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -278,6 +278,15 @@ interface Draft {
 
 /** Extract the quotes of one article. Pure; never throws on any article. */
 export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs'>): ExtractedQuotes {
+  indexTokens(article.body);
+  try {
+    return extractQuotesIndexed(article);
+  } finally {
+    indexTokens(null);
+  }
+}
+
+function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs'>): ExtractedQuotes {
   const { body } = article;
   const paragraphs = article.paragraphs.length ? article.paragraphs : [{ start: 0, end: body.length }];
   const entities = new ArticleEntities(body);
@@ -400,9 +409,13 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
   }
 
   // Reported speech in sentences that hold no quote.
-  const quotedRanges = drafts.map((d) => d.span).concat(quoted.map((q) => q.outer));
+  // Sentences and quoted ranges are both in body order: walk them together.
+  const quotedRanges = drafts.map((d) => d.span).concat(quoted.map((q) => q.outer)).sort((a, b) => a.start - b.start);
+  let r = 0;
+  let reach = -1; // the furthest end among ranges starting before the current sentence's end
   for (const s of sentences) {
-    if (quotedRanges.some((r) => r.start < s.end && r.end > s.start)) continue;
+    while (r < quotedRanges.length && quotedRanges[r]!.start < s.end) reach = Math.max(reach, quotedRanges[r++]!.end);
+    if (reach > s.start) continue;
     const d = reportedSpeech(body, s);
     if (d) drafts.push(d);
   }

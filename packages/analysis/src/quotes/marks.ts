@@ -45,9 +45,16 @@ function canClose(text: string, i: number, hi: number): boolean {
 }
 
 /** The quoted stretches of one paragraph body[lo, hi). Nested single quotes stay inside their double quote. */
+/** Any character that may be a quote mark: the scan jumps from one to the next natively. */
+const ANY_MARK = /[“”"‘’'«»„`‟‚]/g;
+
 function scanParagraph(text: string, lo: number, hi: number, paragraph: number, out: QuotedSpan[]): QuotedSpan | null {
   let i = lo;
   while (i < hi) {
+    ANY_MARK.lastIndex = i;
+    const next = ANY_MARK.exec(text);
+    if (!next || next.index >= hi) return null;
+    i = next.index;
     const ch = text[i]!;
     const double = DOUBLE_OPEN.has(ch);
     const single = !double && SINGLE_OPEN.has(ch);

@@ -13,7 +13,46 @@ export interface Token {
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|[,;:()]/gu;
 
+/**
+ * The tokens of one body, computed once; ranges are cut by binary search. extractQuotes sets the
+ * current body's index so the many small frames it examines reuse one tokenisation.
+ */
+let indexed: { body: string; tokens: Token[] } | null = null;
+
+export function indexTokens(body: string | null): void {
+  indexed = body === null ? null : { body, tokens: tokenizeRaw(body, 0, body.length) };
+}
+
+function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function tokenize(text: string, from: number, to: number): Token[] {
+  if (indexed && indexed.body === text) {
+    const all = indexed.tokens;
+    const out: Token[] = [];
+    for (let i = firstAtOrAfter(all, from); i < all.length; i++) {
+      const t = all[i]!;
+      if (t.start >= to) break;
+      if (t.end <= to) out.push(t);
+      else {
+        const cut = text.slice(t.start, to);
+        if (cut) out.push({ text: cut, start: t.start, end: to });
+      }
+    }
+    return out;
+  }
+  return tokenizeRaw(text, from, to);
+}
+
+function tokenizeRaw(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   TOKEN.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -270,11 +309,11 @@ export class ArticleEntities {
 
   /** Resolve every subject pronoun (he, she) in body order, so chains of pronouns follow one person. */
   resolvePronouns(sentences: readonly Span[]): void {
+    // One pass over the body (a per-sentence scan would run on past each sentence's end).
     const re = /\b(?:he|she|He|She)\b/g;
-    for (const s of sentences) {
-      re.lastIndex = s.start;
+    {
       let m: RegExpExecArray | null;
-      while ((m = re.exec(this.body)) !== null && m.index < s.end) {
+      while ((m = re.exec(this.body)) !== null) {
         if (this.insideQuote(m.index)) continue;
         const entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
         if (!entity) continue;
@@ -398,7 +437,8 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isCapitalised(t.text) && !HONORIFICS.has(bare(t.text))) {
+    // Honorifics are capitalised in running text ("Mr", "Dr"), so one cheap test skips most tokens.
+    if (!isCapitalised(t.text)) {
       i++;
       continue;
     }
