@@ -124,3 +124,10 @@ describe('extractQuotes on hand-made text', () => {
     expect(quotes.map((q) => q.speaker?.name)).toEqual(['Pentagon', 'U.S. officials']);
   });
 });
+
+describe('extractQuotes robustness', () => {
+  it('handles an inverted attribution that ends the text right after its comma', () => {
+    const { quotes } = extractQuotes(articleFromText('“We stay,” said the minister,'));
+    expect(quotes[0]?.text).toBe('We stay,');
+  });
+});

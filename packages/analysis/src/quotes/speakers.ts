@@ -76,6 +76,7 @@ const bare = (t: string) => {
 };
 /** Starts with an upper-case letter (or a name particle before one: "al-Assad"). */
 export const isCapitalised = (t: string) => {
+  if (t.length === 0) return false;
   const c = t.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c < 128) return c >= 97 && c <= 122 && t.length > 3 && t.indexOf('-') > 0 && t.indexOf('-') <= 3 && /^(?:al|el|bin|ibn|de|van|von|da|di|le|la)-\p{Lu}/u.test(t);
