@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Article, Claim, Entity, Quote } from '@parallax/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +8,8 @@ import { corpusDir } from '../test/corpus.js';
 import { BundleBuilder } from './bundle.js';
 import { analyseArticle, extractArticle } from './extract-article.js';
 import { SourceError } from './source/index.js';
+
+const sharedEval = process.env.PARALLAX_SHARED ? join(process.env.PARALLAX_SHARED, 'eval') : fileURLToPath(new URL('../../../../shared/eval', import.meta.url));
 
 /** Run the engine and check every invariant a consumer relies on. */
 function checkExtraction(text: string) {
@@ -93,4 +97,18 @@ describe('BundleBuilder', () => {
     expect(putin).toHaveLength(1);
     expect(putin[0]!.articleIds).toHaveLength(2);
   });
+});
+
+describe.skipIf(!existsSync(sharedEval))('extractArticle on real text at volume', () => {
+  it('never throws and returns valid records on every PolNeAR and BBC article', () => {
+    const files: string[] = [];
+    for (const split of ['train', 'dev']) {
+      const dir = join(sharedEval, 'polnear/data', split, 'text');
+      for (const f of readdirSync(dir)) files.push(join(dir, f));
+    }
+    const bbc = join(sharedEval, 'bbc/bbc');
+    for (const d of readdirSync(bbc).filter((d) => !d.includes('.'))) for (const f of readdirSync(join(bbc, d))) files.push(join(bbc, d, f));
+    expect(files.length).toBeGreaterThan(3000);
+    for (const f of files) checkExtraction(readFileSync(f, 'utf8'));
+  }, 600_000);
 });
