@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { Node, Project, ScriptKind, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Project, ts, type SourceFile } from 'ts-morph';
 
 export type WorkspaceKind = 'package' | 'app' | 'tool' | 'other';
 
@@ -58,7 +58,12 @@ export interface SourceInfo {
   workspace: Workspace;
   /** Tests, fixtures, benchmarks, evals and scripts: code that does not ship. */
   isTest: boolean;
-  sourceFile: SourceFile;
+  /** The file's text as on disk. */
+  text: string;
+  /** The TypeScript AST (for Svelte components, of their scripts). */
+  ast: ts.SourceFile;
+  /** The ts-morph view of the same code, made on first use. */
+  readonly sourceFile: SourceFile;
   imports: ImportRef[];
 }
 
@@ -79,6 +84,17 @@ const NON_SHIPPING_DIRS = new Set(['test', 'tests', '__tests__', 'fixtures', 'be
 
 export function toPosix(path: string): string {
   return path.split(sep).join('/');
+}
+
+/** A source file's text; null for files too big to be code, or gone since listed (a colleague's temp file). */
+function readSource(path: string): string | null {
+  try {
+    if (statSync(path).size > 2_000_000) return null;
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }
 
 function readJson(path: string): PackageJson {
@@ -152,51 +168,46 @@ export function svelteScript(text: string): string {
   return out;
 }
 
-function isTypeOnlyImport(node: Node): boolean {
-  if (Node.isImportDeclaration(node)) {
-    if (node.isTypeOnly()) return true;
-    const named = node.getNamedImports();
-    return named.length > 0 && !node.getDefaultImport() && !node.getNamespaceImport() && named.every((n) => n.isTypeOnly());
+function isTypeOnlyImport(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return false; // `import 'x'` runs x
+    if (clause.isTypeOnly) return true;
+    const bindings = clause.namedBindings;
+    return !clause.name && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly);
   }
-  if (Node.isExportDeclaration(node)) {
-    if (node.isTypeOnly()) return true;
-    const named = node.getNamedExports();
-    return named.length > 0 && named.every((n) => n.isTypeOnly());
-  }
-  return false;
+  if (node.isTypeOnly) return true;
+  const clause = node.exportClause;
+  return clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
 }
 
-/** Every module specifier a file names: static imports and re-exports, import(), require(), import types. */
-export function collectImports(sourceFile: SourceFile): ImportRef[] {
+/**
+ * Every module specifier a file names: static imports and re-exports, import(), require(),
+ * `import x = require()` and `import('x')` types. Walks the compiler AST directly: wrapping every node
+ * in ts-morph objects would cost most of the runner's time.
+ */
+export function collectImports(sf: ts.SourceFile): ImportRef[] {
   const refs: ImportRef[] = [];
-  for (const decl of [...sourceFile.getImportDeclarations(), ...sourceFile.getExportDeclarations()]) {
-    const spec = decl.getModuleSpecifierValue();
-    if (spec === undefined) continue;
-    refs.push({ specifier: spec, line: decl.getStartLineNumber(), typeOnly: isTypeOnlyImport(decl), dynamic: false });
-  }
-  sourceFile.forEachDescendant((node) => {
-    if (Node.isCallExpression(node)) {
-      const callee = node.getExpression();
-      const isImport = callee.getKind() === SyntaxKind.ImportKeyword;
-      const isRequire = Node.isIdentifier(callee) && callee.getText() === 'require';
-      const arg = node.getArguments()[0];
-      if ((isImport || isRequire) && arg && Node.isStringLiteral(arg)) {
-        refs.push({ specifier: arg.getLiteralValue(), line: node.getStartLineNumber(), typeOnly: false, dynamic: true });
-      }
-    } else if (Node.isImportTypeNode(node)) {
-      const arg = node.getArgument();
-      if (Node.isLiteralTypeNode(arg)) {
-        const literal = arg.getLiteral();
-        if (Node.isStringLiteral(literal)) refs.push({ specifier: literal.getLiteralValue(), line: node.getStartLineNumber(), typeOnly: true, dynamic: false });
-      }
-    } else if (Node.isImportEqualsDeclaration(node)) {
-      const ref = node.getModuleReference();
-      if (Node.isExternalModuleReference(ref)) {
-        const expr = ref.getExpression();
-        if (expr && Node.isStringLiteral(expr)) refs.push({ specifier: expr.getLiteralValue(), line: node.getStartLineNumber(), typeOnly: node.isTypeOnly(), dynamic: false });
-      }
+  const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      refs.push({ specifier: node.moduleSpecifier.text, line: lineOf(node), typeOnly: isTypeOnlyImport(node), dynamic: false });
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const arg = node.arguments[0];
+      const isImport = callee.kind === ts.SyntaxKind.ImportKeyword;
+      const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
+      if ((isImport || isRequire) && arg && ts.isStringLiteralLike(arg)) refs.push({ specifier: arg.text, line: lineOf(node), typeOnly: false, dynamic: true });
+    } else if (ts.isImportTypeNode(node)) {
+      const arg = node.argument;
+      if (ts.isLiteralTypeNode(arg) && ts.isStringLiteral(arg.literal)) refs.push({ specifier: arg.literal.text, line: lineOf(node), typeOnly: true, dynamic: false });
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const expr = node.moduleReference.expression;
+      if (ts.isStringLiteral(expr)) refs.push({ specifier: expr.text, line: lineOf(node), typeOnly: node.isTypeOnly, dynamic: false });
     }
-  });
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
   return refs.sort((a, b) => a.line - b.line);
 }
 
@@ -228,20 +239,27 @@ export function loadRepo(root: string): Repo {
     }
     const workspace: Workspace = { name: manifest.name ?? rel, dir, rel, kind: kindOf(rel), manifest, manifestPath, dependencies, files: [] };
     for (const path of listSources(dir)) {
-      if (statSync(path).size > 2_000_000) continue; // generated or data, not code
-      const text = readFileSync(path, 'utf8');
+      const text = readSource(path);
+      if (text === null) continue;
       const svelte = path.endsWith('.svelte');
-      // Parsed in memory under the real path, so nothing on disk is touched.
-      const sourceFile = svelte
-        ? project.createSourceFile(`${path}.ts`, svelteScript(text), { overwrite: true, scriptKind: ScriptKind.TS })
-        : project.createSourceFile(path, text, { overwrite: true });
+      const code = svelte ? svelteScript(text) : text;
+      // Parsed with the compiler alone (fast); the ts-morph wrapper is made only for checks that ask.
+      const scriptKind = svelte || /\.[cm]?ts$/.test(path) ? ts.ScriptKind.TS : path.endsWith('.tsx') ? ts.ScriptKind.TSX : path.endsWith('.jsx') ? ts.ScriptKind.JSX : ts.ScriptKind.JS;
+      const ast = ts.createSourceFile(path, code, ts.ScriptTarget.Latest, true, scriptKind);
+      let wrapped: SourceFile | undefined;
       const info: SourceInfo = {
         path,
         rel: toPosix(relative(root, path)),
         workspace,
         isTest: isNonShipping(toPosix(relative(dir, path))),
-        sourceFile,
-        imports: collectImports(sourceFile),
+        text,
+        ast,
+        get sourceFile() {
+          // Kept in memory under the real path, so nothing on disk is touched.
+          wrapped ??= project.createSourceFile(svelte ? `${path}.ts` : path, code, { overwrite: true, scriptKind });
+          return wrapped;
+        },
+        imports: collectImports(ast),
       };
       workspace.files.push(info);
       files.push(info);

@@ -32,7 +32,7 @@ describe('runChecks', () => {
   it('passes on this repository, architecture and docs', async () => {
     const problems = await runRepoChecks();
     expect(problems.map(formatProblem), 'fix these, or run `npm run docs -w @parallax/tools` for stale docs').toEqual([]);
-  });
+  }, 120_000); // about 2 s alone; turbo runs every workspace's tests at once on two cores
 });
 
 describe('exceptions', () => {

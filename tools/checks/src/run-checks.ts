@@ -25,7 +25,7 @@ export async function runChecks(
   for (const check of checks) problems.push(...(await check.run(repo)));
   const texts = new Map<string, string>();
   const textOf = (file: string) => {
-    if (!texts.has(file)) texts.set(file, readFileSync(join(repo.root, file), 'utf8'));
+    if (!texts.has(file)) texts.set(file, repo.files.find((f) => f.rel === file)?.text ?? readFileSync(join(repo.root, file), 'utf8'));
     return texts.get(file)!;
   };
   const excused = problems.filter((p) => !ignoredInline(textOf(p.file), p.line, p.check));

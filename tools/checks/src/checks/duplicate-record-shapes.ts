@@ -4,7 +4,7 @@
 // MIN_SHARED_FIELDS shared and a Jaccard overlap of at least MIN_OVERLAP: a superset with a field or
 // two added, or a copy with one dropped). The schema keys are read from the schema package's source
 // (schema-shapes.ts), so new records are covered as they are written.
-import { Node, SyntaxKind, type TypeNode } from 'ts-morph';
+import { createWrappedNode, ts, type Expression } from 'ts-morph';
 import type { Check, Problem } from '../check.js';
 import { objectSchemaKeys, readSchemaShapes, type SchemaShape } from '../schema-shapes.js';
 import { SCHEMA_PACKAGE } from './schema-deps.js';
@@ -28,14 +28,20 @@ export function matchShape(fields: string[], shapes: SchemaShape[]): { shape: Sc
   return best;
 }
 
+function memberName(name: ts.PropertyName | undefined): string | null {
+  if (!name) return null;
+  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  return null;
+}
+
 /** Member names of an object type literal, or of an intersection of them; null for other types. */
-function typeLiteralFields(type: TypeNode): string[] | null {
-  if (Node.isTypeLiteral(type)) return type.getMembers().flatMap((m) => (Node.isPropertySignature(m) || Node.isMethodSignature(m) ? [m.getName().replace(/^['"]|['"]$/g, '')] : []));
-  if (Node.isIntersectionTypeNode(type)) {
-    const parts = type.getTypeNodes().map(typeLiteralFields).filter((p): p is string[] => p !== null);
+function typeLiteralFields(type: ts.TypeNode): string[] | null {
+  if (ts.isTypeLiteralNode(type)) return type.members.flatMap((m) => (ts.isPropertySignature(m) || ts.isMethodSignature(m) ? [memberName(m.name) ?? ''] : [])).filter(Boolean);
+  if (ts.isIntersectionTypeNode(type)) {
+    const parts = type.types.map(typeLiteralFields).filter((p): p is string[] => p !== null);
     return parts.length > 0 ? parts.flat() : null;
   }
-  if (Node.isParenthesizedTypeNode(type)) return typeLiteralFields(type.getTypeNode());
+  if (ts.isParenthesizedTypeNode(type)) return typeLiteralFields(type.type);
   return null;
 }
 
@@ -62,30 +68,40 @@ export const duplicateRecordShapes: Check = {
     for (const workspace of repo.workspaces) {
       if (workspace === schema) continue;
       for (const file of workspace.files) {
-        const sf = file.sourceFile;
-        for (const node of sf.getDescendantsOfKind(SyntaxKind.InterfaceDeclaration)) {
-          report(file.rel, node.getStartLineNumber(), `interface ${node.getName()}`, node.getProperties().map((p) => p.getName().replace(/^['"]|['"]$/g, '')));
-        }
-        for (const node of sf.getDescendantsOfKind(SyntaxKind.TypeAliasDeclaration)) {
-          const typeNode = node.getTypeNode();
-          const fields = typeNode ? typeLiteralFields(typeNode) : null;
-          if (fields) report(file.rel, node.getStartLineNumber(), `type ${node.getName()}`, fields);
-        }
+        const sf = file.ast;
+        const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
         // z.object({...}) literals: the zod namespace is whatever name the file imports from "zod".
-        const zodNames = new Set(
-          sf.getImportDeclarations()
-            .filter((d) => d.getModuleSpecifierValue() === 'zod' || d.getModuleSpecifierValue().startsWith('zod/'))
-            .flatMap((d) => [...d.getNamedImports().map((n) => n.getAliasNode()?.getText() ?? n.getName()), d.getNamespaceImport()?.getText() ?? '', d.getDefaultImport()?.getText() ?? ''])
-            .filter(Boolean),
-        );
-        if (zodNames.size === 0) continue;
-        for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-          const callee = call.getExpression();
-          if (!Node.isPropertyAccessExpression(callee) || !['object', 'strictObject', 'looseObject'].includes(callee.getName())) continue;
-          if (!zodNames.has(callee.getExpression().getText())) continue;
-          const keys = objectSchemaKeys(call, () => null);
-          if (keys) report(file.rel, call.getStartLineNumber(), 'z.object', keys);
+        const zodNames = new Set<string>();
+        for (const statement of sf.statements) {
+          if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier) || !/^zod(\/|$)/.test(statement.moduleSpecifier.text)) continue;
+          const clause = statement.importClause;
+          if (clause?.name) zodNames.add(clause.name.text);
+          const bindings = clause?.namedBindings;
+          if (bindings && ts.isNamespaceImport(bindings)) zodNames.add(bindings.name.text);
+          if (bindings && ts.isNamedImports(bindings)) for (const e of bindings.elements) zodNames.add(e.name.text);
         }
+        // One walk of the compiler AST; only z.object calls are wrapped for ts-morph.
+        const visit = (node: ts.Node): void => {
+          if (ts.isInterfaceDeclaration(node)) {
+            report(file.rel, lineOf(node), `interface ${node.name.text}`, node.members.flatMap((m) => (ts.isPropertySignature(m) || ts.isMethodSignature(m) ? [memberName(m.name) ?? ''] : [])).filter(Boolean));
+          } else if (ts.isTypeAliasDeclaration(node)) {
+            const fields = typeLiteralFields(node.type);
+            if (fields) report(file.rel, lineOf(node), `type ${node.name.text}`, fields);
+          } else if (
+            zodNames.size > 0 &&
+            ts.isCallExpression(node) &&
+            ts.isPropertyAccessExpression(node.expression) &&
+            ['object', 'strictObject', 'looseObject'].includes(node.expression.name.text) &&
+            ts.isIdentifier(node.expression.expression) &&
+            zodNames.has(node.expression.expression.text)
+          ) {
+            const call = createWrappedNode(node, { sourceFile: sf }) as Expression;
+            const keys = objectSchemaKeys(call, () => null);
+            if (keys) report(file.rel, lineOf(node), 'z.object', keys);
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(sf);
       }
     }
     return problems;
