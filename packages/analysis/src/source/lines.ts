@@ -53,15 +53,25 @@ export function capitalisedShare(text: string): number {
   return caps / words.length;
 }
 
-/** Canonical form to spot repeated lines: case, quotes, dashes and spacing folded. */
+/** Canonical form to spot repeated lines: case, quotes, dashes and spacing folded. One pass. */
 export function lineKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201a\u201b`\u00b4]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"')
-    .replace(/[\u2010-\u2015]/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim();
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f) {
+      space = out.length > 0;
+      continue;
+    }
+    if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x60 || c === 0xb4) c = 0x27;
+    else if ((c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb) c = 0x22;
+    else if (c >= 0x2010 && c <= 0x2015) c = 0x2d;
+    else if (c >= 0x41 && c <= 0x5a) c += 32;
+    if (space) out += ' ';
+    space = false;
+    out += c < 0x80 ? String.fromCharCode(c) : String.fromCharCode(c).toLowerCase();
+  }
+  return out;
 }
 
 // Photo-agency and picture-desk vocabulary: the words credits are made of.
@@ -153,6 +163,16 @@ const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['agency', /\b(contributed (reporting|to this (report|story|article))|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
 ];
 
+// For the rules above that search the whole line (not anchored at its start): words one of which
+// their match contains, so they only run when one is there.
+const NEEDLES: ReadonlyArray<readonly string[] | null> = BOILERPLATE_RULES.map(([, rule]) => {
+  const src = rule.source;
+  if (src.startsWith('\\b(your inbox')) return ['inbox', 'newsletter'];
+  if (src.startsWith('\\b(contributed')) return ['contributed', 'reporting', 'wire', 'agency', 'editing', 'writing'];
+  if (src.includes('all rights reserved')) return ['copyright', '\u00a9', '(c)', 'rights reserved', 'subject to', 'may not be'];
+  return null;
+});
+
 const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['social', /^(share|share this|tweet|print|email|e-mail|copy link|whatsapp|pin it)$/i],
   ['comment', /^(\d+ )?comments?( \(\d+\))?$/i],
@@ -173,8 +193,13 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
     const bare = text.replace(/[\s:.!|>\u00bb\u203a\u2192-]+$/, '').replace(/^[\s|\u2022-]+/, '');
     for (const [kind, rule] of WHOLE_LINE) if (rule.test(bare)) return kind;
   }
-  for (const [kind, rule] of BOILERPLATE_RULES) {
+  const lower = text.toLowerCase();
+  for (let r = 0; r < BOILERPLATE_RULES.length; r++) {
+    const [kind, rule] = BOILERPLATE_RULES[r]!;
     if (kind === 'agency' && words > 20) continue;
+    // Rules that search the whole line run only when a word they need is there.
+    const needles = NEEDLES[r];
+    if (needles && !needles.some((n) => lower.includes(n))) continue;
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';

@@ -190,7 +190,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
 
   // Pass 2: a "Read more:" header takes the list of link titles under it.
   for (let i = 0; i < units.length; i++) {
-    if (!isRelatedHeader(units[i]!.text)) continue;
+    if (units[i]!.role !== 'boilerplate' || units[i]!.kind !== 'related' || !isRelatedHeader(units[i]!.text)) continue;
     units[i]!.role = 'boilerplate';
     units[i]!.kind = 'related';
     for (let j = i + 1; j < units.length; j++) {
