@@ -229,7 +229,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length));
+    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base)) continue;
     const found = { source, via: null, cue, clauseStart };
     if (source) return found;
@@ -346,7 +346,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       continue;
     }
 
-    const attribution = after && after.source ? after : before && (leadsSentence || endsColon || before.source) ? before : after;
+    // A cue right before the quote ("... then declares “...”") attributes it even when the source phrase is unusual.
+    const cueAdjacent = !!before?.cue && wordCount(body.slice(before.cue.end, q.outer.start)) === 0;
+    const attribution = after && after.source ? after : before && (leadsSentence || endsColon || before.source || cueAdjacent) ? before : after;
     used.add(q);
     const segments: Span[] = [{ ...q.content }];
     // Merge the parts of an interrupted quote: “A,” he said. “B.” and multi-paragraph runs.

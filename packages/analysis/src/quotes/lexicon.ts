@@ -131,7 +131,9 @@ export const GROUP_WORDS = new Set(
     'officials sources source analysts diplomats experts critics residents witnesses people leaders observers aides advisers advisors ' +
     'investigators prosecutors lawmakers legislators activists supporters opponents protesters officers soldiers troops police doctors ' +
     'scientists researchers economists members democrats republicans voters authorities spokesmen spokespeople insiders allies ' +
-    'militants rebels organizers organisers commentators reports polls pollsters surveys studies statistics figures data documents'
+    'militants rebels organizers organisers commentators reports polls pollsters surveys studies statistics figures data documents ' +
+    // Documents speak for their authors: "the statement declares", "the ad says", "a poll found".
+    'statement report ad advert advertisement email letter tweet post memo filing lawsuit complaint poll survey study editorial article transcript video release'
   ).split(' '),
 );
 
