@@ -6,15 +6,13 @@ import { WordSet, type Token } from '../numbers/tokens.js';
 // content, not the attribution, so verbs there are ignored.
 
 export const SPEECH_VERBS = new WordSet([
-  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'report', 'confirmed', 'confirms', 'confirm', 'announced',
-  'announces', 'stated', 'claimed', 'claims', 'claim', 'added', 'adds', 'noted', 'insisted', 'insists', 'insist', 'warned',
-  'warns', 'warn', 'suggested', 'suggests', 'suggest', 'estimated', 'estimates', 'estimate', 'showed', 'shows', 'show',
-  'found', 'finds', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'denied', 'denies', 'explained', 'explains',
+  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'confirmed', 'confirms', 'confirm', 'announced',
+  'announces', 'stated', 'claimed', 'claims', 'added', 'adds', 'noted', 'insisted', 'insists', 'insist', 'warned',
+  'warns', 'warn', 'suggested', 'suggests', 'suggest', 'estimated', 'estimates', 'showed', 'shows',   'found', 'finds', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'denied', 'denies', 'explained', 'explains',
   'argued', 'argues', 'wrote', 'writes', 'asserted', 'asserts', 'alleged', 'alleges', 'predicted', 'predicts', 'revealed',
   'reveals', 'disclosed', 'concluded', 'indicated', 'indicates', 'indicate', 'quoted', 'believe', 'believes', 'believed',
   'stressed', 'stresses', 'maintained', 'maintains', 'countered', 'replied', 'responded', 'declared', 'declares',
-  'projected', 'projects', 'calculated', 'recorded', 'counted', 'forecast', 'forecasts',
-]);
+  'projected', 'calculated', 'recorded', 'counted', ]);
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
@@ -174,6 +172,14 @@ function sourceBefore(tokens: readonly Token[], b: number, inside: readonly bool
     if (t.lower === 'of' && k - 1 > 0 && tokens[k - 2]?.cap && tokens[k]?.cap) {
       k--;
       continue;
+    }
+    // "The court in Washington", "officials in Moscow": a place inside the source phrase.
+    if ((t.lower === 'in' || t.lower === 'at' || t.lower === 'from') && k < b && tokens[k]?.cap && !tokens[k - 2]?.cap) {
+      const before = tokens[k - 2];
+      if (before && before.kind === 'word' && !NOT_IN_SOURCE.has(before.lower) && !SPEECH_VERBS.has(before.lower) && !/(?:ed|ing|ly)$/.test(before.lower)) {
+        k--;
+        continue;
+      }
     }
     if (t.lower === 'and' && tokens[k - 2]?.kind === 'word' && k < b && !NOT_IN_SOURCE.has(tokens[k - 2]?.lower ?? 'and')) {
       k--;

@@ -209,6 +209,29 @@ describe.skipIf(!existsSync(bbcDir))('extractClaims on BBC articles', () => {
   });
 });
 
+const basilDir = '/work/shared/eval/basil/articles';
+
+describe.skipIf(!existsSync(basilDir))('extractClaims on BASIL articles', () => {
+  it('keeps "Sens." inside its sentence and does not call a quoted state of mind an event', () => {
+    const dir = `${basilDir}/2016`;
+    let checked = 0;
+    for (const f of readdirSync(dir).sort().slice(0, 12)) {
+      const art = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as { date: string; 'body-paragraphs': string[][] };
+      const article = articleFromText(art['body-paragraphs'].slice(1).map((p) => p.join(' ')).join('\n\n'), art.date.slice(0, 10), f);
+      const claims = extractClaims(article, []);
+      checkRecords(article, claims);
+      for (const c of claims) expect(c.text.endsWith(' Sens.')).toBe(false);
+      const earnest = claims.find((c) => c.text.includes('is not particularly concerned about that,” Earnest said'));
+      if (earnest) {
+        expect(earnest.kind).toBe('attributed');
+        expect(earnest.attribution?.name).toBe('Earnest');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+});
+
 describe('extractClaims robustness', () => {
   it('never throws and returns valid records on random and adversarial bodies', () => {
     const pieces = ['“', '”', '"', 'said', 'according to', 'the U.N.', 'Mr.', '250,000', 'more than', 'Monday', '.', '?', '\n\n', ' ', 'X', 'people', 'half-a-dozen', '2011', 'Sept.', '15,'];

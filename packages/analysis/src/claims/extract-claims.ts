@@ -20,9 +20,10 @@ const IRREGULAR_PAST = new WordSet(
 
 /** -ed words that are rarely verbs of an event. */
 const NOT_EVENT_ED: ReadonlySet<string> = new Set(
-  'united based armed interested concerned limited related supposed alleged so-called advanced skilled detailed ' +
+  ('united based armed interested concerned limited related supposed alleged so-called advanced skilled detailed ' +
     'red bed need speed indeed proceed exceed seed feed weed breed hundred kindred sacred naked wicked rugged ' +
-    'ragged beloved learned aged blessed crooked dogged'.split(' '),
+    'ragged beloved learned aged blessed crooked dogged worried pleased tired scared married retired experienced ' +
+    'talented qualified prepared determined committed dedicated sophisticated complicated').split(' '),
 );
 
 const OPINION = new WordSet(['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably']);

@@ -11,7 +11,7 @@ const TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'gen', 'capt', 'col', 'lt', 'sgt', 'maj', 'adm', 'gov', 'sen', 'rep', 'rev', 'st',
   'hon', 'pres', 'supt', 'insp', 'cmdr', 'cdr', 'cpl', 'pvt', 'fr', 'messrs', 'mme', 'mlle', 'brig', 'lieut', 'cmdt',
   'vs', 'v', 'no', 'nos', 'fig', 'approx', 'est', 'dept', 'univ', 'assn', 'bros', 'op', 'vol', 'pp', 'ed', 'eds', 'ft', 'mt',
-  'e.g', 'i.e', 'cf', 'al', 'ca', 'c',
+  'e.g', 'i.e', 'cf', 'al', 'ca', 'c', 'sens', 'reps', 'govs', 'gens', 'reps', 'amb', 'atty', 'rt',
 ]);
 
 const MONTH_ABBR: ReadonlySet<string> = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);

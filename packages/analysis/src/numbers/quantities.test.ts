@@ -95,6 +95,13 @@ describe.skipIf(!existsSync(bbcDir))('findQuantities on BBC sentences', () => {
     expect(hits).toContainEqual(['US$13 million', 1.3e7, null, 'exact', 'USD']);
   });
 
+  it('reads spelled decimals and tells metres from millions', () => {
+    const smoking = read('politics/050.txt');
+    expect(findQuantities(around(smoking, 'one point three per cent').text).map(brief)).toContainEqual(['one point three per cent', 1.3, null, 'exact', 'percent']);
+    const jump = read('sport/020.txt');
+    expect(findQuantities(around(jump, 'landed 17.30m').text).map(brief)).toEqual([['17.30m', 17.3, null, 'exact', 'metres']]);
+  });
+
   it('keeps every span true to the text across a whole topic folder', () => {
     let n = 0;
     for (const f of readdirSync(`${bbcDir}/business`)) {

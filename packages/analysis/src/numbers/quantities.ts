@@ -170,6 +170,16 @@ function readWordNumber(tokens: readonly Token[], i: number): NumberRead | null 
       k += 2;
       lastTok = atoms[k]?.tok ?? tokIndex;
       continue;
+    } else if (a === 'point' && seen && total === 0 && current < 1000 && (ONES.get(at(k + 1)) ?? 10) < 10) {
+      // "one point three": spelled decimals, digit by digit
+      let scale = 0.1;
+      while ((ONES.get(at(k + 1)) ?? 10) < 10) {
+        current += (ONES.get(at(k + 1)) ?? 0) * scale;
+        scale /= 10;
+        k++;
+      }
+      lastTok = atoms[k]?.tok ?? tokIndex;
+      continue;
     } else if (a === 'and' && seen && (ONES.has(at(k + 1)) || ((at(k + 1) === 'a' || at(k + 1) === 'an') && at(k + 2) === 'half'))) {
       continue;
     } else if (a === 'dozen') {
@@ -409,7 +419,7 @@ function buildQuantity(
     if (p2 && i - 2 >= limit && p2.end === prev.start && p2.kind === 'word' && /^[A-Z]{1,2}$/.test(p2.text)) startTok = i - 2;
   } else if (isNotACount(tokens, i, end)) return null;
   // "m" after a bare number is more often metres than millions ("100m hurdles").
-  if (currency === null && !read.word && /^\d+m$/.test(tokens[i]?.lower ?? '')) {
+  if (currency === null && !read.word && /^\d+(?:\.\d+)?m$/.test(tokens[i]?.lower ?? '')) {
     const u = unitAfter(tokens, end);
     if (!u || METRE_EVENTS.has(u.unit)) {
       value = tidy(value / 1e6);
