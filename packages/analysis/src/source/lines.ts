@@ -53,25 +53,14 @@ export function capitalisedShare(text: string): number {
   return caps / words.length;
 }
 
-/** Canonical form to spot repeated lines: case, quotes, dashes and spacing folded. One pass. */
+/** Canonical form to spot repeated lines: case, quotes, dashes and spacing folded. */
 export function lineKey(text: string): string {
-  let out = '';
-  let space = false;
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f) {
-      space = out.length > 0;
-      continue;
-    }
-    if (c === 0x2018 || c === 0x2019 || c === 0x201a || c === 0x201b || c === 0x60 || c === 0xb4) c = 0x27;
-    else if ((c >= 0x201c && c <= 0x201f) || c === 0xab || c === 0xbb) c = 0x22;
-    else if (c >= 0x2010 && c <= 0x2015) c = 0x2d;
-    else if (c >= 0x41 && c <= 0x5a) c += 32;
-    if (space) out += ' ';
-    space = false;
-    out += c < 0x80 ? String.fromCharCode(c) : String.fromCharCode(c).toLowerCase();
+  let t = text.toLowerCase();
+  if (/[\u2010-\u201f`\u00b4\u00ab\u00bb]/.test(t)) {
+    t = t.replace(/[\u2018-\u201b`\u00b4]/g, "'").replace(/[\u201c-\u201f\u00ab\u00bb]/g, '"').replace(/[\u2010-\u2015]/g, '-');
   }
-  return out;
+  if (/\s\s|[\t\n\r\u00a0\u2009\u202f]/.test(t)) t = t.replace(/\s+/g, ' ');
+  return t.trim();
 }
 
 // Photo-agency and picture-desk vocabulary: the words credits are made of.
@@ -135,6 +124,7 @@ export function splitCaptionCredit(text: string): Caption | null {
     const caption = t.slice(0, cut).trim();
     if (countWords(caption) >= 3 && countWords(credit) <= 12) return { text: caption, credit: `${m[1]!.trim()} ${credit}`.replace(/\s+/g, ' ') };
   }
+  if (t.length > 600) return null;
   for (const sep of [' | ', ' / ', ' \u2014 ', ' \u2013 ', ' - ']) {
     const at = t.lastIndexOf(sep);
     if (at < t.length - 160) continue;
@@ -173,6 +163,16 @@ const NEEDLES: ReadonlyArray<readonly string[] | null> = BOILERPLATE_RULES.map((
   return null;
 });
 
+// First words of every anchored rule above (keep in step with them: a rule whose first word is
+// missing here never fires; the boilerplate tests cover each kind).
+const FIRST_WORDS = new Set([
+  'sign', 'subscribe', 'get', 'join', 'enter', 'delivered', 'let', 'read', 'related', '[related', 'see', 'more', 'recommended',
+  'most', 'trending', 'further', 'also', 'you', 'what', 'in', 'explore', 'leave', 'post', 'add', 'write', 'show', 'view', 'load',
+  'hide', 'be', 'commenting', 'tell', 'share', 'tweet', 'follow', 'like', 'click', 'find', 'watch', 'download', 'support',
+  'become', 'already', 'tap', 'continue', 'story', 'this', 'media', 'listen', 'how', 'if', 'microsoft', 'we', 'copyright',
+  'contact', 'email', 'e', 'reach',
+]);
+
 const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['social', /^(share|share this|tweet|print|email|e-mail|copy link|whatsapp|pin it)$/i],
   ['comment', /^(\d+ )?comments?( \(\d+\))?$/i],
@@ -194,12 +194,15 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
     for (const [kind, rule] of WHOLE_LINE) if (rule.test(bare)) return kind;
   }
   const lower = text.toLowerCase();
+  // The anchored rules all start with one of a few words: most lines are ruled out by their first.
+  const first = /^[\s|\u2022-]*(\[?[a-z\u00a9(]+)/.exec(lower)?.[1] ?? '';
+  const anchoredMayMatch = FIRST_WORDS.has(first) || first.startsWith('\u00a9') || first.startsWith('(c');
   for (let r = 0; r < BOILERPLATE_RULES.length; r++) {
     const [kind, rule] = BOILERPLATE_RULES[r]!;
     if (kind === 'agency' && words > 20) continue;
     // Rules that search the whole line run only when a word they need is there.
     const needles = NEEDLES[r];
-    if (needles && !needles.some((n) => lower.includes(n))) continue;
+    if (needles ? !needles.some((n) => lower.includes(n)) && !anchoredMayMatch : !anchoredMayMatch) continue;
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
