@@ -193,7 +193,7 @@ async function main(): Promise<void> {
     await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await c.end();
   };
-  await drop();
+  if (!keep) await drop(); // with --keep, a kept schema is reused (search only)
   const pgStore = await openStore(url, { schema });
   try {
     await bench('PostgreSQL', pgStore, sources);

@@ -75,23 +75,26 @@ async function searchPg(q: Queryer, type: SearchHit['type'], f: SearchFilters): 
   if (f.outlet) (where.push('a.outlet_id = ?'), params.push(f.outlet));
   if (f.from) (where.push('a.published_date >= ?'), params.push(f.from));
   if (f.to) (where.push('a.published_date <= ?'), params.push(f.to));
-  let candidates: string;
+  // Three stages, so each costly step touches as few rows as it can: the newest windowFor(f) matching
+  // seqs (no text read: projecting tsv or the body here would detoast every match), ts_rank over those,
+  // ts_headline for the rows kept.
+  let sql: string;
   if (type === 'article') {
-    candidates = `SELECT a.seq, a.id, a.id AS article_id, NULL::int AS s, NULL::int AS e, a.tsv,
-        coalesce(a.headline, '') || E'\n\n' || a.body AS doc_text
-      FROM articles a, q WHERE a.tsv @@ q.query AND ${where.join(' AND ')}`;
+    sql = `WITH q AS (SELECT plainto_tsquery('english', ?) AS query),
+      candidates AS (SELECT a.seq FROM articles a, q WHERE a.tsv @@ q.query AND ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT ${windowFor(f)}),
+      hits AS (SELECT a.seq, a.id, ts_rank(a.tsv, q.query) AS score FROM candidates c JOIN articles a ON a.seq = c.seq, q ORDER BY score DESC, a.id LIMIT ?)
+      SELECT h.id, h.id AS article_id, NULL::int AS s, NULL::int AS e, h.score,
+        ts_headline('english', coalesce(a.headline, '') || E'\n\n' || a.body, q.query, ?) AS snippet
+      FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY h.score DESC, h.id`;
   } else {
     const t = type === 'quote' ? 'quotes' : 'claims';
     if (type === 'quote' && f.speaker) (where.push('r.speaker_id = ?'), params.push(f.speaker));
-    candidates = `SELECT r.seq, r.id, r.article_id, r.span_start AS s, r.span_end AS e, r.tsv, r.text AS doc_text
-      FROM ${t} r JOIN articles a ON a.id = r.article_id, q WHERE r.tsv @@ q.query AND ${where.join(' AND ')}`;
+    sql = `WITH q AS (SELECT plainto_tsquery('english', ?) AS query),
+      candidates AS (SELECT r.seq FROM ${t} r JOIN articles a ON a.id = r.article_id, q WHERE r.tsv @@ q.query AND ${where.join(' AND ')} ORDER BY r.seq DESC LIMIT ${windowFor(f)}),
+      hits AS (SELECT r.seq, r.id, ts_rank(r.tsv, q.query) AS score FROM candidates c JOIN ${t} r ON r.seq = c.seq, q ORDER BY score DESC, r.id LIMIT ?)
+      SELECT h.id, r.article_id, r.span_start AS s, r.span_end AS e, h.score, ts_headline('english', r.text, q.query, ?) AS snippet
+      FROM hits h JOIN ${t} r ON r.seq = h.seq, q ORDER BY h.score DESC, h.id`;
   }
-  // The newest searchWindow matches, ranked; headlines only for the rows kept (ts_headline is costly).
-  const sql = `WITH q AS (SELECT plainto_tsquery('english', ?) AS query),
-    candidates AS (${candidates} ORDER BY seq DESC LIMIT ${windowFor(f)}),
-    hits AS (SELECT c.*, ts_rank(c.tsv, q.query) AS score FROM candidates c, q ORDER BY score DESC, c.id LIMIT ?)
-    SELECT h.id, h.article_id, h.s, h.e, h.score, ts_headline('english', h.doc_text, q.query, ?) AS snippet
-    FROM hits h, q ORDER BY h.score DESC, h.id`;
   const rows = await q.all<{ id: string; article_id: string; s: number | null; e: number | null; snippet: string; score: number }>(sql, [
     ...params,
     f.limit,
