@@ -3,7 +3,7 @@
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { splitSentences } from '../text/sentences.js';
-import { CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
+import { CUE_WORDS, FRAGMENT_CUES, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, indexTokens, isCapitalised, learnNames, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -230,7 +230,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
-    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base)) continue;
+    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base)) continue;
     const found = { source, via: null, cue, clauseStart };
     if (source) return found;
     fallback ??= found;
@@ -338,7 +338,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
         lastClose = quoted[k]!.outer.end;
       }
       // A long tail after the last fragment is another clause ("..., but did not rule out ...").
-      const clauseEnd = sentenceEnd;
+      // A naming cue frames only its object ("calling the behavior a “fireable offense.”"); speech runs on.
+      const clauseEnd = before.cue && FRAGMENT_CUES.has(cueBase(before.cue) ?? '') ? lastClose : sentenceEnd;
       const span = trimSpan(body, { start: before.clauseStart, end: Math.max(clauseEnd, q.outer.end) });
       const quotedWords = segments.reduce((n, s) => n + wordCount(body.slice(s.start, s.end)), 0);
       const kind: QuoteKind = quotedWords * 2 >= wordCount(body.slice(span.start, span.end)) ? 'mixed' : 'partial';

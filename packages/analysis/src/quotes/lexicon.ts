@@ -78,7 +78,31 @@ const SPEECH_VERBS: Record<string, string[]> = {
   write2: ['posted'],
   decline: ['declined'],
   recount: ['recounted'],
+  // Verbs that frame a quoted fragment without reporting speech: "calling it “disqualifying”".
+  calling: ['calling', 'calls'],
+  refer: ['refer', 'refers', 'referred', 'referring'],
+  dub: ['dubbed', 'dubs', 'dubbing'],
+  label: ['labeled', 'labelled', 'labels', 'labeling', 'labelling'],
+  brand: ['branded', 'brands', 'branding'],
+  term: ['termed', 'terms'],
+  nickname: ['nicknamed'],
+  praise: ['praised', 'praises', 'praising'],
+  criticise: ['criticized', 'criticised', 'criticizes', 'criticises', 'criticizing', 'criticising'],
+  denounce: ['denounced', 'denounces', 'denouncing'],
+  mock: ['mocked', 'mocks', 'mocking'],
+  slam: ['slammed', 'slams', 'slamming'],
+  blast: ['blasted', 'blasts'],
+  question: ['questioned', 'questions', 'questioning'],
+  applaud: ['applauded', 'applauds'],
+  echo: ['echoed', 'echoes', 'echoing'],
+  promise2: ['promised'],
+  remark: ['remarked'],
+  shout: ['shouted', 'shouting', 'chanted', 'chanting'],
+  describe2: ['describing', 'describe'],
 };
+
+/** Cues that frame a quoted fragment ("calling it “disqualifying”") but never introduce reported speech alone. */
+export const FRAGMENT_CUES = new Set(['calling', 'call', 'refer', 'dub', 'label', 'brand', 'term', 'nickname', 'praise', 'criticise', 'denounce', 'mock', 'slam', 'blast', 'question', 'applaud', 'echo', 'remark', 'shout', 'describe', 'accuse']);
 
 /** Inflected cue word -> base verb. */
 export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
