@@ -84,7 +84,7 @@ export const NOT_UNIT: ReadonlySet<string> = new Set(
     'either neither any some many much few several own said says say told tell according percent per cent while whereas ' +
     'because although though unless whether there here now ago later earlier before since yet still even already ' +
     'fled killed died left made came went got took gave saw found became remain remained remains including included ' +
-    'or so plus minus times due ago apiece alone respectively'
+    'or so plus minus times due ago apiece alone respectively last next previous strong'
   ).split(' '),
 );
 
@@ -92,6 +92,6 @@ export const NOT_UNIT: ReadonlySet<string> = new Set(
 export const ADJECTIVE_HINT: ReadonlySet<string> = new Set([
   'new', 'more', 'other', 'additional', 'extra', 'small', 'large', 'big', 'young', 'old', 'former', 'civilian', 'foreign',
   'armed', 'local', 'senior', 'heavy', 'light', 'major', 'minor', 'separate', 'different', 'full', 'square', 'cubic',
-  'nautical', 'further', 'last', 'first', 'next', 'previous', 'key', 'top', 'main', 'high', 'low', 'military', 'combat',
+  'nautical', 'further', 'first', 'key', 'top', 'main', 'high', 'low', 'military', 'combat',
   'injured', 'wounded', 'dead', 'unarmed', 'registered', 'eligible', 'active', 'known', 'confirmed', 'suspected',
 ]);

@@ -102,6 +102,22 @@ describe.skipIf(!existsSync(bbcDir))('findQuantities on BBC sentences', () => {
     expect(findQuantities(around(jump, 'landed 17.30m').text).map(brief)).toEqual([['17.30m', 17.3, null, 'exact', 'metres']]);
   });
 
+  it('does not count names that hold numbers ("Five Live", "3G") or "last year" as a unit', () => {
+    const seen = { five: 0, g3: 0, last: 0 };
+    for (const topic of ['sport', 'tech', 'entertainment']) {
+      for (const f of readdirSync(`${bbcDir}/${topic}`)) {
+        const text = read(`${topic}/${f}`);
+        for (const q of findQuantities(text)) {
+          const after = text.slice(q.span.end, q.span.end + 12);
+          if (/^ Live/.test(after) && /^Five$/.test(q.text)) seen.five++;
+          if (q.text === '3G') seen.g3++;
+          if (q.unit === 'year' && text.slice(q.span.start, q.span.end).endsWith('last year')) seen.last++;
+        }
+      }
+    }
+    expect(seen).toEqual({ five: 0, g3: 0, last: 0 });
+  });
+
   it('keeps every span true to the text across a whole topic folder', () => {
     let n = 0;
     for (const f of readdirSync(`${bbcDir}/business`)) {

@@ -65,7 +65,7 @@ function readNumericToken(tok: Token): NumberRead | null {
     if (scale !== undefined) {
       value = tidy(value * scale);
       scaled = true;
-    } else if (MEASURE_SUFFIXES.has(suffix)) unit = suffix;
+    } else if (MEASURE_SUFFIXES.has(suffix) && !(suffix === 'g' && tok.text.endsWith('G'))) unit = suffix; // "3G" is a name
     else return null; // ordinals (4th), decades (1990s), times (3pm), codes (82a)
   }
   const yearLike = suffix === '' && frac === undefined && !intPart.includes(',') && intPart.length === 4;
@@ -418,6 +418,11 @@ function buildQuantity(
     const p2 = tokens[i - 2];
     if (p2 && i - 2 >= limit && p2.end === prev.start && p2.kind === 'word' && /^[A-Z]{1,2}$/.test(p2.text)) startTok = i - 2;
   } else if (isNotACount(tokens, i, end)) return null;
+  // A capitalised spelled number inside a sentence is a name: "Five Live", "the Six Nations", "Big Four".
+  if (read.word && tokens[i]?.cap) {
+    const p = tokens[i - 1];
+    if (p && (p.kind !== 'punct' || p.text === ',' || p.text === '-')) return null;
+  }
   // "m" after a bare number is more often metres than millions ("100m hurdles").
   if (currency === null && !read.word && /^\d+(?:\.\d+)?m$/.test(tokens[i]?.lower ?? '')) {
     const u = unitAfter(tokens, end);
