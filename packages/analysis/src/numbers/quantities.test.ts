@@ -104,9 +104,11 @@ describe.skipIf(!existsSync(bbcDir))('findQuantities on BBC sentences', () => {
 
   it('does not count names that hold numbers ("Five Live", "3G") or "last year" as a unit', () => {
     const seen = { five: 0, g3: 0, last: 0 };
+    let present = 0; // files that hold the traps, so the test cannot pass on absent data
     for (const topic of ['sport', 'tech', 'entertainment']) {
       for (const f of readdirSync(`${bbcDir}/${topic}`)) {
         const text = read(`${topic}/${f}`);
+        if (text.includes('Five Live') || text.includes('3G') || /\d last year/.test(text)) present++;
         for (const q of findQuantities(text)) {
           const after = text.slice(q.span.end, q.span.end + 12);
           if (/^ Live/.test(after) && /^Five$/.test(q.text)) seen.five++;
@@ -115,6 +117,7 @@ describe.skipIf(!existsSync(bbcDir))('findQuantities on BBC sentences', () => {
         }
       }
     }
+    expect(present).toBeGreaterThan(10);
     expect(seen).toEqual({ five: 0, g3: 0, last: 0 });
   });
 
