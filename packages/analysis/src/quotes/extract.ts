@@ -33,6 +33,10 @@ const NP_WORDS = new Set(
 const BETWEEN = new Set('himself herself themselves itself also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
+/** Words that open an adjunct after a sentence-final cue ("said on Monday", "said in a statement"). */
+const ADJUNCT_START = new Set('on in at during last this yesterday today tonight earlier later recently monday tuesday wednesday thursday friday saturday sunday to of about after before while when as through via by afterward afterwards'.split(' '));
+const PREPOSITIONS = new Set('in on at during after before from for with by about through via over under into'.split(' '));
+
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
 const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
@@ -531,8 +535,11 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
     const base = cueBase(tokens[c]);
     if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
-    // Only adjuncts may follow the cue ("said on Monday", "said in a statement").
+    // Only adjuncts may follow the cue ("said on Monday", "said in a statement"), never a clause
+    // ("..., Forbes says it is $4.5 billion").
     if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
+    const after = tokens[c + 1];
+    if (after && !ADJUNCT_START.has(lower(after)) && !isCapitalised(after.text)) continue;
     let comma = -1;
     for (let k = c - 1; k >= 1 && k >= c - 12; k--) {
       if (tokens[k]!.text === ',') {
@@ -567,18 +574,30 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     let clause = n + (that ? 1 : 0);
     if (base === 'tell') {
       const t = tokens.findIndex((x, k) => k > c && k < c + 9 && lower(x) === 'that');
-      if (t < 0) continue;
-      clause = t + 1;
+      if (t >= 0) clause = t + 1;
+      else {
+        // "told the AP her group never worked ...": skip the addressee, then the clause.
+        let k = c + 1;
+        while (k < tokens.length && k < c + 7 && (isCapitalised(tokens[k]!.text) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || BETWEEN.has(lower(tokens[k])))) k++;
+        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
+        clause = k;
+      }
     } else if (!that && !STRONG_CUES.has(base)) continue;
+    else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
+      // "said in a statement that ...", "said at a press conference on Monday that ...".
+      const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
+      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) continue;
+      clause = t + 1;
+    }
     if (/ing$/.test(lower(tokens[c])) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
     const next = tokens[clause];
-    if (!next || next.text === ',' || next.text === '.' ) continue;
-    if (!that && base === 'say' && !/^(?:the|a|an|it|he|she|they|we|there|this|that|his|her|their|its|[\p{Lu}])/u.test(next.text)) continue;
+    if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
     const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0);
     if (!source) continue;
     const span = trimSpan(body, { start: next.start, end: s.end });
-    if (wordCount(body.slice(span.start, span.end)) < 4) continue;
+    // A short clause needs a subject and a verb at least ("it would not", "she would").
+    if (wordCount(body.slice(span.start, span.end)) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
   // "..., saying (that) content": the subject of the sentence speaks.
