@@ -1,0 +1,197 @@
+// Story clustering: articles about one event. Each article is a sublinear tf-idf vector of its headline
+// (counted twice) and body stems. Candidates come from blocking: an article is indexed under its most
+// distinctive terms (highest tf-idf among terms not in too many articles), and only articles sharing
+// such terms are compared, so the cost grows with the corpus, not with its square. Pairs are scored by
+// cosine, discounted by the distance between publication dates, and merged by average-link
+// agglomeration over the candidate graph (a missing pair counts as 0), which does not chain the way
+// single-link does.
+import type { Article } from '@parallax/schema';
+import { contentStems, cosine, Idf, termCounts, tfidfVector, type SparseVector } from './text.js';
+
+export interface StoryClusteringOptions {
+  /** Average-link similarity at or above which two clusters merge. */
+  threshold?: number;
+  /** Blocking terms per article. */
+  blockingTerms?: number;
+  /** Candidates kept per article (best by blocking score) before the exact cosine. */
+  candidates?: number;
+  /** Days over which a date difference halves the similarity. */
+  dateHalfLifeDays?: number;
+}
+
+const DEFAULTS: Required<StoryClusteringOptions> = { threshold: 0.1, blockingTerms: 15, candidates: 25, dateHalfLifeDays: 7 };
+
+/** The publication day of an article as a day number, or null. */
+export function dayNumber(date: string | null): number | null {
+  if (!date) return null;
+  const t = Date.parse(date.slice(0, 10) + 'T00:00:00Z');
+  return Number.isNaN(t) ? null : Math.round(t / 86_400_000);
+}
+
+/** The text an article is clustered on: the headline weighs double. */
+export function storyTerms(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): string[] {
+  const head = contentStems(`${article.headline ?? ''} ${article.standfirst ?? ''}`);
+  return [...head, ...head, ...contentStems(article.body)];
+}
+
+/** How much a gap of some days between two articles discounts their similarity: 1 within two days. */
+export function dateFactor(a: number | null, b: number | null, halfLife: number): number {
+  if (a === null || b === null) return 1;
+  const gap = Math.max(0, Math.abs(a - b) - 2);
+  return Math.pow(0.5, gap / halfLife);
+}
+
+/**
+ * Cluster articles into stories. Returns groups of indexes into `articles`, each sorted, groups in order
+ * of their first article. Deterministic for a given input order.
+ */
+export function clusterArticles(articles: ReadonlyArray<Pick<Article, 'headline' | 'standfirst' | 'body' | 'publishedAt'>>, options: StoryClusteringOptions = {}): number[][] {
+  const o = { ...DEFAULTS, ...options };
+  const n = articles.length;
+  const idf = new Idf();
+  const tfs = articles.map((a) => {
+    const tf = termCounts(storyTerms(a));
+    idf.add(tf.keys());
+    return tf;
+  });
+  const vectors: SparseVector[] = tfs.map((tf) => tfidfVector(tf, idf));
+  const days = articles.map((a) => dayNumber(a.publishedAt));
+
+  // Blocking: each article's most distinctive shared terms.
+  const maxDf = Math.max(8, Math.ceil(n * 0.02));
+  const postings = new Map<string, number[]>();
+  const blocks: string[][] = vectors.map((v, i) => {
+    const terms = [...v.entries()]
+      .filter(([t]) => {
+        const df = idf.df.get(t) ?? 0;
+        return df >= 2 && df <= maxDf;
+      })
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, o.blockingTerms)
+      .map(([t]) => t);
+    for (const t of terms) {
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = []));
+      p.push(i);
+    }
+    return terms;
+  });
+
+  // Candidate pairs: for each article, the others that share its blocking terms, best first.
+  const edges = new Map<number, Map<number, number>>();
+  const addEdge = (i: number, j: number, s: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    let m = edges.get(a);
+    if (!m) edges.set(a, (m = new Map()));
+    m.set(b, s);
+  };
+  const score = new Float64Array(n);
+  const touched: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const vi = vectors[i]!;
+    for (const t of blocks[i]!) {
+      const w = vi.get(t)!;
+      for (const j of postings.get(t)!) {
+        if (j === i) continue;
+        if (score[j] === 0) touched.push(j);
+        score[j]! += w * vectors[j]!.get(t)!;
+      }
+    }
+    touched.sort((a, b) => score[b]! - score[a]! || a - b);
+    for (const j of touched.slice(0, o.candidates)) {
+      const s = cosine(vi, vectors[j]!) * dateFactor(days[i]!, days[j]!, o.dateHalfLifeDays);
+      if (s > 0) addEdge(i, j, s);
+    }
+    for (const j of touched) score[j] = 0;
+    touched.length = 0;
+  }
+
+  return averageLink(n, edges, o.threshold);
+}
+
+/**
+ * Average-link agglomerative clustering over a sparse similarity graph: repeatedly merge the two
+ * clusters with the highest mean pairwise similarity (absent pairs count 0) while it is >= threshold.
+ */
+export function averageLink(n: number, edges: Map<number, Map<number, number>>, threshold: number): number[][] {
+  // Cluster -> neighbour cluster -> summed similarity.
+  const sums = new Map<number, Map<number, number>>();
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) members.set(i, [i]);
+  const link = (a: number, b: number, s: number) => {
+    let m = sums.get(a);
+    if (!m) sums.set(a, (m = new Map()));
+    m.set(b, (m.get(b) ?? 0) + s);
+  };
+  for (const [a, m] of edges)
+    for (const [b, s] of m) {
+      link(a, b, s);
+      link(b, a, s);
+    }
+  // A simple binary heap of candidate merges, re-validated when popped (lazy deletion).
+  type Item = { avg: number; a: number; b: number; sa: number; sb: number };
+  const heap: Item[] = [];
+  const push = (it: Item) => {
+    heap.push(it);
+    let k = heap.length - 1;
+    while (k > 0) {
+      const p = (k - 1) >> 1;
+      if (!better(heap[k]!, heap[p]!)) break;
+      [heap[k], heap[p]] = [heap[p]!, heap[k]!];
+      k = p;
+    }
+  };
+  const better = (x: Item, y: Item) => x.avg > y.avg || (x.avg === y.avg && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  const pop = (): Item | undefined => {
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length > 0 && last) {
+      heap[0] = last;
+      let k = 0;
+      for (;;) {
+        const l = 2 * k + 1;
+        const r = l + 1;
+        let m = k;
+        if (l < heap.length && better(heap[l]!, heap[m]!)) m = l;
+        if (r < heap.length && better(heap[r]!, heap[m]!)) m = r;
+        if (m === k) break;
+        [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+        k = m;
+      }
+    }
+    return top;
+  };
+  const offer = (a: number, b: number) => {
+    const s = sums.get(a)?.get(b) ?? 0;
+    const sa = members.get(a)!.length;
+    const sb = members.get(b)!.length;
+    const avg = s / (sa * sb);
+    if (avg >= threshold) push(a < b ? { avg, a, b, sa, sb } : { avg, a: b, b: a, sa: sb, sb: sa });
+  };
+  for (const [a, m] of sums) for (const b of m.keys()) if (a < b) offer(a, b);
+  for (;;) {
+    const it = pop();
+    if (!it) break;
+    const ma = members.get(it.a);
+    const mb = members.get(it.b);
+    // Stale: one side merged away or grew since this entry was made.
+    if (!ma || !mb || ma.length !== it.sa || mb.length !== it.sb) continue;
+    // Merge b into a.
+    ma.push(...mb);
+    members.delete(it.b);
+    const nb = sums.get(it.b) ?? new Map<number, number>();
+    sums.delete(it.b);
+    const na = sums.get(it.a) ?? new Map<number, number>();
+    sums.set(it.a, na);
+    na.delete(it.b);
+    for (const [c, s] of nb) {
+      if (c === it.a) continue;
+      na.set(c, (na.get(c) ?? 0) + s);
+      const mc = sums.get(c)!;
+      mc.set(it.a, (mc.get(it.a) ?? 0) + s);
+      mc.delete(it.b);
+    }
+    for (const c of na.keys()) offer(it.a, c);
+  }
+  return [...members.values()].map((m) => m.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
