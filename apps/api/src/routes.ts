@@ -27,6 +27,13 @@ export interface RouteInput<P, Q, B> {
 
 type EmptyObject = z.ZodObject<{}>;
 
+/** An error response a route documents: every error body is a Problem (RFC 9457). */
+export interface RouteError {
+  status: number;
+  /** When it happens. */
+  description: string;
+}
+
 export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   method: HttpMethod;
   /** Express path syntax: `/api/articles/:id`; named wildcards only (`/*path`). */
@@ -45,8 +52,10 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   body?: B;
   /** The success response body. */
   response: R;
-  /** Success status; 200 unless set. */
+  /** Success status; 200 unless set (204 when the handler returns nothing). */
   status?: number;
+  /** Error statuses this route answers on purpose (besides 400 for invalid input), as problem details. */
+  errors?: readonly RouteError[];
   /** Returns the response body (app.ts sends it as JSON), or writes to ctx.res itself and returns undefined. */
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>, ctx: RouteContext): z.output<R> | undefined | Promise<z.output<R> | undefined>;
 }
@@ -108,10 +117,10 @@ export const routes: readonly RouteSpec[] = [
     method: 'get',
     path: '/api/schema/:name',
     summary: "Get one record's JSON Schema.",
-    description: 'Answers 404 with problem details when no record has that name.',
     tags: ['schema'],
     params: SchemaParams,
     response: JsonSchemaDocument,
+    errors: [{ status: 404, description: 'No record has that name.' }],
     handler: ({ params }) => {
       const name = params.name.replace(/\.json$/, '');
       if (!(name in jsonSchemaModels)) throw new HttpProblem(404, 'Not Found', `No record named "${name}". GET /api/schema lists them.`);

@@ -37,18 +37,20 @@ export async function runChecks(
 /** Everything `npm run lint` checks on this repository: architecture, docs, with its baseline. */
 export async function runRepoChecks(onUnused?: (entry: BaselineEntry) => void): Promise<Problem[]> {
   const { docsCurrent } = await import('./checks/docs-current.js');
-  return runChecks(repoRoot, [...architectureChecks, docsCurrent], repoBaseline, onUnused);
+  const { routeTable } = await import('./checks/route-table.js');
+  return runChecks(repoRoot, [...architectureChecks, routeTable, docsCurrent], repoBaseline, onUnused);
 }
 
 async function main(argv: string[]): Promise<number> {
   const rootFlag = argv.indexOf('--root');
   const root = rootFlag >= 0 && argv[rootFlag + 1] ? resolve(argv[rootFlag + 1]!) : repoRoot;
   const started = performance.now();
-  // The docs and the baseline belong to this repository: other trees get the architecture checks.
+  // The route table, the docs and the baseline belong to this repository: other trees get the
+  // architecture checks.
   const note = (e: BaselineEntry) =>
     console.error(`${toPosix(relative(process.cwd(), join(toolsDir, 'src/baseline.ts')))}: note: the baseline entry for ${e.file} (${e.check}) matches nothing any more; remove it`);
   const problems = root === repoRoot ? await runRepoChecks(note) : await runChecks(root);
-  const count = architectureChecks.length + (root === repoRoot ? 1 : 0);
+  const count = architectureChecks.length + (root === repoRoot ? 2 : 0);
   for (const p of problems) console.error(formatProblem(p));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(problems.length === 0 ? `checks: ${count} checks passed in ${seconds}s` : `checks: ${problems.length} problem(s) in ${seconds}s`);

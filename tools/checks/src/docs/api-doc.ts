@@ -19,6 +19,7 @@ export interface DocRoute {
   body?: AnyZod;
   response: AnyZod;
   status?: number;
+  errors?: ReadonlyArray<{ status: number; description: string }>;
 }
 
 /** The route table, loaded from the API's source. */
@@ -64,6 +65,14 @@ function routeSection(route: DocRoute, names: SchemaNames): string {
   if (route.query) out.push('', '**Query parameters**', '', fieldTable(fieldRows(unwrap(route.query).inner, names), 'Parameter'));
   if (route.body) out.push('', ...schemaBlock('Request body', route.body, names, 'application/json'));
   out.push('', ...schemaBlock(`Response ${route.status ?? 200}`, route.response, names, 'application/json'));
+  const errors = [
+    ...(route.params || route.query || route.body ? [{ status: 400, description: 'A parameter or the body is invalid; `errors` names each bad field.' }] : []),
+    ...(route.errors ?? []),
+  ];
+  if (errors.length > 0) {
+    out.push('', '**Errors** (application/problem+json, [Problem](schema.md#problem))', '', '| Status | When |', '|---|---|');
+    for (const e of errors) out.push(`| ${e.status} | ${mdText(e.description).replace(/\|/g, '\\|')} |`);
+  }
   return out.join('\n');
 }
 
