@@ -47,7 +47,10 @@ export function guessLanguage(paragraphs: readonly string[]): string | null {
   return hits / words > 0.15 ? 'en' : null;
 }
 
-/** Whitespace runs (including no-break and thin spaces) to one space, trimmed. */
+/** Whitespace runs (including no-break and thin spaces) to one space, trimmed. Single plain spaces are
+ * left alone, so a huge text with ordinary spacing is not rebuilt piece by piece. */
 export function normaliseSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u2009\u202f\ufeff]+/g, ' ').trim();
+  let t = text;
+  if (t.includes('\u200b') || t.includes('\ufeff')) t = t.replace(/[\u200b\ufeff]+/g, '');
+  return t.replace(/[ \t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, ' ').trim();
 }

@@ -43,6 +43,15 @@ describe('parseHtml', () => {
     }
   });
 
+  it('reads pages too deep or too large for the DOM by a linear tag scan', () => {
+    const deep = `<html><body>${'<div>'.repeat(200_000)}<p>The council met on Monday and voted to close the bridge for repairs.</p></body></html>`;
+    expect(parseHtml(deep, { sourcePath: 'deep.html' }).paragraphs).toEqual(['The council met on Monday and voted to close the bridge for repairs.']);
+    const many = `<html><body>${'<p>The council met on Monday and voted &amp; argued.</p>'.repeat(150_000)}</body></html>`;
+    const d = parseHtml(many, { sourcePath: 'many.html' });
+    expect(d.paragraphs).toHaveLength(150_000);
+    expect(d.paragraphs[0]).toBe('The council met on Monday and voted & argued.');
+  });
+
   it('survives deeply nested unclosed tags', () => {
     const html = `<html><body>${'<div><span>'.repeat(5_000)}<p>The council met on Monday and voted to close the bridge for repairs that will take months.</p></body></html>`;
     const d = parseHtml(html, { sourcePath: 'deep.html' });

@@ -115,6 +115,87 @@ function wrapDocument(html: string): string {
   return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
+// Tags that never take children or that the parser closes by itself: they do not deepen the tree.
+const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'option', '!doctype', '!--']);
+
+/**
+ * Whether the markup, as written, nests deeper than `depthLimit` or holds more than `tagLimit` tags:
+ * a linear scan of the tags that stops at the first limit passed.
+ */
+function tooBigForDom(lower: string, depthLimit: number, tagLimit: number): boolean {
+  let depth = 0;
+  let tags = 0;
+  let pos = lower.indexOf('<');
+  while (pos >= 0) {
+    if (++tags > tagLimit) return true;
+    let i = pos + 1;
+    const closing = lower.charCodeAt(i) === 0x2f;
+    if (closing) i++;
+    let j = i;
+    while (j < lower.length && j - i < 12 && isNameChar(lower.charCodeAt(j))) j++;
+    const name = lower.slice(i, j);
+    if (name.length > 0 && !NO_DEPTH.has(name)) {
+      if (closing) depth = Math.max(0, depth - 1);
+      else {
+        const gt = lower.indexOf('>', j);
+        if (gt < 0 || lower.charCodeAt(gt - 1) !== 0x2f) depth++;
+        if (depth > depthLimit) return true;
+      }
+    }
+    pos = lower.indexOf('<', pos + 1);
+  }
+  return false;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', mdash: '\u2014', ndash: '\u2013', hellip: '\u2026', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d' };
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * Text blocks of markup by a linear scan, without a DOM: for pages too large or too deeply nested for
+ * the DOM and Readability to handle in linear time. Block tags end paragraphs; other tags vanish.
+ */
+function scanBlocks(html: string): Blocks {
+  const paragraphs: string[] = [];
+  let buf = '';
+  const flush = (): void => {
+    const t = normaliseSpace(decodeEntities(buf));
+    if (t) paragraphs.push(t);
+    buf = '';
+  };
+  let pos = 0;
+  for (;;) {
+    const lt = html.indexOf('<', pos);
+    if (lt < 0) break;
+    buf += html.slice(pos, lt);
+    const gt = html.indexOf('>', lt);
+    if (gt < 0) {
+      pos = lt;
+      break;
+    }
+    let i = lt + 1;
+    if (html.charCodeAt(i) === 0x2f) i++;
+    let j = i;
+    while (j < gt && j - i < 12 && isNameChar(html.charCodeAt(j) | 0x20)) j++;
+    const name = html.slice(i, j).toLowerCase();
+    if (BLOCK.has(name) || name === 'br' || name === 'body') flush();
+    else if (name === 'title' || name === 'head') flush();
+    pos = gt + 1;
+  }
+  buf += html.slice(pos);
+  flush();
+  return { paragraphs, captions: [] };
+}
+
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 /** The Article-like objects of the page's JSON-LD (in arrays and @graph too). */
@@ -195,6 +276,8 @@ function normaliseLang(lang: string | null | undefined): string | null {
 }
 
 const MAX_DEPTH = 400;
+/** Element count above any real article page (large ones have about 10,000). */
+const MAX_ELEMENTS = 60_000;
 
 /** Nesting depth of the element tree, counting no further than `limit`. Iterative. */
 function maxDepth(root: DomElement, limit: number): number {
@@ -374,9 +457,13 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
  */
 export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   const name = options.name ?? options.sourcePath ?? '-';
+  const cleanHtml = stripNoise(html);
+  // The DOM builder and Readability are superlinear in nesting depth and element count: a page beyond
+  // any real article's is read by the linear tag scan instead.
+  if (tooBigForDom(cleanHtml.toLowerCase(), MAX_DEPTH * 2, MAX_ELEMENTS * 2)) return scannedDraft(html, cleanHtml, options, name);
   let doc: DomDocument;
   try {
-    doc = (parseHTML(wrapDocument(stripNoise(html))) as unknown as { document: DomDocument }).document;
+    doc = (parseHTML(wrapDocument(cleanHtml)) as unknown as { document: DomDocument }).document;
   } catch (err) {
     throw new SourceError('parse', name, `${describeInput(name)} could not be parsed as HTML (${(err as Error).message}). Save the page again, or give its text.`);
   }
@@ -397,7 +484,8 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   // Readability walks ancestors for every candidate, quadratic in nesting depth: a pathologically
   // deep page (broken markup, unclosed tags) goes straight to the plain block walk.
   let article: ReturnType<Readability<DomElement>['parse']> = null;
-  const readabilityRan = doc.documentElement !== null && maxDepth(doc.documentElement, MAX_DEPTH) <= MAX_DEPTH;
+  const readabilityRan =
+    doc.documentElement !== null && doc.querySelectorAll('*').length <= MAX_ELEMENTS && maxDepth(doc.documentElement, MAX_DEPTH) <= MAX_DEPTH;
   if (readabilityRan) {
     try {
       article = new Readability<DomElement>(doc, { serializer: (el) => el as unknown as DomElement }).parse();
@@ -424,7 +512,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   if (blocks.paragraphs.length === 0) {
     // Readability found nothing: fall back to the text blocks of the whole body, page furniture aside
     // (on a fresh DOM: Readability prunes the one it was given).
-    const fresh = article === null && !readabilityRan ? doc : (parseHTML(wrapDocument(stripNoise(html))) as unknown as { document: DomDocument }).document;
+    const fresh = article === null && !readabilityRan ? doc : (parseHTML(wrapDocument(cleanHtml)) as unknown as { document: DomDocument }).document;
     const body = fresh.body ?? fresh.documentElement;
     if (body) blocks = textBlocks(body, FALLBACK_SKIP);
     if (blocks.paragraphs.length === 0 && body) blocks = textBlocks(body, new Set());
@@ -473,6 +561,36 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
     paragraphs: cleaned.body,
     captions,
     credits,
+    boilerplate: cleaned.boilerplate,
+  };
+}
+
+/** The draft of a page read by the linear tag scan: body blocks, boilerplate set aside, no metadata. */
+function scannedDraft(html: string, cleanHtml: string, options: HtmlOptions, name: string): ArticleDraft {
+  const cleaned = cleanParagraphs(scanBlocks(cleanHtml).paragraphs, null, null, []);
+  if (cleaned.body.length === 0) {
+    throw new SourceError('no-content', name, `${describeInput(name)} has no article text that Parallax could find. Check that the page was saved after it loaded, or give the article as plain text.`);
+  }
+  const sourceUrl = options.sourceUrl ?? options.hints?.sourceUrl ?? null;
+  const hinted = dateFromHints(options.hints);
+  return {
+    format: 'html',
+    sourcePath: options.sourcePath,
+    sourceUrl,
+    sourceText: html,
+    headline: null,
+    standfirst: null,
+    byline: null,
+    authors: [],
+    dateline: findDateline(cleaned.body[0]!),
+    language: guessLanguage(cleaned.body),
+    publishedAt: hinted?.publishedAt ?? null,
+    publishedAtSource: hinted?.publishedAtSource ?? null,
+    outletName: options.hints?.outlet?.trim() || null,
+    outletDomain: domainOf(sourceUrl),
+    paragraphs: cleaned.body,
+    captions: cleaned.captions,
+    credits: cleaned.credits,
     boilerplate: cleaned.boilerplate,
   };
 }

@@ -206,7 +206,7 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
-  if (words >= 2 && words <= 10 && text.split(/[\s|\u2022\u00b7/]+/).every((w) => w === '' || SOCIAL_WORDS.has(w.toLowerCase()))) return 'social';
+  if (words >= 2 && words <= 10 && SOCIAL_WORDS.has(first) && text.split(/[\s|\u2022\u00b7/]+/).every((w) => w === '' || SOCIAL_WORDS.has(w.toLowerCase()))) return 'social';
   if (words <= 3 && /^(https?:\/\/|www\.|[\w.+-]+@[\w-]+\.|(twitter|facebook|instagram)\.com\/)\S*$/i.test(text.split(' ')[0]!) && !/\s\S/.test(text.trim())) return 'social';
   if (words <= 30 && AUTHOR_BIO.test(text)) return 'other';
   return null;
@@ -298,6 +298,7 @@ function isoDate(y: number, mo: number, d: number): string | null {
  */
 export function isTimestampLine(text: string): boolean {
   if (text.length > 160 || countWords(text) > 18) return false;
+  if (!/\d/.test(text)) return false;
   const t = text.replace(/^[\s|\u2022-]+/, '');
   if (/^(published|updated|posted|first published|last updated|last modified|date|original)\b/i.test(t)) return /\d/.test(t);
   if (!/\b(19|20)\d\d\b/.test(t) && findDates(t).length === 0) return false;
