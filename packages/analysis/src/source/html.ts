@@ -298,7 +298,21 @@ function maxDepth(root: DomElement, limit: number): number {
 interface Blocks {
   paragraphs: string[];
   captions: Caption[];
+  /** Indices of paragraphs whose text is all inside links (link lists, related headlines). */
+  linkOnly?: ReadonlySet<number>;
 }
+
+/** Letters and digits in a string, to compare how much of a block is link text. */
+function solidLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0xa0) n++;
+  }
+  return n;
+}
+
+const LINK_END: DomNode = { nodeType: -1, textContent: null, childNodes: [] };
 
 /** Attribute values that mark a caption's credit element. */
 const CREDIT_CLASS = /credit|copyright|byline|source|photographer|author/i;
@@ -334,14 +348,21 @@ function captionOf(fig: DomElement): Caption | null {
 function textBlocks(root: DomElement, skip: ReadonlySet<string>): Blocks {
   const paragraphs: string[] = [];
   const captions: Caption[] = [];
+  const linkOnly = new Set<number>();
   let buf = '';
+  let linkText = '';
+  let inLink = 0;
   const flush = (): void => {
     if (buf.length === 0) return;
     const t = normaliseSpace(buf);
-    if (t) paragraphs.push(t);
+    if (t) {
+      if (linkText.length > 0 && solidLength(linkText) >= solidLength(t) * 0.9) linkOnly.add(paragraphs.length);
+      paragraphs.push(t);
+    }
     buf = '';
+    linkText = '';
   };
-  // Stack entries: a node to enter, or null marking the end of a block element.
+  // Stack entries: a node to enter, null marking the end of a block element, LINK_END the end of a link.
   const stack: Array<DomNode | null> = [];
   const kids = root.childNodes;
   for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
@@ -351,8 +372,14 @@ function textBlocks(root: DomElement, skip: ReadonlySet<string>): Blocks {
       flush();
       continue;
     }
+    if (node === LINK_END) {
+      inLink--;
+      continue;
+    }
     if (node.nodeType === 3) {
-      buf += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      buf += text;
+      if (inLink > 0) linkText += text;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -375,15 +402,19 @@ function textBlocks(root: DomElement, skip: ReadonlySet<string>): Blocks {
       flush();
       stack.push(null);
     }
+    if (tag === 'a') {
+      inLink++;
+      stack.push(LINK_END);
+    }
     const children = el.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
-  return { paragraphs, captions };
+  return { paragraphs, captions, linkOnly };
 }
 
 /** Paragraphs that are credits, captions or page furniture moved out of the body. */
-function cleanParagraphs(paragraphs: readonly string[], headline: string | null, byline: string | null, authors: readonly string[]) {
+function cleanParagraphs(paragraphs: readonly string[], headline: string | null, byline: string | null, authors: readonly string[], linkOnly: ReadonlySet<number> = new Set()) {
   const authorKeys = new Set(authors.map((a) => lineKey(a)));
   const body: string[] = [];
   const captions: Caption[] = [];
@@ -392,7 +423,13 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
   const headKey = headline ? lineKey(headline) : null;
   const byKey = byline ? lineKey(byline) : null;
   let related = false;
-  for (const p of paragraphs) {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const p = paragraphs[index]!;
+    // A short block that is nothing but a link is a pointer elsewhere (related stories, tags), not prose.
+    if (linkOnly.has(index) && countWords(p) <= 30) {
+      boilerplate.push({ text: p, kind: 'related' });
+      continue;
+    }
     const key = p.length <= 300 ? lineKey(p) : null;
     if (related) {
       const words = countWords(p);
@@ -517,7 +554,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
     if (body) blocks = textBlocks(body, FALLBACK_SKIP);
     if (blocks.paragraphs.length === 0 && body) blocks = textBlocks(body, new Set());
   }
-  const cleaned = cleanParagraphs(blocks.paragraphs, headline, byline, authors);
+  const cleaned = cleanParagraphs(blocks.paragraphs, headline, byline, authors, blocks.linkOnly);
   if (cleaned.body.length === 0) {
     throw new SourceError('no-content', name, `${describeInput(name)} has no article text that Parallax could find. Check that the page was saved after it loaded, or give the article as plain text.`);
   }
