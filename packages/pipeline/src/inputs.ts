@@ -1,16 +1,21 @@
-// Turns the command line's inputs into sources to extract: files as given, directories walked
-// recursively (a story manifest.json supplies hints for the files it lists), "-" for standard input.
+// Turns inputs into sources to extract: files as given, directories walked recursively (a story
+// manifest.json supplies hints for the files it lists), http(s) URLs, "-" for standard input.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { StoryManifest, type InputError } from '@parallax/schema';
 import type { SourceHints } from '@parallax/analysis';
 
 export interface PlannedInput {
-  /** The path as the user gave it (or as found under a directory they gave), or "-". */
+  /** The path or URL as the user gave it (or as found under a directory they gave), or "-". */
   name: string;
+  /** A file to read, or null for standard input and URLs. */
   path: string | null;
+  /** An http(s) URL to fetch, else null. */
+  url: string | null;
   hints: SourceHints;
 }
+
+export const isUrl = (arg: string) => /^https?:\/\//i.test(arg);
 
 export interface InputPlan {
   inputs: PlannedInput[];
@@ -43,7 +48,7 @@ async function walk(dir: string, shown: string, out: PlannedInput[]): Promise<vo
     const full = join(dir, entry.name);
     const name = join(shown, entry.name);
     if (entry.isDirectory()) await walk(full, name, out);
-    else if (entry.isFile()) out.push({ name, path: full, hints: hints.get(entry.name) ?? {} });
+    else if (entry.isFile()) out.push({ name, path: full, url: null, hints: hints.get(entry.name) ?? {} });
   }
 }
 
@@ -53,7 +58,11 @@ export async function planInputs(args: readonly string[]): Promise<InputPlan> {
   const errors: InputError[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      inputs.push({ name: '-', path: null, hints: {} });
+      inputs.push({ name: '-', path: null, url: null, hints: {} });
+      continue;
+    }
+    if (isUrl(arg)) {
+      inputs.push({ name: arg, path: null, url: arg, hints: { sourceUrl: arg } });
       continue;
     }
     try {
@@ -61,7 +70,7 @@ export async function planInputs(args: readonly string[]): Promise<InputPlan> {
       if (info.isDirectory()) await walk(arg, arg, inputs);
       else {
         const hints = (await manifestHints(dirname(resolve(arg)))).get(basename(arg)) ?? {};
-        inputs.push({ name: arg, path: arg, hints });
+        inputs.push({ name: arg, path: arg, url: null, hints });
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -72,6 +81,5 @@ export async function planInputs(args: readonly string[]): Promise<InputPlan> {
       });
     }
   }
-  void relative;
   return { inputs, errors };
 }

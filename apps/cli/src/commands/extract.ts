@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BundleBuilder, DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
 import type { Bundle, InputError } from '@parallax/schema';
-import { planInputs, type PlannedInput } from '../inputs.js';
+import { fetchSource, planInputs, type PlannedInput } from '@parallax/pipeline';
 import { ExitCode, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -15,6 +15,7 @@ export interface ExtractOptions {
 }
 
 async function readInput(input: PlannedInput, io: Io, maxBytes: number): Promise<Uint8Array> {
+  if (input.url) return (await fetchSource(input.url, { maxBytes })).bytes;
   if (input.path === null) return Buffer.from(await io.readStdin(), 'utf8');
   const info = await stat(input.path);
   // Refuse before reading: a 2 GB file must not be loaded to be rejected.
@@ -43,7 +44,7 @@ export async function extractCommand(args: string[], options: ExtractOptions, io
     let extraction: ArticleExtraction;
     try {
       const bytes = await readInput(input, io, maxBytes);
-      extraction = extractArticle({ bytes, name: input.name, sourcePath: input.path === null ? null : input.name, hints: input.hints, maxBytes });
+      extraction = extractArticle({ bytes, name: input.name, sourcePath: input.path === null ? null : input.name, sourceUrl: input.url, hints: input.hints, maxBytes });
     } catch (error) {
       failures.push(toInputError(input.name, error));
       progress.tick(input.name);

@@ -1,0 +1,137 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Article } from '@parallax/schema';
+import { openStore, type Store } from '@parallax/store';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fetchSource } from './fetch.js';
+import { ingestInputs, ingestSource } from './ingest.js';
+
+const corpus = fileURLToPath(new URL('../../../corpus/putin-syria-2015-09', import.meta.url));
+let store: Store;
+let dir: string;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parallax-ingest-'));
+  store = await openStore(join(dir, 'test.db'));
+  await store.migrate();
+  return () => store.close();
+});
+
+describe('ingestInputs', () => {
+  it('ingests the seed story with every core, then adds nothing the second time', async () => {
+    const progress: string[] = [];
+    const first = await ingestInputs(store, [corpus], { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.status}`) });
+    expect(first).toMatchObject({ total: 5, added: 5, unchanged: 0, updated: 0, failed: [] });
+    expect(progress.at(-1)).toBe('5/5 added');
+    const stats = await store.stats();
+    expect(stats.articles).toBe(5);
+    expect(stats.quotes).toBeGreaterThan(30);
+    const second = await ingestInputs(store, [corpus]);
+    expect(second).toMatchObject({ added: 0, unchanged: 5, updated: 0 });
+    expect((await store.stats()).articleVersions).toBe(5);
+    expect(await store.pending()).toEqual([]);
+  });
+
+  it('keeps a changed article as a new version beside the old one', async () => {
+    const copy = join(dir, 'story');
+    cpSync(corpus, copy, { recursive: true });
+    await ingestInputs(store, [copy], { workers: 0 });
+    const file = join(copy, '003_e86d819293a394bf.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Leave a comment', 'Correction: an earlier version misstated the base.'));
+    const again = await ingestInputs(store, [copy], { workers: 0 });
+    expect(again).toMatchObject({ added: 0, unchanged: 4, updated: 1 });
+    const versions = await store.listVersions(file);
+    expect(versions.map((v) => v.current)).toEqual([false, true]);
+  });
+
+  it('names every bad input and still ingests the rest', async () => {
+    const mixed = join(dir, 'mixed');
+    cpSync(join(corpus, '000_fbc55344481ad475.txt'), join(mixed, 'good.txt'));
+    writeFileSync(join(mixed, 'empty.txt'), '   \n');
+    writeFileSync(join(mixed, 'binary.bin'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+    const summary = await ingestInputs(store, [mixed, join(dir, 'nope.txt')], { workers: 1 });
+    expect(summary.added).toBe(1);
+    expect(summary.failed.map((f) => [f.input.replace(dir, ''), f.code]).sort()).toEqual([
+      ['/mixed/binary.bin', 'binary'],
+      ['/mixed/empty.txt', 'empty'],
+      ['/nope.txt', 'not-found'],
+    ]);
+    for (const f of summary.failed) expect(f.message).toContain(f.input);
+  });
+
+  it('finishes the inputs an interrupted run left pending', async () => {
+    await store.recordPending([join(corpus, '001_10204aad8015e45e.txt')]);
+    const summary = await ingestInputs(store, [join(corpus, '002_e35b04c16b54d2ab.txt')], { workers: 0 });
+    expect(summary).toMatchObject({ added: 2, resumed: 1 });
+    expect(await store.pending()).toEqual([]);
+  });
+});
+
+describe('URLs', () => {
+  let server: Server;
+  let base: string;
+  const page = readFileSync(join(corpus, '002_e35b04c16b54d2ab.txt'), 'utf8');
+  const html = `<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Putin defends Syria support — The Daily Example</title><meta property="og:site_name" content="The Daily Example"><meta property="article:published_time" content="2015-09-15T12:00:00Z"></head><body><nav>Home | World</nav><article><h1>Putin defends Syria support</h1>${page
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('')}</article><footer>© The Daily Example</footer></body></html>`;
+  // Windows-1252 bytes, with the charset only in the HTTP header.
+  const cp1252 = Buffer.from(html.replace(/[“”’‘—]/g, (c) => ({ '“': '\u0093', '”': '\u0094', '’': '\u0092', '‘': '\u0091', '—': '\u0097' })[c]!), 'latin1');
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/article') return void res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(cp1252);
+      if (req.url === '/moved') return void res.writeHead(301, { location: '/article' }).end();
+      if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+      if (req.url === '/slow') return void setTimeout(() => res.end('late'), 3000);
+      if (req.url === '/big') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        return void res.end('x'.repeat(300_000));
+      }
+      res.writeHead(404).end('not here');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fetches a page through a redirect, decodes its charset and ingests it', async () => {
+    const summary = await ingestInputs(store, [`${base}/moved`], { workers: 0 });
+    expect(summary).toMatchObject({ added: 1, failed: [] });
+    const { items } = await store.listArticles({});
+    const article = Article.parse(items[0]);
+    expect(article.sourceUrl).toBe(`${base}/article`);
+    expect(article.headline).toMatch(/^Putin defends Syria support/);
+    expect(article.body).toContain('“We support the government of Syria');
+    expect(article.body).not.toContain('Home | World');
+  });
+
+  it('fails each bad URL with a clear reason: 404, redirect loop, timeout, size limit', async () => {
+    const summary = await ingestInputs(store, [`${base}/missing`, `${base}/loop`, `${base}/slow`, `${base}/big`], { workers: 0, fetch: { timeoutMs: 500, maxRedirects: 3 }, maxBytes: 100_000 });
+    const reasons = Object.fromEntries(summary.failed.map((f) => [f.input.replace(base, ''), f.message]));
+    expect(reasons['/missing']).toMatch(/answered 404/);
+    expect(reasons['/loop']).toMatch(/more than 3 redirects/);
+    expect(reasons['/slow']).toMatch(/no answer within 0.5 s/);
+    expect(reasons['/big']).toMatch(/over the 0 MB limit|over the .* limit/);
+    expect(summary.failed.every((f) => f.code === 'fetch')).toBe(true);
+  });
+
+  it('refuses non-http schemes', async () => {
+    await expect(fetchSource('file:///etc/passwd')).rejects.toThrow(/only http and https/);
+  });
+});
+
+describe('ingestSource', () => {
+  it('ingests text from a request, then reports it unchanged', async () => {
+    const text = readFileSync(join(corpus, '004_87197f165af4f63c.txt'), 'utf8');
+    const first = await ingestSource(store, { text, sourcePath: 'api-upload.txt' });
+    expect(first.status).toBe('added');
+    expect(first.records.quotes.some((q) => q.via?.name === 'RIA Novosti')).toBe(true);
+    expect((await ingestSource(store, { text, sourcePath: 'api-upload.txt' })).status).toBe('unchanged');
+  });
+});

@@ -1,0 +1,179 @@
+// Ingest: inputs -> extraction on every core -> store, in batches, then re-linking of the stories the
+// new articles touch. Idempotent (the store keeps one copy of an unchanged article and a new version of
+// a changed one) and resumable (a journal of pending inputs in the store: a run killed midway leaves
+// whole articles only, and the next run finishes the inputs it had not done).
+import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
+import type { InputError } from '@parallax/schema';
+import type { ArticleRecords, SaveStatus, Store } from '@parallax/store';
+import { fetchSource, type FetchOptions } from './fetch.js';
+import { isUrl, planInputs, type PlannedInput } from './inputs.js';
+import { ExtractPool } from './pool.js';
+
+/** Re-link the stories that the given (new or changed) articles belong to, or may now join. */
+export type Linker = (store: Store, touchedArticleIds: readonly string[]) => Promise<{ stories: number }>;
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  input: string;
+  status: SaveStatus | 'failed';
+}
+
+export interface IngestOptions {
+  /** Worker threads for extraction (default: every core). 0 extracts on the main thread. */
+  workers?: number;
+  fetch?: FetchOptions;
+  /** Largest input accepted, in bytes (default 20 MB). */
+  maxBytes?: number;
+  /** Articles written per transaction batch (default 100). */
+  batchSize?: number;
+  onProgress?: (p: IngestProgress) => void;
+  /** Standard input, for the "-" input. */
+  readStdin?: () => Promise<Uint8Array>;
+  /** Cross-article linking after the writes; omitted, no stories are re-linked. */
+  link?: Linker;
+}
+
+export interface IngestSummary {
+  total: number;
+  added: number;
+  unchanged: number;
+  updated: number;
+  failed: InputError[];
+  /** Inputs left pending by an earlier, interrupted run and finished by this one. */
+  resumed: number;
+  relinkedStories: number;
+  seconds: number;
+}
+
+export function toInputError(input: string, error: unknown): InputError {
+  if (error instanceof SourceError) return { input, code: error.code, message: error.message.includes(input) ? error.message : `${input}: ${error.message}` };
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { input, code: 'not-found', message: `${input}: no such file. Check the path.` };
+  if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') return { input, code: 'unreadable', message: `${input}: cannot read (${code}). Check the path and its permissions.` };
+  return { input, code: 'parse', message: `${input}: could not be processed (${(error as Error).message}). Please report this with the file.` };
+}
+
+async function readInput(input: PlannedInput, options: IngestOptions, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string | null; url: string | null }> {
+  if (input.url) {
+    const fetched = await fetchSource(input.url, { maxBytes, ...options.fetch });
+    return { bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url };
+  }
+  if (input.path === null) {
+    if (!options.readStdin) throw new SourceError('unreadable', '-', 'standard input is not available here.');
+    return { bytes: await options.readStdin(), contentType: null, url: null };
+  }
+  const info = await stat(input.path);
+  if (info.size > maxBytes) throw new SourceError('too-large', input.name, `${input.name}: ${(info.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit. Split the file or raise the limit.`);
+  return { bytes: await readFile(input.path), contentType: null, url: null };
+}
+
+/** Ingest files, directories (recursively), URLs and "-" into the store. */
+export async function ingestInputs(store: Store, args: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const started = performance.now();
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const batchSize = options.batchSize ?? 100;
+
+  // Inputs an interrupted run left pending come first, then the ones given now.
+  const leftover = (await store.pending()).filter((name) => !args.includes(name));
+  const plan = await planInputs([...leftover, ...args]);
+  const resumable = plan.inputs.filter((i) => i.name !== '-').map((i) => i.name);
+  await store.recordPending(resumable);
+
+  const summary: IngestSummary = { total: plan.inputs.length + plan.errors.length, added: 0, unchanged: 0, updated: 0, failed: [...plan.errors], resumed: 0, relinkedStories: 0, seconds: 0 };
+  const leftoverSet = new Set(leftover);
+  summary.resumed = plan.inputs.filter((i) => leftoverSet.has(i.name) || [...leftoverSet].some((l) => i.name.startsWith(l + '/'))).length;
+  for (const e of plan.errors) await store.markDone(e.input);
+
+  const workers = options.workers ?? undefined;
+  const pool = workers === 0 ? null : new ExtractPool(workers);
+  const touched: string[] = [];
+  let done = 0;
+  let batch: Array<{ input: PlannedInput; records: ArticleRecords }> = [];
+
+  const report = (input: string, status: SaveStatus | 'failed') => options.onProgress?.({ done: ++done, total: plan.inputs.length, input, status });
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const items = batch;
+    batch = [];
+    // One transaction per batch: a kill leaves whole batches; the journal marks inputs done after.
+    const statuses = await store.saveMany(items.map((i) => i.records));
+    for (let k = 0; k < items.length; k++) {
+      const status = statuses[k]!;
+      summary[status]++;
+      if (status !== 'unchanged') touched.push(items[k]!.records.article.id);
+      await store.markDone(items[k]!.input.name);
+      report(items[k]!.input.name, status);
+    }
+  };
+
+  const fail = async (input: PlannedInput, error: unknown) => {
+    summary.failed.push(toInputError(input.name, error));
+    if (input.name !== '-') await store.markDone(input.name);
+    report(input.name, 'failed');
+  };
+
+  const process = async (input: PlannedInput): Promise<void> => {
+    let extraction: ArticleExtraction;
+    try {
+      const { bytes, contentType, url } = await readInput(input, options, maxBytes);
+      const job = { bytes, name: input.name, sourcePath: input.path === null ? (input.url ? null : null) : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType, hints: input.hints, maxBytes };
+      extraction = pool ? await pool.extract(job) : extractArticle(job);
+    } catch (error) {
+      await fail(input, error instanceof SourceError && !error.message ? new SourceError(error.code, input.name, `${input.name}: ${error.message}`) : error);
+      return;
+    }
+    batch.push({ input, records: extraction });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  try {
+    // Keep every worker fed, but never read far ahead of what the workers can take (memory stays flat).
+    const inFlight = new Set<Promise<void>>();
+    const limit = Math.max(2, (pool?.size ?? 1) * 2);
+    for (const input of plan.inputs) {
+      const p = process(input).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    await flush();
+  } finally {
+    await pool?.close();
+  }
+  if (options.link && touched.length) summary.relinkedStories = (await options.link(store, touched)).stories;
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+export interface SingleSource {
+  text?: string;
+  html?: string;
+  url?: string;
+  sourcePath?: string;
+}
+
+export interface SingleIngestResult {
+  status: SaveStatus;
+  records: ArticleRecords;
+}
+
+/** Ingest one source given in memory or by URL (the API's POST /api/articles). Throws SourceError for bad input. */
+export async function ingestSource(store: Store, source: SingleSource, options: Pick<IngestOptions, 'fetch' | 'maxBytes' | 'link'> = {}): Promise<SingleIngestResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const name = source.url ?? source.sourcePath ?? 'request body';
+  let extraction: ArticleExtraction;
+  if (source.url) {
+    if (!isUrl(source.url)) throw new SourceError('fetch', source.url, `${source.url}: only http and https URLs can be fetched.`);
+    const fetched = await fetchSource(source.url, { maxBytes, ...options.fetch });
+    extraction = extractArticle({ bytes: fetched.bytes, name, sourcePath: source.sourcePath ?? null, sourceUrl: fetched.url, contentType: fetched.contentType, maxBytes });
+  } else {
+    const text = source.html ?? source.text ?? '';
+    extraction = extractArticle({ text, name, sourcePath: source.sourcePath ?? null, contentType: source.html !== undefined ? 'text/html' : 'text/plain', maxBytes });
+  }
+  const status = await store.saveArticle(extraction);
+  if (options.link && status !== 'unchanged') await options.link(store, [extraction.article.id]);
+  return { status, records: extraction };
+}

@@ -1,0 +1,3 @@
+import { nodeConfig } from '@parallax/vitest-config';
+
+export default nodeConfig();
