@@ -134,6 +134,14 @@ export const sqliteMigrations: Migration[] = [
     name: 'bulk full-text indexing',
     statements: ['DROP TRIGGER articles_fts_insert', 'DROP TRIGGER quotes_fts_insert', 'DROP TRIGGER claims_fts_insert'],
   },
+  // Searching quotes and claims joins each candidate to its article to check the filters; a covering
+  // index answers that without reading the article row (measured: 332 -> 222 ms for a common word in one
+  // outlet's claims at 100,000 articles).
+  {
+    version: 4,
+    name: 'covering index for search filters',
+    statements: ['CREATE INDEX articles_filters ON articles (id, is_current, outlet_id, story_id, published_date)'],
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
