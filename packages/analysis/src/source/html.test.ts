@@ -27,6 +27,14 @@ describe('parseHtml', () => {
     expect(d.paragraphs.join('\n')).not.toContain('The old bridge on Sunday');
   });
 
+  it('takes the date from a timestamp line when the page has no date metadata', () => {
+    const html = `<html><body><article><h1>Bridge closes</h1><p>Updated: Sept. 15, 2015 10:02 a.m.</p>${'<p>The city council voted on Monday to close the old bridge for repairs, after engineers found cracks in two of its piers.</p>'.repeat(5)}</article></body></html>`;
+    const d = parseHtml(html, { sourcePath: 'dated.html' });
+    expect(d.publishedAt).toBe('2015-09-15');
+    expect(d.publishedAtSource).toBe('text');
+    expect(d.boilerplate).toContainEqual({ text: 'Updated: Sept. 15, 2015 10:02 a.m.', kind: 'other' });
+  });
+
   it('falls back to the body text when readability finds no article', () => {
     const d = parseHtml('<p>Short note: the meeting moved to Thursday.</p>', { sourcePath: 'note.html' });
     expect(d.paragraphs).toEqual(['Short note: the meeting moved to Thursday.']);

@@ -9,6 +9,7 @@ import {
   countWords,
   endsSentence,
   findDateline,
+  findDates,
   isCreditLine,
   isRelatedHeader,
   isTimestampLine,
@@ -420,6 +421,7 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
   const captions: Caption[] = [];
   const credits: string[] = [];
   const boilerplate: Boilerplate[] = [];
+  const dates: string[] = [];
   const headKey = headline ? lineKey(headline) : null;
   const byKey = byline ? lineKey(byline) : null;
   let related = false;
@@ -455,6 +457,7 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
     }
     if (isTimestampLine(p)) {
       boilerplate.push({ text: p, kind: 'other' });
+      dates.push(...findDates(p));
       continue;
     }
     // Section labels and kickers ("Opinion Columnist", "Entertainment") above the first paragraph.
@@ -484,7 +487,7 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
     }
     body.push(p);
   }
-  return { body, captions, credits, boilerplate };
+  return { body, captions, credits, boilerplate, dates };
 }
 
 /**
@@ -575,6 +578,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   // The caller's hints (a manifest someone checked) win over what the page says about itself.
   if (hinted) ({ publishedAt, publishedAtSource } = hinted);
   else if (fromPage) [publishedAt, publishedAtSource] = [fromPage, 'metadata'];
+  else if (cleaned.dates[0]) [publishedAt, publishedAtSource] = [cleaned.dates[0], 'text'];
 
   const captions = [...blocks.captions, ...cleaned.captions];
   const credits = [...new Set([...cleaned.credits, ...captions.map((c) => c.credit).filter((c): c is string => c !== null)])];
@@ -621,8 +625,8 @@ function scannedDraft(html: string, cleanHtml: string, options: HtmlOptions, nam
     authors: [],
     dateline: findDateline(cleaned.body[0]!),
     language: guessLanguage(cleaned.body),
-    publishedAt: hinted?.publishedAt ?? null,
-    publishedAtSource: hinted?.publishedAtSource ?? null,
+    publishedAt: hinted?.publishedAt ?? cleaned.dates[0] ?? null,
+    publishedAtSource: hinted?.publishedAtSource ?? (cleaned.dates[0] ? 'text' : null),
     outletName: options.hints?.outlet?.trim() || null,
     outletDomain: domainOf(sourceUrl),
     paragraphs: cleaned.body,
