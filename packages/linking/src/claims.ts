@@ -49,8 +49,36 @@ export function groupClaims(claims: readonly Claim[], ctx: ClaimContext, idf: Id
   const days = claims.map((c) => claimDays(c, ctx));
   const weight = (t: string) => idf.weight(t);
   const pairs: { i: number; j: number; s: number }[] = [];
-  for (let i = 0; i < claims.length; i++)
-    for (let j = i + 1; j < claims.length; j++) {
+  // Blocking: only claims that share two stems (or whose quotes are one statement) are compared.
+  const postings = new Map<string, number[]>();
+  const local = new Map<string, number>();
+  for (const ts of terms) for (const t of new Set(ts)) local.set(t, (local.get(t) ?? 0) + 1);
+  // Stems in a quarter or more of the story's claims ("said", the main actor) block nothing.
+  const common = Math.max(8, claims.length / 4);
+  terms.forEach((ts, k) => {
+    for (const t of new Set(ts)) {
+      if (local.get(t)! > common) continue;
+      let p = postings.get(t);
+      if (!p) postings.set(t, (p = []));
+      p.push(k);
+    }
+  });
+  const byStatement = new Map<string, number[]>();
+  claims.forEach((c, k) => {
+    const st = c.quoteId ? ctx.statementOf.get(c.quoteId) : undefined;
+    if (!st) return;
+    let list = byStatement.get(st);
+    if (!list) byStatement.set(st, (list = []));
+    list.push(k);
+  });
+  const shared = new Map<number, number>();
+  for (let i = 0; i < claims.length; i++) {
+    shared.clear();
+    for (const t of new Set(terms[i]!)) for (const j of postings.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const st = claims[i]!.quoteId ? ctx.statementOf.get(claims[i]!.quoteId!) : undefined;
+    for (const j of st ? byStatement.get(st)! : []) if (j > i) shared.set(j, 99);
+    for (const [j, count] of shared) {
+      if (count < 2) continue;
       const a = claims[i]!;
       const b = claims[j]!;
       if (a.articleId === b.articleId) continue;
@@ -68,6 +96,7 @@ export function groupClaims(claims: readonly Claim[], ctx: ClaimContext, idf: Id
       }
       if (s >= threshold) pairs.push({ i, j, s });
     }
+  }
   pairs.sort((x, y) => y.s - x.s || x.i - y.i || x.j - y.j);
   const uf = new UnionFind(claims.length);
   const arts = new Map<number, Set<string>>();

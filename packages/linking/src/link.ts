@@ -14,6 +14,8 @@ export interface LinkOptions {
   statements?: StatementOptions;
   claims?: ClaimGroupOptions;
   digest?: DigestOptions;
+  /** A known story for each article (a store's assignment, a gold grouping): skips clustering. */
+  storyOf?: ReadonlyMap<string, string>;
 }
 
 /** The Story id for a set of articles: a hash of their sorted ids. */
@@ -37,7 +39,7 @@ export function assignStories(articles: readonly Article[], options: StoryCluste
  * (re)clustered; use linkStories to re-link only what an ingest touched.
  */
 export function linkBundle(bundle: Bundle, options: LinkOptions = {}): Bundle {
-  const storyOf = assignStories(bundle.articles, options.stories);
+  const storyOf = options.storyOf ? new Map(options.storyOf) : assignStories(bundle.articles, options.stories);
   return linkWithStories(bundle, storyOf, null, options);
 }
 
@@ -115,6 +117,13 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
   // 1. Entities across articles, within stories.
   const { entities: resolved, remap } = resolveEntities(bundle, storyOf);
   const entityById = new Map(resolved.map((e) => [e.id, e]));
+  const entitiesByArticle = new Map<string, Entity[]>();
+  for (const e of resolved)
+    for (const a of e.articleIds) {
+      let list = entitiesByArticle.get(a);
+      if (!list) entitiesByArticle.set(a, (list = []));
+      list.push(e);
+    }
   const relink = (articleId: string, ref: SpeakerRef | null): SpeakerRef | null => {
     if (!ref) return ref;
     if (ref.entityId) {
@@ -123,7 +132,7 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
       return e ? { ...ref, name: e.name, entityId: e.id } : ref;
     }
     // A description used as a name in this article ("the Russian president") that is an alias of one entity.
-    const e = entityByAlias(resolved, articleId, ref.name);
+    const e = entityByAlias(entitiesByArticle.get(articleId) ?? [], articleId, ref.name);
     return e ? { ...ref, name: e.name, entityId: e.id } : ref;
   };
   const quotes: Quote[] = bundle.quotes.map((q) => ({ ...q, speaker: relink(q.articleId, q.speaker), via: relink(q.articleId, q.via) }));
@@ -173,10 +182,11 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
     const storyQuotes = arts.flatMap((a) => quotesByArticle.get(a.id) ?? []);
     const storyClaims = arts.flatMap((a) => claimsByArticle.get(a.id) ?? []);
     const bodyOf = new Map(arts.map((a) => [a.id, a.body]));
+    const quoteById = new Map(storyQuotes.map((q) => [q.id, q]));
     const st = groupStatements(storyQuotes, entityById, quoteIdf, options.statements, (q) => sentenceAround(bodyOf.get(q.articleId) ?? '', q.span.start, q.span.end, q.text));
     for (const [qid, sid] of st.clusterOf) quoteCluster.set(qid, sid);
     for (const [qid, e] of st.speakerResolved) {
-      const q = storyQuotes.find((x) => x.id === qid)!;
+      const q = quoteById.get(qid)!;
       q.speaker = { ...q.speaker!, name: e.name, entityId: e.id };
       if (!e.articleIds.includes(q.articleId)) e.articleIds = [...e.articleIds, q.articleId].sort();
     }

@@ -67,10 +67,13 @@ export function buildDigest(parts: StoryParts, options: DigestOptions = {}): Dig
   const corroboration = (articleIds: readonly string[]) => outletsOf(articleIds).length + articleIds.filter((a) => !parts.outletOf.get(a)).length;
   const cands: Cand[] = [];
   for (const g of parts.claimGroups) cands.push({ text: g.text, sourceId: g.id, articleIds: [...g.articleIds], corroboration: g.corroboration, terms: contentStems(g.text) });
+  const claimOfQuote = new Map<string, Claim>();
+  for (const c of parts.claims.values()) if (c.quoteId) claimOfQuote.set(c.quoteId, c);
   for (const s of parts.statements) {
     // The sentence that carries the reference quote, when a claim holds it; else the quote itself.
     let text = s.text;
-    for (const c of parts.claims.values()) if (c.quoteId === s.referenceQuoteId && c.text.length >= s.text.length * 0.5) text = c.text;
+    const carrier = claimOfQuote.get(s.referenceQuoteId);
+    if (carrier && carrier.text.length >= s.text.length * 0.5) text = carrier.text;
     if (text === s.text && s.speakerName) text = `${s.speakerName}: “${s.text}”`;
     cands.push({ text, sourceId: s.id, articleIds: [...s.articleIds], corroboration: corroboration(s.articleIds), terms: contentStems(text) });
   }

@@ -42,10 +42,16 @@ export function isStopword(word: string): boolean {
 
 /** Stems of the content words of a text, in order (stopwords and one-letter tokens dropped). */
 export function contentStems(text: string): string[] {
+  // The same quote and claim texts are read by several stages: keep the last few thousand.
+  const hit = stemsCache.get(text);
+  if (hit) return hit;
   const out: string[] = [];
   for (const w of wordTokens(text)) if (w.length > 1 && !STOP.has(w)) out.push(stem(w));
+  if (stemsCache.size > 20_000) stemsCache.clear();
+  stemsCache.set(text, out);
   return out;
 }
+const stemsCache = new Map<string, string[]>();
 
 /** Term frequencies of a list of terms. */
 export function termCounts(terms: readonly string[]): Map<string, number> {
@@ -58,12 +64,19 @@ export function termCounts(terms: readonly string[]): Map<string, number> {
 export class Idf {
   readonly df = new Map<string, number>();
   docs = 0;
+  private readonly cache = new Map<string, number>();
   add(terms: Iterable<string>): void {
     this.docs++;
+    this.cache.clear();
     for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
   weight(term: string): number {
-    return Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+    let w = this.cache.get(term);
+    if (w === undefined) {
+      w = Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+      this.cache.set(term, w);
+    }
+    return w;
   }
 }
 
@@ -94,10 +107,15 @@ export function cosine(a: SparseVector, b: SparseVector): number {
   return s;
 }
 
+const trigramCache = new Map<string, Set<string>>();
 function trigrams(s: string): Set<string> {
+  const hit = trigramCache.get(s);
+  if (hit) return hit;
+  if (trigramCache.size > 100_000) trigramCache.clear();
   const padded = `#${s}#`;
   const out = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  trigramCache.set(s, out);
   return out;
 }
 
@@ -129,7 +147,7 @@ export function softContainment(a: readonly string[] | ReadonlyMap<string, numbe
       continue;
     }
     let best = 0;
-    if (t.length >= 4) for (const u of bs.keys()) if (u.length >= 4 && u[0] === t[0]) best = Math.max(best, trigramDice(t, u));
+    if (t.length >= 4) for (const u of bs.keys()) if (u.length >= 4 && u[0] === t[0] && Math.abs(u.length - t.length) <= 4) best = Math.max(best, trigramDice(t, u));
     if (best >= 0.5) got += w * best;
   }
   return total > 0 ? got / total : 0;
