@@ -85,7 +85,7 @@ export function isCreditLine(text: string): boolean {
   if (text.length > 160 || text.length < 2) return false;
   const words = countWords(text);
   if (words > 16) return false;
-  if (/^(photo(graph)?|image|picture|credit|source|foto)s?\s*(credit)?\s*[:|]/i.test(text)) return true;
+  if (/^(photo(graph)?|image|picture|credit|source|foto)s?\s*(credit)?\s*[:|]/i.test(text)) return !/^sources?\s*:/i.test(text) || STRONG_CREDIT.test(text);
   if (/^(image|photo|picture) (copyright|credit|source)\b/i.test(text) && words <= 10) return true;
   if (/^via [\w.-]+\.(info|com|net|org)$/i.test(text)) return true;
   const vocab = creditWordCount(text);
@@ -150,6 +150,7 @@ const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['promo', /^(find .{1,50} on (your )?tv|watch live|download (the|our) app|get the app|support (our|independent) journalism|become a (member|subscriber)|already a subscriber\?|click here (to|for)|tap here to|continue reading|story continues below|this slideshow requires javascript|this (website|site) uses cookies|this post (may )?contains? affiliate|media playback is unsupported|join (our|us)\b|listen (to .{1,40} )?(live|now|back)|how to listen|if you enjoyed this article|(microsoft|we) may earn (an? )?(affiliate )?commission)(?=\W|$)/i],
   ['other', /^(copyright\b|\u00a9|\(c\) ?\d{4})|\ball rights reserved\b|\bthis (document|material|article) (is subject to|may not be) (copyright|published|reproduced)/i],
   ['other', /^(write to|contact|email|e-mail|reach) .{1,60}(@|\bat \S+@)/i],
+  ['agency', /^(sources?|with agencies|agencies)\s*:\s*[^.]{1,60}$/i],
   ['agency', /\b(contributed (reporting|to this (report|story|article))|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
 ];
 
@@ -170,7 +171,7 @@ const FIRST_WORDS = new Set([
   'most', 'trending', 'further', 'also', 'you', 'what', 'in', 'explore', 'leave', 'post', 'add', 'write', 'show', 'view', 'load',
   'hide', 'be', 'commenting', 'tell', 'share', 'tweet', 'follow', 'like', 'click', 'find', 'watch', 'download', 'support',
   'become', 'already', 'tap', 'continue', 'story', 'this', 'media', 'listen', 'how', 'if', 'microsoft', 'we', 'copyright',
-  'contact', 'email', 'e', 'reach',
+  'contact', 'email', 'e', 'reach', 'source', 'sources', 'with', 'agencies',
 ]);
 
 const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
@@ -240,11 +241,24 @@ export function parseByline(text: string): { byline: string; authors: string[] }
   if (text.length > 200 || countWords(text) > 20) return null;
   const m = /^(?:by|from|words by|written by|reporting by)\s*:?\s+(.+)$/i.exec(text.trim());
   if (!m) return null;
-  const rest = m[1]!;
+  // "By Andrew Roth and Karen DeYoung September 15, 2015": the date is not part of the names.
+  const rest = m[1]!.replace(/[,|\s]*(?:(?:updated|published|posted)\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4}).*)$/i, '');
   if (capitalisedShare(rest) < 0.6 || endsSentence(rest.replace(/\b[A-Z]\.$/, 'X'))) {
     if (!/^\p{Lu}/u.test(rest)) return null;
   }
   return { byline: text.trim(), authors: splitAuthors(rest) };
+}
+
+/**
+ * A byline without "By", as some outlets print it: "Shaun Walker in Moscow", "Jane Doe and John Roe in
+ * Dushanbe". Only meaningful near the top of an article.
+ */
+export function parseByPlaceLine(text: string): { byline: string; authors: string[] } | null {
+  if (text.length > 90 || countWords(text) > 10 || endsSentence(text)) return null;
+  const m = /^((?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:(?:and|&) (?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3})?)in \p{Lu}[\p{L}'\u2019.-]+(?: \p{Lu}[\p{L}'\u2019.-]+){0,2}$/u.exec(text.trim());
+  if (!m || AGENCY.test(m[1]!)) return null;
+  const authors = splitAuthors(m[1]!.trim());
+  return authors.length > 0 ? { byline: text.trim(), authors } : null;
 }
 
 /** Author names from the name part of a byline: split on commas, "and", "&", bars; roles dropped. */

@@ -135,3 +135,43 @@ describe('parsePlainText general rules', () => {
     expect(d.paragraphs).toHaveLength(1);
   });
 });
+
+describe('parsePlainText on other outlets\' page furniture', () => {
+  it('Guardian-style: byline with a place, photo caption with "Photograph:", first-published line, share buttons', () => {
+    const text = [
+      'Storm closes schools across the region',
+      'Officials say power will not be back before Wednesday for tens of thousands of homes',
+      'Maria Lopez in Halifax',
+      'First published on Tue 15 Sep 2015 12.31 BST',
+      'Share on Facebook',
+      'Share on Twitter',
+      'A storm closed schools across the region on Monday, officials said, as winds of more than 100 km/h brought down power lines across the province.',
+      'Workers repair a power line in Halifax on Monday. Photograph: Andrew Vaughan/AP',
+      'About 40,000 homes were without power by the evening, the utility said. Crews were expected to work through the night.',
+      'Source: Reuters and agencies',
+    ].join('\n\n');
+    const d = parsePlainText(text, { sourcePath: null });
+    expect(d.headline).toBe('Storm closes schools across the region');
+    expect(d.standfirst).toMatch(/^Officials say power/);
+    expect(d.byline).toBe('Maria Lopez in Halifax');
+    expect(d.authors).toEqual(['Maria Lopez']);
+    expect(d.publishedAt).toBe('2015-09-15');
+    expect(d.publishedAtSource).toBe('text');
+    expect(d.captions).toEqual([{ text: 'Workers repair a power line in Halifax on Monday.', credit: 'Photograph: Andrew Vaughan/AP' }]);
+    expect(d.paragraphs).toHaveLength(2);
+    expect(d.boilerplate.map((b) => b.kind)).toEqual(['other', 'social', 'social', 'agency']);
+  });
+
+  it('Post-style: a byline with its date gives authors and the date', () => {
+    const text = [
+      'By Andrew Roth and Karen DeYoung September 15, 2015',
+      'MOSCOW \u2014 President Vladimir Putin on Tuesday defended Russia\u2019s military support for Syria, officials said in a statement that was read on television.',
+      'The statement followed weeks of reports of a build-up at an air base near Latakia, which the Pentagon said it was watching closely.',
+    ].join('\n\n');
+    const d = parsePlainText(text, { sourcePath: null });
+    expect(d.byline).toBe('By Andrew Roth and Karen DeYoung September 15, 2015');
+    expect(d.authors).toEqual(['Andrew Roth', 'Karen DeYoung']);
+    expect(d.publishedAt).toBe('2015-09-15');
+    expect(d.dateline).toBe('MOSCOW');
+  });
+});

@@ -14,6 +14,7 @@ import {
   isTimestampLine,
   lineKey,
   parseByline,
+  parseByPlaceLine,
   splitCaptionCredit,
   type BoilerplateKind,
 } from './lines.js';
@@ -157,8 +158,18 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
   const textDates: string[] = [];
 
   // Pass 1: what each line is on its own.
-  for (const u of units) {
+  let seenBody = false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
     const t = u.text;
+    if (!seenBody && byline === null && i < 6 && parseByPlaceLine(t)) {
+      const b = parseByPlaceLine(t)!;
+      u.role = 'byline';
+      byline = b.byline;
+      authors = b.authors;
+      continue;
+    }
+    if (endsSentence(t) && countWords(t) > 12) seenBody = true;
     const captioned = splitCaptionCredit(t);
     const kind = boilerplateKind(t);
     if (captioned) {
@@ -174,6 +185,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
       u.role = 'byline';
       byline = b.byline;
       authors = b.authors;
+      textDates.push(...findDates(t));
     } else if (isTimestampLine(t)) {
       u.role = 'boilerplate';
       u.kind = 'other';
