@@ -84,11 +84,13 @@ function basil(): void {
   }
   let multi = 0;
   let one = 0;
+  const key = (m: Map<string, Set<string | null>>) => [...seen.entries()].find(([, v]) => v === m)![0].split('|')[1];
   for (const m of seen.values()) {
     if (m.size < 2) continue;
     multi++;
     const all = new Set([...m.values()].flatMap((s) => [...s]));
     if (all.size === 1 && !all.has(null)) one++;
+    else if (process.env.LINK_EVAL_VERBOSE) console.log('    not one entity:', key(m), [...all].map((id) => (id ? (linked.entities.find((e) => e.id === id)?.name ?? id) : 'null')).join(' / '));
   }
   console.log(`  labelled quotes found in our bodies: ${labelled}; with a quote and speaker of ours: ${covered} (${((100 * covered) / Math.max(1, labelled)).toFixed(1)}%)`);
   console.log(`  speakers quoted in 2+ outlets of an event: ${multi}; resolved to one entity across them: ${one} (${((100 * one) / Math.max(1, multi)).toFixed(1)}%)`);

@@ -43,3 +43,20 @@ describe('resolveEntities', () => {
     expect(entities.map((e) => e.name).sort()).toEqual(['John F. Kerry', 'Teresa Kerry']);
   });
 });
+
+describe('cleanPersonName', () => {
+  it('keeps the name and drops datelines, titles and trailing words', async () => {
+    const { cleanPersonName } = await import('./entities.js');
+    expect(cleanPersonName('WASHINGTON — Susan E. Rice')).toBe('Susan E. Rice');
+    expect(cleanPersonName('Arizona Sheriff Joe Arpaio')).toBe('Joe Arpaio');
+    expect(cleanPersonName('Romney in a statement')).toBe('Romney');
+    expect(cleanPersonName('Ky. –- Joe Biden')).toBe('Joe Biden');
+    expect(cleanPersonName('Vladimir Putin')).toBe('Vladimir Putin');
+  });
+
+  it('compares names without accents: "Felipe Calderón" is "Felipe Calderon"', () => {
+    const es = [person('Felipe Calderón', [art(1)]), person('Felipe Calderon', [art(2)])];
+    const { entities } = resolveEntities({ entities: es }, new Map([[art(1), 's'], [art(2), 's']]));
+    expect(entities).toHaveLength(1);
+  });
+});

@@ -11,10 +11,38 @@ import { UnionFind } from './union-find.js';
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|mx|prof|professor|rev|fr)\.?$/i;
 const PARTICLE = /^(?:al|el|de|da|di|van|von|der|le|la|bin|ibn)-/i;
 
-/** Name tokens of a person, without honorifics; "al-Assad" compares as "assad". */
+/** Words that stand before a name as a title or description, not as part of it. */
+const TITLE =
+  /^(?:president|vice|prime|minister|secretary|sen|senator|rep|representative|gov|governor|mayor|judge|justice|gen|general|capt|captain|col|colonel|lt|sgt|adm|admiral|cmdr|sheriff|adviser|advisor|aide|spokesman|spokeswoman|spokesperson|chairman|chairwoman|chair|director|chief|leader|speaker|ambassador|deputy|former|first|lady|queen|king|prince|princess|pope|attorney|commissioner|candidate|nominee|chancellor|officer|navy|army|state|house|senate|rev|gop|dem|democrat|republican|mr|mrs|ms|miss|dr|sir|dame|lord|mx|prof|professor|fr)\.?$/i;
+
+/**
+ * The person's name inside what the extractor gave as one ("WASHINGTON — Susan E. Rice", "Arizona
+ * Sheriff Joe Arpaio", "Romney in a statement"): the last run of capitalised words that are not titles,
+ * datelines or all-capital place names. Falls back to the whole text.
+ */
+export function cleanPersonName(name: string): string {
+  const words = name.replace(/[’']s$/i, '').split(/\s+/).filter(Boolean);
+  let end = -1;
+  let start = -1;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const w = words[k]!;
+    const shouted = w.length > 2 && w === w.toUpperCase() && !/\./.test(w); // a dateline: WASHINGTON
+    const abbreviation = /^\p{Lu}\p{Ll}?\.$/u.test(w); // "Ky.", and initials, taken only inside a name
+    const nameLike = /^\p{Lu}/u.test(w) && !TITLE.test(w) && !shouted && !abbreviation;
+    const initial = /^\p{Lu}\.$/u.test(w);
+    if (nameLike || (initial && end >= 0)) {
+      if (end < 0) end = k;
+      start = k;
+    } else if (end >= 0) break;
+  }
+  return end < 0 ? name : words.slice(start, end + 1).join(' ');
+}
+
+/** Name tokens of a person, without honorifics, titles or accents; "al-Assad" compares as "assad". */
 export function personNameTokens(name: string): string[] {
-  return name
-    .replace(/[’']s$/i, '')
+  return cleanPersonName(name)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .split(/\s+/)
     .map((t) => t.replace(/[.,]/g, '').toLowerCase())
     .filter((t) => t.length > 0 && !HONORIFIC.test(t))
@@ -151,7 +179,10 @@ export function resolveEntities(bundle: Pick<Bundle, 'entities'>, storyOf: Reado
     const kind: EntityKind = us[0]!.entity.kind;
     // The canonical name: the fullest (most name tokens), then the most often seen, then the longest.
     const counts = new Map<string, number>();
-    for (const u of us) counts.set(u.entity.name, (counts.get(u.entity.name) ?? 0) + 1);
+    for (const u of us) {
+      const shown = kind === 'person' ? cleanPersonName(u.entity.name) : u.entity.name;
+      counts.set(shown, (counts.get(shown) ?? 0) + 1);
+    }
     const names = [...counts.keys()].sort(
       (a, b) => personNameTokens(b).length - personNameTokens(a).length || counts.get(b)! - counts.get(a)! || b.length - a.length || a.localeCompare(b),
     );
