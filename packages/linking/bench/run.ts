@@ -8,7 +8,7 @@ import { BundleBuilder, extractArticle } from '@parallax/analysis';
 import { Bundle } from '@parallax/schema';
 import { linkBundle } from '../src/index.js';
 
-const SHARED = new URL('../../../../shared/eval/', import.meta.url).pathname;
+const SHARED = `${process.env.PARALLAX_SHARED ?? new URL('../../../../shared', import.meta.url).pathname}/eval/`;
 const TARGET = Number(process.env.LINK_BENCH_ARTICLES ?? 10_000);
 
 interface Source {

@@ -10,7 +10,7 @@ import { linkBundle } from '../src/index.js';
 import { adjustedRandIndex } from './ari.js';
 import { rougeL, rougeN, rougeTokens } from './rouge.js';
 
-const SHARED = new URL('../../../../shared/eval/', import.meta.url).pathname;
+const SHARED = `${process.env.PARALLAX_SHARED ?? new URL('../../../../shared', import.meta.url).pathname}/eval/`;
 const OUTLETS: Record<string, string> = { nyt: 'The New York Times', fox: 'Fox News', hpo: 'HuffPost' };
 const cpu = () => {
   const u = process.cpuUsage();
