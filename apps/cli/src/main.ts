@@ -1,6 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SCHEMA_VERSION } from '@parallax/schema';
 import { extractCommand, type ExtractFormat } from './commands/extract.js';
+import { ingestCommand } from './commands/ingest.js';
+import { exportCommand, importCommand, searchCommand, statsCommand } from './commands/query.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, processIo, type Io } from './io.js';
@@ -24,6 +26,61 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
       return n;
     })
     .action(async (inputs: string[], options: { format: ExtractFormat; maxBytes?: number }) => setExit(await extractCommand(inputs, options.maxBytes ? { format: options.format, maxBytes: options.maxBytes } : { format: options.format }, io)));
+
+  const positiveInt = (what: string) => (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`give ${what} as a whole number`);
+    return n;
+  };
+  const dbOption = () => new Option('--db <url>', 'store: a SQLite file or a postgres:// URL (default: $PARALLAX_DB or ./parallax.db)');
+
+  program
+    .command('ingest')
+    .description('extract, link and store files, directories, URLs or - (stdin); idempotent and resumable')
+    .argument('<inputs...>', 'files, directories (recursive), http(s) URLs, or - for standard input')
+    .addOption(dbOption())
+    .option('--json', 'print the summary as JSON on stdout')
+    .option('--workers <n>', 'extraction threads (default: every core; 0: main thread)', positiveInt('the number of workers'))
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt('a size in bytes'))
+    .option('--timeout <seconds>', 'per-URL fetch timeout', positiveInt('seconds'))
+    .action(async (inputs: string[], options: { db?: string; json?: boolean; workers?: number; maxBytes?: number; timeout?: number }) => setExit(await ingestCommand(inputs, options, io)));
+
+  program
+    .command('search')
+    .description('full-text search over articles, quotes and claims')
+    .argument('<words...>', 'what to look for')
+    .addOption(dbOption())
+    .addOption(new Option('--type <type>', 'only one kind of record').choices(['article', 'quote', 'claim']))
+    .option('--story <id>', 'only in this story')
+    .option('--outlet <id>', 'only from this outlet')
+    .option('--speaker <id>', 'only quotes by this entity')
+    .option('--from <date>', 'only articles published on or after (YYYY-MM-DD)')
+    .option('--to <date>', 'only articles published on or before (YYYY-MM-DD)')
+    .option('--limit <n>', 'number of results (default 20)')
+    .option('--json', 'print results as JSON')
+    .action(async (words: string[], options: Record<string, string | boolean | undefined>) => setExit(await searchCommand(words, options as never, io)));
+
+  program
+    .command('stats')
+    .description('count what the store holds')
+    .addOption(dbOption())
+    .option('--json', 'print as JSON')
+    .action(async (options: { db?: string; json?: boolean }) => setExit(await statsCommand(options, io)));
+
+  program
+    .command('export')
+    .description('write the whole store: a Bundle (json), records a line (jsonl), schema.org JSON-LD, or quotes and claims as CSV')
+    .addOption(dbOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'jsonld', 'csv']).default('json'))
+    .action(async (options: { db?: string; format: 'json' | 'jsonl' | 'jsonld' | 'csv' }) => setExit(await exportCommand(options, io)));
+
+  program
+    .command('import')
+    .description('store a bundle written by parallax export (json or jsonl)')
+    .argument('<file>', 'a .json bundle or a .jsonl export')
+    .addOption(dbOption())
+    .option('--json', 'print the result as JSON')
+    .action(async (file: string, options: { db?: string; json?: boolean }) => setExit(await importCommand(file, options, io)));
 
   program
     .command('validate')

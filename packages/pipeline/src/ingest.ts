@@ -77,7 +77,10 @@ export async function ingestInputs(store: Store, args: readonly string[], option
 
   // Inputs an interrupted run left pending come first, then the ones given now.
   const leftover = (await store.pending()).filter((name) => !args.includes(name));
-  const plan = await planInputs([...leftover, ...args]);
+  const planned = await planInputs([...leftover, ...args]);
+  // A leftover input may also lie under a directory given now: plan it once.
+  const seen = new Set<string>();
+  const plan = { errors: planned.errors, inputs: planned.inputs.filter((i) => i.name === '-' || (!seen.has(i.name) && seen.add(i.name))) };
   const resumable = plan.inputs.filter((i) => i.name !== '-').map((i) => i.name);
   await store.recordPending(resumable);
 
@@ -98,10 +101,17 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     if (!batch.length) return;
     const items = batch;
     batch = [];
+    // The same clean article can come from several inputs (one story at two URLs): store it once per batch.
+    const firstOf = new Map<string, number>();
+    items.forEach((item, k) => {
+      if (!firstOf.has(item.records.article.id)) firstOf.set(item.records.article.id, k);
+    });
+    const unique = [...firstOf.values()];
     // One transaction per batch: a kill leaves whole batches; the journal marks inputs done after.
-    const statuses = await store.saveMany(items.map((i) => i.records));
+    const saved = await store.saveMany(unique.map((k) => items[k]!.records));
+    const statusOf = new Map(unique.map((k, n) => [k, saved[n]!]));
     for (let k = 0; k < items.length; k++) {
-      const status = statuses[k]!;
+      const status: SaveStatus = statusOf.get(k) ?? 'unchanged';
       summary[status]++;
       if (status !== 'unchanged') touched.push(items[k]!.records.article.id);
       await store.markDone(items[k]!.input.name);
