@@ -148,7 +148,7 @@ export function declaredHtmlCharset(bytes: Uint8Array): string | null {
     if (at < 0) return null;
     const end = head.indexOf('>', at);
     const tag = head.slice(at, end < 0 ? at + 300 : Math.min(end, at + 300));
-    const m = /charset\s*=\s*["']?\s*([a-z0-9_:.-]{2,40})/.exec(tag);
+    const m = /charset\s*=["'\s]*([a-z0-9_:.-]{2,40})/.exec(tag);
     if (m) return m[1]!;
     from = at + 5;
   }

@@ -18,6 +18,13 @@ function lastMeaningful(text: string): string {
   return i >= 0 ? text[i]! : '';
 }
 
+/** The text without any of `chars` at its end (a loop: a trailing-class regex would be quadratic). */
+export function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
 /** Whether the line ends like a sentence (., !, ?, … before any closing quotes or brackets). */
 export function endsSentence(text: string): boolean {
   const c = lastMeaningful(text);
@@ -85,7 +92,7 @@ export function isCreditLine(text: string): boolean {
   if (text.length > 160 || text.length < 2) return false;
   const words = countWords(text);
   if (words > 16) return false;
-  if (/^(photo(graph)?|image|picture|credit|source|foto)s?\s*(credit)?\s*[:|]/i.test(text)) return !/^sources?\s*:/i.test(text) || STRONG_CREDIT.test(text);
+  if (/^(photo(graph)?|image|picture|credit|source|foto)s?(\s*credit)?\s*[:|]/i.test(text)) return !/^sources?\s*:/i.test(text) || STRONG_CREDIT.test(text);
   if (/^(image|photo|picture) (copyright|credit|source)\b/i.test(text) && words <= 10) return true;
   if (/^via [\w.-]+\.(info|com|net|org)$/i.test(text)) return true;
   const vocab = creditWordCount(text);
@@ -117,7 +124,7 @@ export function splitCaptionCredit(text: string): Caption | null {
       }
     }
   }
-  const m = !tail.includes(':') ? null : /(?:^|[\s.])((?:Photo(?:graph)?|Picture|Image|Credit|Foto)s?\s*(?:credit)?\s*:\s*)([^:]{2,120})$/i.exec(tail);
+  const m = !tail.includes(':') ? null : /(?:^|[\s.])((?:Photo(?:graph)?|Picture|Image|Credit|Foto)s?(?:\s*credit)?\s*:[ \t]*)([^:\s][^:]{1,119})$/i.exec(tail);
   if (m) {
     const credit = m[2]!.trim();
     const cut = t.length - (m[1]!.length + m[2]!.length);
@@ -150,7 +157,7 @@ const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['promo', /^(find .{1,50} on (your )?tv|watch live|download (the|our) app|get the app|support (our|independent) journalism|become a (member|subscriber)|already a subscriber\?|click here (to|for)|tap here to|continue reading|story continues below|this slideshow requires javascript|this (website|site) uses cookies|this post (may )?contains? affiliate|media playback is unsupported|join (our|us)\b|listen (to .{1,40} )?(live|now|back)|how to listen|if you enjoyed this article|(microsoft|we) may earn (an? )?(affiliate )?commission)(?=\W|$)/i],
   ['other', /^(copyright\b|\u00a9|\(c\) ?\d{4})|\ball rights reserved\b|\bthis (document|material|article) (is subject to|may not be) (copyright|published|reproduced)/i],
   ['other', /^(write to|contact|email|e-mail|reach) .{1,60}(@|\bat \S+@)/i],
-  ['agency', /^(sources?|with agencies|agencies)\s*:\s*[^.]{1,60}$/i],
+  ['agency', /^(sources?|with agencies|agencies)\s*:\s*[^.\s][^.]{0,59}$/i],
   ['agency', /\b(contributed (reporting|to this (report|story|article))|additional reporting (by|from)|with (wire|agency) (services|reports)|(reporting|editing|writing) by [A-Z])/],
 ];
 
@@ -191,7 +198,7 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
   const words = countWords(text);
   if (words > 24) return null;
   if (words <= 6) {
-    const bare = text.replace(/[\s:.!|>\u00bb\u203a\u2192-]+$/, '').replace(/^[\s|\u2022-]+/, '');
+    const bare = trimEnd(text, ' \t\n\r\u00a0:.!|>\u00bb\u203a\u2192-').replace(/^[\s|\u2022-]+/, '');
     for (const [kind, rule] of WHOLE_LINE) if (rule.test(bare)) return kind;
   }
   const lower = text.toLowerCase();
@@ -239,10 +246,12 @@ export function isRelatedHeader(text: string): boolean {
 /** "By Jane Doe and John Roe", optionally with a role or outlet after a comma or a bar. */
 export function parseByline(text: string): { byline: string; authors: string[] } | null {
   if (text.length > 200 || countWords(text) > 20) return null;
-  const m = /^(?:by|from|words by|written by|reporting by)\s*:?\s+(.+)$/i.exec(text.trim());
+  const m = /^(?:by|from|words by|written by|reporting by)(?:\s*:\s*|\s+)(\S.*)$/i.exec(text.trim());
   if (!m) return null;
   // "By Andrew Roth and Karen DeYoung September 15, 2015": the date is not part of the names.
-  const rest = m[1]!.replace(/[,|\s]*(?:(?:updated|published|posted)\b.*|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4}).*)$/i, '');
+  const names = m[1]!;
+  const date = /\b(?:updated|published|posted)\b|(?:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?\b(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8},? \d{4})/i.exec(names);
+  const rest = trimEnd(date ? names.slice(0, date.index) : names, ' ,|\t');
   if (capitalisedShare(rest) < 0.6 || endsSentence(rest.replace(/\b[A-Z]\.$/, 'X'))) {
     if (!/^\p{Lu}/u.test(rest)) return null;
   }
@@ -264,7 +273,7 @@ export function parseByPlaceLine(text: string): { byline: string; authors: strin
 /** Author names from the name part of a byline: split on commas, "and", "&", bars; roles dropped. */
 export function splitAuthors(names: string): string[] {
   const parts = names
-    .split(/\s*(?:,|;|\||\band\b|&|\bwith\b|\u2014|\u2013| - )\s*/i)
+    .split(/,|;|\||\band\b|&|\bwith\b|\u2014|\u2013| - /i)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
   const out: string[] = [];

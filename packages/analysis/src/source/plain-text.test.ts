@@ -149,6 +149,7 @@ describe('parsePlainText on other outlets\' page furniture', () => {
       'Workers repair a power line in Halifax on Monday. Photograph: Andrew Vaughan/AP',
       'About 40,000 homes were without power by the evening, the utility said. Crews were expected to work through the night.',
       'Source: Reuters and agencies',
+      '\u00a9 2015 The Halifax Courier. All rights reserved.',
     ].join('\n\n');
     const d = parsePlainText(text, { sourcePath: null });
     expect(d.headline).toBe('Storm closes schools across the region');
@@ -159,7 +160,8 @@ describe('parsePlainText on other outlets\' page furniture', () => {
     expect(d.publishedAtSource).toBe('text');
     expect(d.captions).toEqual([{ text: 'Workers repair a power line in Halifax on Monday.', credit: 'Photograph: Andrew Vaughan/AP' }]);
     expect(d.paragraphs).toHaveLength(2);
-    expect(d.boilerplate.map((b) => b.kind)).toEqual(['other', 'social', 'social', 'agency']);
+    expect(d.boilerplate.map((b) => b.kind)).toEqual(['other', 'social', 'social', 'agency', 'other']);
+    expect(d.outletName).toBe('Halifax Courier');
   });
 
   it('Post-style: a byline with its date gives authors and the date', () => {

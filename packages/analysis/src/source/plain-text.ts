@@ -16,6 +16,7 @@ import {
   parseByline,
   parseByPlaceLine,
   splitCaptionCredit,
+  trimEnd,
   type BoilerplateKind,
 } from './lines.js';
 
@@ -113,15 +114,28 @@ function outletFromLine(text: string): string | null {
   const patterns = [
     /^find (.+?) on (?:your )?tv\.?$/i,
     /^get (?:e-?mail|newsletter) updates from (.+?)\.?$/i,
-    /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*-\s*\d{4})?\s*)?(.+?)(?:[.,]?\s*all rights reserved\.?)?$/i,
     /^(?:follow|like) (.+?) on (?:twitter|facebook|instagram|youtube|linkedin)\.?$/i,
     /^(?:subscribe to|sign up for) (.+?)['\u2019]s? (?:newsletters?|daily|weekly)\b/i,
     /^download the (.+?) app\.?$/i,
   ];
+  const candidates: string[] = [];
+  const t = text.trim();
+  const copyright = /^(?:\u00a9|\(c\)|copyright)(?: \u00a9)?/i.exec(t);
+  if (copyright) {
+    // "© 2015 The Outlet. All rights reserved.": the name between the year and the reservation.
+    let rest = t.slice(copyright[0].length).trim();
+    const year = /^\d{4}(?: ?- ?\d{4})?/.exec(rest);
+    if (year) rest = rest.slice(year[0].length).trim();
+    const reserved = rest.toLowerCase().indexOf('all rights reserved');
+    if (reserved >= 0) rest = rest.slice(0, reserved);
+    candidates.push(trimEnd(rest, ' .,'));
+  }
   for (const p of patterns) {
-    const m = p.exec(text.trim());
-    if (!m) continue;
-    const name = m[1]!.trim().replace(/^the\s+(?=\p{Lu})/u, '');
+    const m = p.exec(t);
+    if (m) candidates.push(m[1]!);
+  }
+  for (const c of candidates) {
+    const name = c.trim().replace(/^[Tt]he\s+(?=\p{Lu})/u, '');
     const words = countWords(name);
     if (words < 1 || words > 6 || name.length > 60) continue;
     if (/^(our|us|me|your|this|the|a|an)\b/i.test(name)) continue;
