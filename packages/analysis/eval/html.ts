@@ -146,7 +146,7 @@ function evalReadability(dir: string): void {
       const want = meta[f];
       if (!want) continue;
       fields[f]![1]++;
-      const got = ours[f];
+      const got = ours[f] ?? null;
       let agree = norm(got) === norm(want);
       if (f === 'lang') agree = norm(got).split('-')[0] === norm(want).split('-')[0];
       if (f === 'publishedTime') agree = got !== null && got.slice(0, 10) === want.slice(0, 10);

@@ -24,6 +24,8 @@ describe('sniffFormat', () => {
     expect(sniffFormat('<p>A fragment</p>', 'x', 'text/html; charset=utf-8')).toBe('html');
     expect(sniffFormat('Use x < y and {braces} freely.', 'notes.txt')).toBe('text');
     expect(sniffFormat('{not json at all', 'a.txt')).toBe('text');
+    expect(sniffFormat('[{"body": "x"}]')).toBe('json');
+    expect(sniffFormat('[Editor\'s note: this story was updated.]')).toBe('text');
   });
 });
 
@@ -51,5 +53,6 @@ describe('parseSource', () => {
     expect(code(() => parseSource({ text: 'x'.repeat(50 * 1024 * 1024), name: 'big.txt', sourcePath: 'big.txt' }))).toBe('too-large');
     expect(code(() => parseSource({ text: 'Sign up for our weekly newsletter', name: 'promo.txt', sourcePath: 'promo.txt' }))).toBe('no-content');
     expect(code(() => parseSource({ name: 'nothing', sourcePath: null }))).toBe('unreadable');
+    expect(code(() => parseSource({ text: '[1, 2]', name: 'list.json', sourcePath: 'list.json' }))).toBe('invalid');
   });
 });

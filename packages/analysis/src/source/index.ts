@@ -41,7 +41,7 @@ export function sniffFormat(text: string, name = '', contentType: string | null 
   let i = 0;
   while (i < text.length && i < 4096 && /\s/.test(text[i]!)) i++;
   const first = text[i];
-  if (first === '{') {
+  if (first === '{' || first === '[') {
     if (ext === 'json' || type.includes('json')) return 'json';
     try {
       const v: unknown = JSON.parse(text);
