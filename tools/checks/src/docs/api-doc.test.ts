@@ -1,4 +1,6 @@
+import { Id, QuoteListQuery, QuotePage } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { generateApiDoc, loadRoutes, pathParams, routeTitle } from './api-doc.js';
 import { defOf, unwrap, type AnyZod } from './zod-doc.js';
 
@@ -39,10 +41,25 @@ describe('API reference', () => {
     }
   });
 
-  it('links schema package types to the schema reference and describes inline ones', () => {
-    expect(section('GET /api/health')).toContain('[Health](schema.md#health)');
-    expect(section('GET /api/health')).toContain('| `status` | `"ok"` \\| `"unavailable"` | yes | no | ok when the service can answer requests. |');
-    expect(section('GET /api/schema/:name')).toContain('Record&lt;string, unknown&gt;. A JSON Schema (draft 2020-12)');
+  it('links schema package types to the schema reference, describes inline ones, lists errors', async () => {
+    const text = await generateApiDoc([
+      { method: 'get', path: '/api/quotes', summary: 'List quotes.', query: QuoteListQuery, response: QuotePage },
+      {
+        method: 'get',
+        path: '/api/things/:id',
+        summary: 'One thing.',
+        params: z.object({ id: Id.describe('The thing.') }),
+        response: z.record(z.string(), z.unknown()).describe('Whatever it is.'),
+        errors: [{ status: 404, description: 'No such thing.' }],
+      },
+    ]);
+    expect(text).toContain('| GET | [`/api/quotes`](#get-apiquotes) | List quotes. |');
+    expect(text).toContain(`**Response 200** (application/json): [QuotePage](schema.md#quotepage). ${QuotePage.description}`);
+    expect(text).toMatch(/\| `kind` \| \[QuoteKind\]\(schema\.md#quotekind\) \| no \| no \|/);
+    expect(text).toContain('| `id` | [Id](schema.md#id) | yes | no | The thing. |');
+    expect(text).toContain('Record&lt;string, unknown&gt;. Whatever it is.');
+    expect(text).toContain('| 400 | A parameter or the body is invalid');
+    expect(text).toContain('| 404 | No such thing. |');
   });
 
   it('finds path parameters in Express paths', () => {
