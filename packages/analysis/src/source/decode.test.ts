@@ -71,11 +71,9 @@ describe('decodeSource', () => {
     expect(ws.message).toContain('standard input');
   });
 
-  it('rejects a 50 MB single line fast, by size', () => {
+  it('rejects a 50 MB single line by size, before decoding it', () => {
     const big = new Uint8Array(50 * 1024 * 1024).fill(0x61);
-    const t0 = performance.now();
     const err = failure(() => decodeSource(big, 'huge.txt'));
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(err.code).toBe('too-large');
     expect(err.message).toMatch(/huge\.txt is 50\.0 MB, over the 20\.0 MB limit/);
     expect(failure(() => decodeSource(new TextEncoder().encode('a'.repeat(2000)), 'small.txt', { maxBytes: 1000 })).code).toBe('too-large');

@@ -127,11 +127,9 @@ describe('parsePlainText general rules', () => {
     expect(d.publishedAtSource).toBe('manifest');
   });
 
-  it('handles a 15 MB single line in linear time', () => {
+  it('handles a 15 MB single line (quadratic work would hit the test timeout)', () => {
     const line = 'word '.repeat(3_000_000);
-    const t0 = performance.now();
     const d = parse(line);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(d.paragraphs).toHaveLength(1);
   });
 });
