@@ -111,7 +111,8 @@ export function createApp(deps: AppDeps): Express {
   if (logger) {
     app.use((req, res, next) => {
       const started = performance.now();
-      const id = req.get('x-request-id')?.slice(0, 128) || randomUUID();
+      const given = req.get('x-request-id');
+      const id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', id);
       res.on('finish', () => {
         logger.info({ id, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round((performance.now() - started) * 100) / 100 }, 'request');

@@ -6,6 +6,9 @@ type Json = Record<string, unknown>;
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** Escaped text with `code` spans, as the descriptions write them. */
+const inline = (text: string): string => escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+
 const COMPONENT = '#/components/schemas/';
 const anchor = (name: string) => `schema-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
@@ -33,7 +36,7 @@ function typeHtml(schema: Json | undefined, depth = 0): string {
 }
 
 function describeOf(schema: Json | undefined): string {
-  return typeof schema?.description === 'string' ? escapeHtml(schema.description) : '';
+  return typeof schema?.description === 'string' ? inline(schema.description) : '';
 }
 
 /** Field table of an object schema. */
@@ -64,17 +67,17 @@ function operationHtml(path: string, method: string, op: Json): string {
     ? `<h4>Parameters</h4><table><thead><tr><th>Name</th><th>In</th><th>Type</th><th>Description</th></tr></thead><tbody>${parameters
         .map(
           (p) =>
-            `<tr><td><code>${escapeHtml(String(p.name))}</code>${p.required ? '' : ' <span class="opt">optional</span>'}</td><td>${escapeHtml(String(p.in))}</td><td>${typeHtml(p.schema as Json)}</td><td>${escapeHtml(String(p.description ?? ''))}</td></tr>`,
+            `<tr><td><code>${escapeHtml(String(p.name))}</code>${p.required ? '' : ' <span class="opt">optional</span>'}</td><td>${escapeHtml(String(p.in))}</td><td>${typeHtml(p.schema as Json)}</td><td>${inline(String(p.description ?? ''))}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '';
   const request = op.requestBody ? `<h4>Request body</h4>${bodyHtml('Body', (op.requestBody as Json).content as Json)}` : '';
   const responses = Object.entries((op.responses ?? {}) as Record<string, Json>)
-    .map(([status, r]) => `<li><strong>${escapeHtml(status)}</strong> ${escapeHtml(String(r.description ?? ''))}${bodyHtml('', r.content as Json | undefined)}</li>`)
+    .map(([status, r]) => `<li><strong>${escapeHtml(status)}</strong> ${inline(String(r.description ?? ''))}${bodyHtml('', r.content as Json | undefined)}</li>`)
     .join('');
   const security = op.security ? '<p class="auth">Needs <code>Authorization: Bearer &lt;token&gt;</code>.</p>' : '';
-  return `<details id="${escapeHtml(id)}"><summary><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code> <span class="summary">${escapeHtml(String(op.summary ?? ''))}</span></summary>
-<div class="op">${op.description ? `<p>${escapeHtml(String(op.description))}</p>` : ''}${security}${params}${request}<h4>Responses</h4><ul>${responses}</ul></div></details>`;
+  return `<details id="${escapeHtml(id)}"><summary><span class="method ${escapeHtml(method)}">${escapeHtml(method.toUpperCase())}</span> <code>${escapeHtml(path)}</code> <span class="summary">${inline(String(op.summary ?? ''))}</span></summary>
+<div class="op">${op.description ? `<p>${inline(String(op.description))}</p>` : ''}${security}${params}${request}<h4>Responses</h4><ul>${responses}</ul></div></details>`;
 }
 
 /** The docs page for an OpenAPI document. */
@@ -113,7 +116,7 @@ table { border-collapse: collapse; width: 100%; margin: .5rem 0; } th, td { bord
 .schema { border-top: 1px solid var(--line); }
 </style></head>
 <body><header><h1>${escapeHtml(String(info.title ?? 'API'))} <small>${escapeHtml(String(info.version ?? ''))}</small></h1>
-<p>${escapeHtml(String(info.description ?? ''))}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${escapeHtml(String(doc.openapi ?? ''))}). ${nav} · <a href="#schemas">schemas</a></p></header>
+<p>${inline(String(info.description ?? ''))}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${escapeHtml(String(doc.openapi ?? ''))}). ${nav} · <a href="#schemas">schemas</a></p></header>
 <main>${sections}
 <h2 id="schemas">Schemas</h2>${components}</main></body></html>
 `;
