@@ -141,6 +141,11 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): SqlStore
     // Article writes read then write by source: one writer at a time keeps versions consistent.
     lockWrites: async (q) => void (await q.all('SELECT pg_advisory_xact_lock(7350216)')),
     search: searchPg,
+    // jsonb_set is strict: a SQL NULL value would null the whole document, so it becomes JSON null.
+    jsonSet: (doc, sets) =>
+      sets.reduce((inner, [path, value]) => `jsonb_set(${inner}, '{${path.join(',')}}', coalesce(to_jsonb(${value}::text), 'null'::jsonb))`, doc),
+    jsonIsObject: (doc, key) => `jsonb_typeof(${doc} -> '${key}') = 'object'`,
+    jsonRows: (columns) => `(SELECT ${columns.map((c, i) => `e ->> ${i} AS ${c}`).join(', ')} FROM jsonb_array_elements(?::jsonb) AS e)`,
     optimize: async (q) => void (await q.run('ANALYZE')),
     sizeBytes: async (q) => {
       const [r] = await q.all<{ n: string }>('SELECT pg_database_size(current_database()) AS n');

@@ -1,6 +1,7 @@
 // The store's logic, written once over the Executor surface. The backends (sqlite-store.ts, pg-store.ts)
 // supply the connection, migrations, full-text search and size; everything else is shared SQL that both
 // SQLite 3.35+ and PostgreSQL accept (ON CONFLICT ... excluded, row values, UPDATE ... FROM).
+import { z } from 'zod';
 import {
   Article,
   ArticleListQuery,
@@ -8,6 +9,7 @@ import {
   Claim,
   ClaimGroup,
   Entity,
+  Id,
   Outlet,
   Quote,
   SCHEMA_VERSION,
@@ -23,13 +25,16 @@ import type { Migration } from './migrations.js';
 import type {
   ArticleRecords,
   ArticleVersion,
+  BatchSaveStatus,
   BundleRecord,
+  ClaimAssignment,
   ClaimFilter,
   ClaimGroupFilter,
   LinkRecords,
   LinkScope,
   Page,
   PageQuery,
+  QuoteAssignment,
   QuoteFilter,
   SaveStatus,
   StatementFilter,
@@ -93,6 +98,46 @@ export function mergeEntity(old: Entity, next: Entity): Entity {
     articleIds: union(old.articleIds, next.articleIds),
   };
 }
+
+/** One record per id, the last one given (a multi-row upsert must not touch one row twice). */
+function lastById<T extends { id: string }>(items: readonly T[]): T[] {
+  return [...new Map(items.map((x) => [x.id, x])).values()];
+}
+
+// saveLinks' assignments, checked before anything is written.
+const QuoteAssignmentInput = z.object({
+  id: Id,
+  clusterId: Id.nullable(),
+  speakerEntityId: Id.nullable().optional(),
+  speakerName: z.string().min(1).nullable().optional(),
+  viaEntityId: Id.nullable().optional(),
+  viaName: z.string().min(1).nullable().optional(),
+});
+const ClaimAssignmentInput = z.object({
+  id: Id,
+  clusterId: Id.nullable(),
+  attributionEntityId: Id.nullable().optional(),
+  attributionName: z.string().min(1).nullable().optional(),
+});
+
+/** One settable reference inside a quote or claim document, and the indexed column that mirrors it. */
+interface RefField<A> {
+  key: keyof A & string;
+  object: string;
+  field: 'entityId' | 'name';
+  column?: string;
+}
+
+const quoteRefs: Array<RefField<QuoteAssignment>> = [
+  { key: 'speakerEntityId', object: 'speaker', field: 'entityId', column: 'speaker_id' },
+  { key: 'speakerName', object: 'speaker', field: 'name' },
+  { key: 'viaEntityId', object: 'via', field: 'entityId' },
+  { key: 'viaName', object: 'via', field: 'name' },
+];
+const claimRefs: Array<RefField<ClaimAssignment>> = [
+  { key: 'attributionEntityId', object: 'attribution', field: 'entityId' },
+  { key: 'attributionName', object: 'attribution', field: 'name' },
+];
 
 function pageLimit(limit: number | undefined, fallback = 50): number {
   const n = limit ?? fallback;
@@ -171,6 +216,18 @@ export interface Dialect {
   sizeBytes(q: Queryer): Promise<number>;
   /** Index rows inserted after seq in one statement, when the backend does not index on insert. */
   indexNew?(q: Queryer, table: 'articles' | 'quotes' | 'claims', afterSeq: number): Promise<void>;
+  /**
+   * SQL for a JSON document with string (or null) values set at paths, e.g. [['speaker', 'entityId'], 'v.c0'].
+   * A path whose parent is not an object (a null speaker) leaves the document as it is.
+   */
+  jsonSet(doc: string, sets: ReadonlyArray<readonly [path: readonly string[], value: string]>): string;
+  /** SQL that is true when a document's top-level key holds an object. */
+  jsonIsObject(doc: string, key: string): string;
+  /**
+   * A subquery of rows with the given (text) columns, read from one parameter: a JSON array of arrays.
+   * One parameter however many rows, and one short statement to parse and plan.
+   */
+  jsonRows(columns: readonly string[]): string;
   /** Refresh planner statistics and compact indexes after a bulk load (inside a transaction). */
   optimize(q: Queryer): Promise<void>;
   /** Then, outside any transaction: give space back (SQLite truncates its WAL). */
@@ -245,10 +302,11 @@ export class SqlStore implements Store {
       if (options.input !== undefined) await this.markDoneIn(q, options.input);
       return statuses;
     });
+    // One item cannot duplicate an earlier one.
     return status as SaveStatus;
   }
 
-  async saveMany(items: readonly ArticleRecords[]): Promise<SaveStatus[]> {
+  async saveMany(items: readonly ArticleRecords[]): Promise<BatchSaveStatus[]> {
     if (items.length === 0) return [];
     return this.db.tx(async (q) => {
       await this.dialect.lockWrites(q);
@@ -273,7 +331,7 @@ export class SqlStore implements Store {
   }
 
   /** Save a batch inside an open transaction: batched look-ups, then batched inserts. */
-  private async saveIn(q: Queryer, input: readonly ArticleRecords[]): Promise<SaveStatus[]> {
+  private async saveIn(q: Queryer, input: readonly ArticleRecords[]): Promise<BatchSaveStatus[]> {
     const items = input.map((r) => this.validate(r));
     const now = new Date().toISOString();
     const stateCols = 'id, lineage, version, is_current, content_hash, source_path, source_url';
@@ -305,11 +363,15 @@ export class SqlStore implements Store {
       }
     }
 
-    const statuses: SaveStatus[] = [];
+    const statuses: BatchSaveStatus[] = [];
     const newArticles: SqlValue[][] = [];
+    // Rows of this batch not inserted yet, by lineage: a later item of the batch may demote them.
+    const pendingByLineage = new Map<string, SqlValue[][]>();
+    const inBatch = new Set<string>();
     const replacedIds: string[] = [];
-    const quotes: SqlValue[][] = [];
-    const claims: SqlValue[][] = [];
+    // By id: one row per id in a batch, the last one given (a producer may repeat a record).
+    const quotes = new Map<string, SqlValue[]>();
+    const claims = new Map<string, SqlValue[]>();
     const outlets = new Map<string, Outlet>();
     const entities = new Map<string, Entity>();
     const remember = (s: ArticleState) => {
@@ -320,12 +382,20 @@ export class SqlStore implements Store {
     };
     const demote = async (s: ArticleState) => {
       await q.run('UPDATE articles SET is_current = 0 WHERE lineage = ? AND is_current = 1', [s.lineage]);
+      for (const row of pendingByLineage.get(s.lineage) ?? []) row[3] = 0; // is_current
       for (const m of [currentByPath, currentByUrl]) for (const [k, v] of m) if (v.lineage === s.lineage) m.delete(k);
       for (const v of byId.values()) if (v.lineage === s.lineage) v.isCurrent = false;
     };
 
     for (const item of items) {
       const a = item.article;
+      // The same clean article through a second input: storing it twice would upsert its quotes and claims
+      // onto rows of this very batch (a second version of one row in one statement).
+      if (inBatch.has(a.id)) {
+        statuses.push('duplicate');
+        continue;
+      }
+      inBatch.add(a.id);
       const existing = byId.get(a.id);
       let status: SaveStatus;
       if (existing && existing.contentHash === a.contentHash) {
@@ -357,13 +427,17 @@ export class SqlStore implements Store {
         const lineage = previous?.lineage ?? a.id;
         const version = previous ? (maxVersion.get(previous.lineage) ?? previous.version) + 1 : 1;
         if (previous) await demote(previous);
-        newArticles.push(articleRow(a, lineage, version, now));
+        const row = articleRow(a, lineage, version, now);
+        newArticles.push(row);
+        const pending = pendingByLineage.get(lineage);
+        if (pending) pending.push(row);
+        else pendingByLineage.set(lineage, [row]);
         remember({ id: a.id, lineage, version, isCurrent: true, contentHash: a.contentHash, sourcePath: a.sourcePath, sourceUrl: a.sourceUrl });
         status = previous ? 'updated' : 'added';
       }
       statuses.push(status);
-      for (const x of item.quotes) quotes.push(quoteRow(x));
-      for (const x of item.claims) claims.push(claimRow(x));
+      for (const x of item.quotes) quotes.set(x.id, quoteRow(x));
+      for (const x of item.claims) claims.set(x.id, claimRow(x));
       if (item.outlet) outlets.set(item.outlet.id, { ...item.outlet, domain: item.outlet.domain ?? outlets.get(item.outlet.id)?.domain ?? null });
       for (const e of item.entities) {
         const seen = entities.get(e.id);
@@ -375,10 +449,15 @@ export class SqlStore implements Store {
       await q.run(`DELETE FROM quotes WHERE article_id IN (${marks(ids.length)})`, ids);
       await q.run(`DELETE FROM claims WHERE article_id IN (${marks(ids.length)})`, ids);
     }
+    // Full-text index on SQLite: rows new to the table get seqs above the current maximum and are indexed
+    // in one statement afterwards (indexNew). A quote or claim whose id is already stored (a record moved
+    // between articles) is upserted in place, keeping its seq: the update trigger swaps its index entry,
+    // which is right because every stored row is indexed and no id occurs twice in a batch (the maps above
+    // and the duplicate check). PostgreSQL's generated tsvector columns follow any insert or update.
     const inserts: Array<['articles' | 'quotes' | 'claims', readonly string[], SqlValue[][], string]> = [
       ['articles', articleColumns, newArticles, ''],
-      ['quotes', quoteColumns, quotes, updateAll(quoteColumns)],
-      ['claims', claimColumns, claims, updateAll(claimColumns)],
+      ['quotes', quoteColumns, [...quotes.values()], updateAll(quoteColumns)],
+      ['claims', claimColumns, [...claims.values()], updateAll(claimColumns)],
     ];
     for (const [table, columns, rows, tail] of inserts) {
       if (rows.length === 0) continue;
@@ -392,8 +471,9 @@ export class SqlStore implements Store {
     return statuses;
   }
 
-  private async mergeOutlets(q: Queryer, outlets: Outlet[]): Promise<void> {
-    if (outlets.length === 0) return;
+  private async mergeOutlets(q: Queryer, given: Outlet[]): Promise<void> {
+    if (given.length === 0) return;
+    const outlets = lastById(given);
     const stored = new Map<string, Outlet>();
     for (const ids of chunks(outlets.map((o) => o.id), inChunk)) {
       for (const r of await q.all(`SELECT doc FROM outlets WHERE id IN (${marks(ids.length)})`, ids)) {
@@ -408,8 +488,14 @@ export class SqlStore implements Store {
     await q.insertMany('outlets', ['id', 'name', 'doc'], rows, updateAll(['id', 'name', 'doc']));
   }
 
-  private async mergeEntities(q: Queryer, entities: Entity[]): Promise<void> {
-    if (entities.length === 0) return;
+  private async mergeEntities(q: Queryer, given: Entity[]): Promise<void> {
+    if (given.length === 0) return;
+    const byId = new Map<string, Entity>();
+    for (const e of given) {
+      const seen = byId.get(e.id);
+      byId.set(e.id, seen ? mergeEntity(seen, e) : e);
+    }
+    const entities = [...byId.values()];
     const stored = new Map<string, Entity>();
     for (const ids of chunks(entities.map((e) => e.id), inChunk)) {
       for (const r of await q.all(`SELECT doc FROM entities WHERE id IN (${marks(ids.length)})`, ids)) {
@@ -426,10 +512,14 @@ export class SqlStore implements Store {
   }
 
   async saveLinks(scope: LinkScope, links: LinkRecords): Promise<void> {
-    const stories = links.stories.map((s) => Story.parse(s));
-    const statements = links.statements.map((s) => Statement.parse(s));
-    const claimGroups = links.claimGroups.map((g) => ClaimGroup.parse(g));
+    const stories = lastById(links.stories.map((s) => Story.parse(s)));
+    const statements = lastById(links.statements.map((s) => Statement.parse(s)));
+    const claimGroups = lastById(links.claimGroups.map((g) => ClaimGroup.parse(g)));
     const entities = (links.entities ?? []).map((e) => Entity.parse(e));
+    const replaceEntities = lastById((links.replaceEntities ?? []).map((e) => Entity.parse(e)));
+    const removedEntityIds = [...new Set((links.removedEntityIds ?? []).map((id) => Id.parse(id)))];
+    for (const a of links.clusters?.quotes ?? []) QuoteAssignmentInput.parse(a);
+    for (const a of links.clusters?.claims ?? []) ClaimAssignmentInput.parse(a);
     await this.db.tx(async (q) => {
       await this.dialect.lockWrites(q);
       // 1. Drop the stories in scope and what hangs off them; remember their articles.
@@ -475,20 +565,64 @@ export class SqlStore implements Store {
       // 4. Cluster ids of quotes and claims.
       const quoteClusters = links.clusters?.quotes ?? statements.flatMap((s) => s.quoteIds.map((id) => ({ id, clusterId: s.id })));
       const claimClusters = links.clusters?.claims ?? claimGroups.flatMap((g) => g.claimIds.map((id) => ({ id, clusterId: g.id })));
-      await this.assign(q, 'quotes', 'cluster_id', quoteClusters.map((c) => ({ id: c.id, value: c.clusterId })));
-      await this.assign(q, 'claims', 'cluster_id', claimClusters.map((c) => ({ id: c.id, value: c.clusterId })));
+      // An id listed twice gets its last assignment (an UPDATE ... FROM would pick either).
+      await this.assign(q, 'quotes', 'cluster_id', lastById(quoteClusters).map((c) => ({ id: c.id, value: c.clusterId })));
+      await this.assign(q, 'claims', 'cluster_id', lastById(claimClusters).map((c) => ({ id: c.id, value: c.clusterId })));
+      // 5. The linker's canonical entities for speakers, relays and attributions: documents and columns.
+      await this.assignRefs(q, 'quotes', quoteRefs, links.clusters?.quotes ?? []);
+      await this.assignRefs(q, 'claims', claimRefs, links.clusters?.claims ?? []);
+      // 6. Entities: merged-away ones deleted, then merged, then replaced as given.
+      for (const ids of chunks(removedEntityIds, inChunk)) await q.run(`DELETE FROM entities WHERE id IN (${marks(ids.length)})`, ids);
       await this.mergeEntities(q, entities);
+      await q.insertMany(
+        'entities',
+        ['id', 'name', 'kind', 'doc'],
+        replaceEntities.map((e) => [e.id, e.name, e.kind, JSON.stringify(e)]),
+        updateAll(['id', 'name', 'kind', 'doc']),
+      );
     });
   }
 
   /** Set one column of many rows by id with a few UPDATE ... FROM statements (no statement per row). */
   private async assign(q: Queryer, table: string, column: string, values: Array<{ id: string; value: string | null }>): Promise<void> {
-    for (const part of chunks(values, 400)) {
-      const select = part.map(() => 'SELECT ? AS rid, ? AS val').join(' UNION ALL ');
-      await q.run(
-        `UPDATE ${table} SET ${column} = v.val FROM (${select}) AS v WHERE ${table}.id = v.rid`,
-        part.flatMap((p) => [p.id, p.value]),
-      );
+    await this.updateRows(q, table, [`${column} = v.c0`], values.map((v) => ({ id: v.id, values: [v.value] })));
+  }
+
+  /**
+   * Update many rows by id, thousands per UPDATE ... FROM with the values passed as one JSON parameter.
+   * (A UNION ALL of 400 parameter rows per statement cost PostgreSQL 4 to 6 times as much: 2.1 to 3.0 s
+   * against 0.5 s for the cluster ids of 20,800 quotes and claims.) Each row's values are v.c0, v.c1, ...
+   * in `sets`, which read the row's old values (SQL evaluates every SET against the row before the update).
+   */
+  private async updateRows(q: Queryer, table: string, sets: readonly string[], rows: ReadonlyArray<{ id: string; values: readonly SqlValue[] }>): Promise<void> {
+    if (rows.length === 0) return;
+    const width = rows[0]?.values.length ?? 0;
+    const source = this.dialect.jsonRows(['rid', ...Array.from({ length: width }, (_, i) => `c${i}`)]);
+    for (const part of chunks(rows, 5000)) {
+      await q.run(`UPDATE ${table} SET ${sets.join(', ')} FROM ${source} AS v WHERE ${table}.id = v.rid`, [
+        JSON.stringify(part.map((p) => [p.id, ...p.values.map((x) => (x === null ? null : String(x)))])),
+      ]);
+    }
+  }
+
+  /**
+   * Set entity references inside quote or claim documents (and the columns that mirror them). Assignments
+   * are grouped by which fields they carry, so a group is one batched statement and an absent field is
+   * left alone; a reference that is null in the document stays null.
+   */
+  private async assignRefs<A extends { id: string }>(q: Queryer, table: 'quotes' | 'claims', refs: ReadonlyArray<RefField<A>>, assignments: readonly A[]): Promise<void> {
+    // A name is never null: a null name, like an absent field, means no change.
+    const given = (a: A, r: RefField<A>) => a[r.key] !== undefined && !(r.field === 'name' && a[r.key] === null);
+    const groups = groupBy(lastById(assignments), (a) => refs.map((r) => (given(a, r) ? '1' : '0')).join(''));
+    for (const [signature, rows] of groups) {
+      const present = refs.filter((_, i) => signature[i] === '1');
+      if (present.length === 0) continue;
+      const value = (i: number) => `v.c${i}`;
+      const sets = [`doc = ${this.dialect.jsonSet('doc', present.map((r, i) => [[r.object, r.field], value(i)] as const))}`];
+      present.forEach((r, i) => {
+        if (r.column) sets.push(`${r.column} = CASE WHEN ${this.dialect.jsonIsObject('doc', r.object)} THEN ${value(i)} ELSE ${r.column} END`);
+      });
+      await this.updateRows(q, table, sets, rows.map((a) => ({ id: a.id, values: present.map((r) => a[r.key] as SqlValue) })));
     }
   }
 
@@ -829,7 +963,7 @@ export class SqlStore implements Store {
     });
     return {
       added: statuses.filter((s) => s === 'added').length,
-      unchanged: statuses.filter((s) => s === 'unchanged').length,
+      unchanged: statuses.filter((s) => s === 'unchanged' || s === 'duplicate').length,
       updated: statuses.filter((s) => s === 'updated').length,
     };
   }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { corpusRecords } from '../test/records.js';
 import { openStore } from './open-store.js';
-import { killedWriterConformance, storeConformance } from './store.conformance.js';
+import { killedWriterConformance, mixedBatches, storeConformance } from './store.conformance.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'parallax-store-'));
@@ -34,6 +35,53 @@ killedWriterConformance('SQLite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+/** FTS5's own checks of each full-text index: its structure, and (rank 1) that it matches the table's rows. */
+function ftsIntegrity(path: string): void {
+  const db = new Database(path);
+  try {
+    for (const t of ['articles_fts', 'quotes_fts', 'claims_fts']) {
+      db.prepare(`INSERT INTO ${t} (${t}) VALUES ('integrity-check')`).run();
+      db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', 1)`).run();
+    }
+  } finally {
+    db.close();
+  }
+}
+
+describe('SQLite full-text indexes', () => {
+  it('pass FTS5 integrity-check after mixed batches (new, duplicate, changed versions, deletes, upserts) and optimize', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'fts.db');
+      const store = await openStore(path);
+      const records = corpusRecords();
+      await mixedBatches(store, records);
+      ftsIntegrity(path);
+      await store.optimize();
+      ftsIntegrity(path);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('integrity-check catches an index entry with no row (so a passing check means something)', async () => {
+    const dir = tempDir();
+    try {
+      const path = join(dir, 'broken.db');
+      const store = await openStore(path);
+      await store.saveMany(corpusRecords());
+      await store.close();
+      const db = new Database(path);
+      db.prepare("INSERT INTO quotes_fts (rowid, text) VALUES (999999, 'an entry the quotes table does not hold')").run();
+      db.close();
+      expect(() => ftsIntegrity(path)).toThrow(/malformed|corrupt/i);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('SQLite file store', () => {

@@ -152,6 +152,9 @@ export function openSqliteStore(path: string): SqlStore {
       const columns = table === 'articles' ? 'headline, body' : 'text';
       await q.run(`INSERT INTO ${table}_fts (rowid, ${columns}) SELECT seq, ${columns} FROM ${table} WHERE seq > ?`, [afterSeq]);
     },
+    jsonSet: (doc, sets) => `json_set(${doc}, ${sets.map(([path, value]) => `'$.${path.join('.')}', ${value}`).join(', ')})`,
+    jsonIsObject: (doc, key) => `json_type(${doc}, '$.${key}') = 'object'`,
+    jsonRows: (columns) => `(SELECT ${columns.map((c, i) => `value ->> ${i} AS ${c}`).join(', ')} FROM json_each(?))`,
     optimize: async (q) => {
       for (const t of ['articles', 'quotes', 'claims']) await q.run(`INSERT INTO ${t}_fts (${t}_fts) VALUES ('optimize')`);
       await q.run('ANALYZE');

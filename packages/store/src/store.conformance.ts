@@ -1,6 +1,6 @@
 // The one behaviour every Store must have, run against each backend by sqlite-store.test.ts and
 // pg-store.test.ts. Records are made from the seed corpus text (test/records.ts).
-import { Bundle, makeId, type ClaimGroup, type Statement, type Story } from '@parallax/schema';
+import { Bundle, makeId, type Claim, type ClaimGroup, type Entity, type Quote, type Statement, type Story } from '@parallax/schema';
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -73,6 +73,45 @@ function linksOf(records: ArticleRecords[]): { story: Story; statement: Statemen
     digest: [],
   };
   return { story, statement, group };
+}
+
+/** The same article (same clean text, so the same id) reached through another input whose bytes differ. */
+function elsewhere(r: ArticleRecords, sourcePath: string | null, contentHash: string): ArticleRecords {
+  return { ...r, article: { ...r.article, sourcePath, contentHash } };
+}
+
+const hash = (c: string) => c.repeat(16);
+
+/**
+ * Batches of every kind one after another: new articles, duplicates within a batch, changed versions
+ * (new ids), changed source bytes of one article (updated in place), two versions of one source in one
+ * batch, deletes, a quote id already stored given again under another article (an upsert). Returns what
+ * should be current and what should have left the search index. Used by the conformance suite and by the
+ * SQLite FTS5 integrity test.
+ */
+export async function mixedBatches(store: Store, records: readonly ArticleRecords[]): Promise<{ current: ArticleRecords[]; gone: string[]; stale: string[] }> {
+  const [r0, r1, r2, r3, r4] = records as [ArticleRecords, ArticleRecords, ArticleRecords, ArticleRecords, ArticleRecords];
+  expect(await store.saveMany([r0, elsewhere(r0, 'mirror/putin-syria.txt', hash('f')), r1, r2])).toEqual(['added', 'duplicate', 'added', 'added']);
+
+  const v2 = revised(r0, 'Correction: an earlier version mentioned zeppelins.');
+  const r1b = elsewhere(r1, r1.article.sourcePath, hash('e'));
+  expect(await store.saveMany([v2, r1b, r3, elsewhere(r3, null, hash('d')), r4, v2])).toEqual(['updated', 'updated', 'added', 'duplicate', 'added', 'duplicate']);
+
+  expect(await store.deleteArticle(v2.article.id)).toBe(true); // r0 is current again
+  expect(await store.deleteArticle(r2.article.id)).toBe(true);
+
+  const v3 = revised(r4, 'Update: this story now mentions narwhals.');
+  const v4 = revised(r4, 'Update: this story now mentions walruses.');
+  expect(await store.saveMany([r2, v3, v4, r0, v4])).toEqual(['added', 'updated', 'updated', 'unchanged', 'duplicate']);
+
+  // A quote id already stored (one of r1's) given again under another article: upserted in place.
+  const moved = r1.quotes[0]!;
+  const v5 = revised(r3, 'Update: a later edition added a line.');
+  const taken = v5.quotes.find((q) => q.kind === 'direct') ?? v5.quotes[0]!;
+  const v5b: ArticleRecords = { ...v5, quotes: v5.quotes.map((q) => (q === taken ? { ...q, id: moved.id } : q)) };
+  expect(await store.saveMany([v5b])).toEqual(['updated']);
+  const r1after: ArticleRecords = { ...r1b, quotes: r1.quotes.filter((q) => q.id !== moved.id) };
+  return { current: [r0, r1after, r2, v5b, v4], gone: ['zeppelins', 'narwhals'], stale: [r3.article.id, r4.article.id, v3.article.id] };
 }
 
 export function storeConformance(name: string, open: () => Promise<StoreHandle>): void {
@@ -171,6 +210,79 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect((await store.stats()).quotes).toBe(0);
     });
 
+    it('stores an article reached through two inputs in one batch once, then searches and exports it', async () => {
+      const [first] = records as [ArticleRecords];
+      const copy = elsewhere(first, 'mirror/copy-of-first.txt', hash('a'));
+      expect(await store.saveMany([first, ...records.slice(1), copy])).toEqual([...records.map(() => 'added'), 'duplicate']);
+      // The first input's records are the stored ones.
+      expect(await store.getArticle(first.article.id)).toEqual(first.article);
+      expect((await store.listVersions(first.article.id)).map((v) => [v.sourcePath, v.version, v.current])).toEqual([[first.article.sourcePath, 1, true]]);
+      expect(await store.listVersions('mirror/copy-of-first.txt')).toEqual([]);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ articles: records.length, articleVersions: records.length, quotes: records.reduce((n, r) => n + r.quotes.length, 0) });
+      const hits = await store.search({ q: 'Putin', limit: 100 });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(new Set(hits.map((h) => `${h.type}:${h.id}`)).size).toBe(hits.length);
+      expect(hits.some((h) => h.articleId === first.article.id)).toBe(true);
+      const bundle = Bundle.parse(await store.exportBundle());
+      expect(bundle.articles.map((a) => a.id).sort()).toEqual(records.map((r) => r.article.id).sort());
+      expect(bundle.quotes).toHaveLength(stats.quotes);
+      // Saved again, both inputs are one stored article.
+      expect(await store.saveMany([copy, first])).toEqual(['updated', 'duplicate']);
+      expect((await store.getArticle(first.article.id))?.contentHash).toBe(hash('a'));
+    });
+
+    it('keeps one current version when one batch holds two versions of one source', async () => {
+      const [first] = records as [ArticleRecords];
+      const a = revised(first, 'Update: first correction.');
+      const b = revised(first, 'Update: second correction.');
+      expect(await store.saveMany([first, a, b])).toEqual(['added', 'updated', 'updated']);
+      const versions = await store.listVersions(first.article.sourcePath!);
+      expect(versions.map((v) => [v.articleId, v.version, v.current])).toEqual([
+        [first.article.id, 1, false],
+        [a.article.id, 2, false],
+        [b.article.id, 3, true],
+      ]);
+      expect((await store.stats()).articles).toBe(1);
+      // The first version comes back in a batch that also changes its source again: one current row still.
+      const c = revised(first, 'Update: third correction.');
+      expect(await store.saveMany([c, first])).toEqual(['updated', 'updated']);
+      expect((await store.listVersions(first.article.id)).filter((v) => v.current).map((v) => v.articleId)).toEqual([first.article.id]);
+    });
+
+    it('keeps search and export whole after mixed batches of new, duplicate, changed and deleted articles', async () => {
+      const { current, gone, stale } = await mixedBatches(store, records);
+      const currentIds = new Set(current.map((r) => r.article.id));
+      const listed = await allPages((cursor) => store.listArticles({ limit: 2, cursor }));
+      expect(new Set(listed.map((a) => a.id))).toEqual(currentIds);
+      for (const r of current) {
+        const quotes = (await store.getQuotes({ articleId: r.article.id, limit: 200 })).items;
+        expect(new Set(quotes.map((q) => q.id))).toEqual(new Set(r.quotes.map((q) => q.id)));
+        for (const q of quotes) expect((await store.getArticle(r.article.id))?.body.slice(q.span.start, q.span.end)).toBe(q.text);
+      }
+      for (const word of gone) expect(await store.search({ q: word })).toEqual([]);
+      const walruses = await store.search({ q: 'walruses' });
+      expect(walruses.map((h) => [h.type, h.articleId])).toEqual([['article', current[4]!.article.id]]);
+      for (const q of ['Putin', 'Russia Syria', 'refugees', 'Assad']) {
+        const hits = await store.search({ q, limit: 100 });
+        expect(new Set(hits.map((h) => `${h.type}:${h.id}`)).size).toBe(hits.length);
+        for (const h of hits) {
+          expect(currentIds.has(h.articleId)).toBe(true);
+          expect(stale).not.toContain(h.articleId);
+        }
+      }
+      // The upserted quote answers a search for its new text, under its new article only.
+      const moved = current[3]!.quotes.find((q) => current[1]!.quotes.every((o) => o.id !== q.id) && records[1]!.quotes.some((o) => o.id === q.id))!;
+      const words = moved.text.split(/\W+/).filter((w) => w.length > 3).slice(0, 4).join(' ');
+      const found = await store.search({ q: words, type: 'quote', limit: 100 });
+      expect(found.filter((h) => h.id === moved.id).map((h) => h.articleId)).toEqual([current[3]!.article.id]);
+      const bundle = Bundle.parse(await store.exportBundle());
+      expect(new Set(bundle.articles.map((a) => a.id))).toEqual(currentIds);
+      expect(bundle.quotes.length).toBe(current.reduce((n, r) => n + r.quotes.length, 0));
+      await store.optimize();
+      expect((await store.search({ q: 'walruses' })).length).toBe(1);
+    });
+
     it('merges entities by id across articles', async () => {
       await store.saveMany(records);
       const putinId = records.flatMap((r) => r.entities).find((e) => e.name === 'Putin')?.id;
@@ -192,6 +304,127 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       const listed = await allPages((cursor) => store.listEntities({ limit: 2, cursor }));
       expect(listed.length).toBe((await store.stats()).entities);
     });
+
+    it('points quotes and claims at the linker\'s canonical entities, in documents and indexed columns', async () => {
+      // Records as the extractor leaves them: two names for Putin, one quote relayed by a news agency, one
+      // attributed claim.
+      const ria = makeId('entity', 'organisation', 'RIA');
+      const un = makeId('entity', 'organisation', 'UN');
+      const putinIds = new Set(records.flatMap((r) => r.entities).filter((e) => /Putin/.test(e.name)).map((e) => e.id));
+      expect(putinIds.size).toBe(2);
+      const isPutin = (q: Quote) => q.speaker?.entityId != null && putinIds.has(q.speaker.entityId);
+      const relayed = records.flatMap((r) => r.quotes).find(isPutin)!;
+      const attributed = records.flatMap((r) => r.claims)[0]!;
+      const input = records.map((r) => ({
+        ...r,
+        quotes: r.quotes.map((q): Quote => (q.id === relayed.id ? { ...q, via: { name: 'RIA', entityId: ria, mention: null } } : q)),
+        claims: r.claims.map((c): Claim => (c.id === attributed.id ? { ...c, kind: 'attributed', attribution: { name: 'U.N.', entityId: un, mention: null } } : c)),
+      }));
+      await store.saveMany(input);
+      const quotes = input.flatMap((r) => r.quotes);
+      const claims = input.flatMap((r) => r.claims);
+      const putinQuotes = quotes.filter(isPutin);
+      const unattributed = quotes.find((q) => q.speaker === null)!;
+      const other = quotes.find((q) => q.speaker !== null && !isPutin(q))!;
+      const another = quotes.find((q) => q.speaker !== null && !isPutin(q) && q.speaker.entityId !== other.speaker!.entityId)!;
+      expect(putinQuotes.length).toBeGreaterThan(2);
+      expect([unattributed, other, another].every(Boolean)).toBe(true);
+
+      const canonical: Entity = {
+        id: makeId('entity', 'person', 'Vladimir Putin'),
+        kind: 'person',
+        name: 'Vladimir Putin',
+        aliases: ['Putin', 'President Vladimir Putin'],
+        roles: ['Russian president'],
+        articleIds: [...new Set(putinQuotes.map((q) => q.articleId))].sort(),
+      };
+      const agency: Entity = { id: makeId('entity', 'organisation', 'RIA Novosti'), kind: 'organisation', name: 'RIA Novosti', aliases: ['RIA'], roles: [], articleIds: [relayed.articleId] };
+      const cluster = makeId('statement', 'canonical');
+      await store.saveLinks([], {
+        stories: [],
+        statements: [],
+        claimGroups: [],
+        clusters: {
+          quotes: [
+            ...putinQuotes.map((q) => ({ id: q.id, clusterId: q.id === relayed.id ? cluster : null, speakerEntityId: canonical.id, speakerName: canonical.name })),
+            { id: relayed.id, clusterId: cluster, speakerEntityId: canonical.id, speakerName: canonical.name, viaEntityId: agency.id, viaName: agency.name },
+            { id: unattributed.id, clusterId: null, speakerEntityId: canonical.id, speakerName: canonical.name, viaEntityId: agency.id },
+            { id: other.id, clusterId: cluster },
+            { id: another.id, clusterId: null, speakerEntityId: null, speakerName: null },
+          ],
+          claims: [
+            { id: attributed.id, clusterId: null, attributionEntityId: makeId('entity', 'organisation', 'United Nations'), attributionName: 'United Nations' },
+            { id: claims[1]!.id, clusterId: null, attributionEntityId: un, attributionName: 'U.N.' },
+          ],
+        },
+        replaceEntities: [canonical, agency],
+        removedEntityIds: [...putinIds],
+      });
+
+      // The speaker column: filters and search follow the canonical id.
+      const byCanonical = await allPages((cursor) => store.getQuotes({ speaker: canonical.id, limit: 5, cursor }));
+      expect(byCanonical.map((q) => q.id).sort()).toEqual(putinQuotes.map((q) => q.id).sort());
+      for (const id of putinIds) expect((await store.getQuotes({ speaker: id })).items).toEqual([]);
+      const hits = await store.search({ q: 'Russia', speaker: canonical.id });
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits.every((h) => putinQuotes.some((q) => q.id === h.id))).toBe(true);
+      // The documents: entity id and name set, the mention in the text kept.
+      const stored = new Map((await allPages((cursor) => store.getQuotes({ cursor, limit: 100 }))).map((q) => [q.id, q]));
+      for (const q of putinQuotes) {
+        expect(stored.get(q.id)?.speaker).toEqual({ name: 'Vladimir Putin', entityId: canonical.id, mention: q.speaker!.mention });
+      }
+      expect(stored.get(relayed.id)).toEqual({ ...relayed, speaker: { ...relayed.speaker!, name: canonical.name, entityId: canonical.id }, via: { name: 'RIA Novosti', entityId: agency.id, mention: null }, clusterId: cluster });
+      // A null speaker or via stays null; absent fields are unchanged; a null id clears the reference.
+      expect(stored.get(unattributed.id)).toEqual(unattributed);
+      expect(stored.get(other.id)).toEqual({ ...other, clusterId: cluster });
+      expect(stored.get(another.id)?.speaker).toEqual({ ...another.speaker!, entityId: null });
+      expect((await store.getQuotes({ speaker: another.speaker!.entityId! })).items.map((q) => q.id)).not.toContain(another.id);
+      const storedClaims = new Map((await store.getClaims({ limit: 100 })).items.map((c) => [c.id, c]));
+      expect(storedClaims.get(attributed.id)?.attribution).toEqual({ name: 'United Nations', entityId: makeId('entity', 'organisation', 'United Nations'), mention: null });
+      expect(storedClaims.get(claims[1]!.id)).toEqual(claims[1]);
+      // Entities: the merged-away ids are gone, the canonical ones are exactly as given (not merged).
+      for (const id of putinIds) expect(await store.getEntity(id)).toBeNull();
+      expect(await store.getEntity(canonical.id)).toEqual(canonical);
+      expect(await store.getEntity(agency.id)).toEqual(agency);
+      const listed = await allPages((cursor) => store.listEntities({ limit: 2, cursor }));
+      expect(listed.some((e) => putinIds.has(e.id))).toBe(false);
+      expect(listed.filter((e) => e.name === 'Vladimir Putin')).toEqual([canonical]);
+      // Replacing again replaces: fewer aliases stay fewer.
+      await store.saveLinks([], { stories: [], statements: [], claimGroups: [], replaceEntities: [{ ...canonical, aliases: ['Putin'] }] });
+      expect((await store.getEntity(canonical.id))?.aliases).toEqual(['Putin']);
+      // What was written exports as a valid bundle.
+      const bundle = Bundle.parse(await store.exportBundle());
+      expect(bundle.quotes.filter((q) => q.speaker?.entityId === canonical.id)).toHaveLength(putinQuotes.length);
+    });
+
+    it('rejects bad assignments before writing anything', async () => {
+      await store.saveMany(records);
+      const q = records[0]!.quotes.find((x) => x.speaker)!;
+      await expect(store.saveLinks([], { stories: [], statements: [], claimGroups: [], clusters: { quotes: [{ id: q.id, clusterId: null, speakerName: '' }] } })).rejects.toThrow();
+      await expect(
+        store.saveLinks([], { stories: [], statements: [], claimGroups: [], removedEntityIds: ['Putin'], clusters: { quotes: [{ id: q.id, clusterId: null, speakerEntityId: null }] } }),
+      ).rejects.toThrow();
+      expect((await store.getQuotes({ articleId: q.articleId, limit: 200 })).items.find((x) => x.id === q.id)).toEqual(q);
+    });
+
+    it('re-points the quotes of hundreds of articles in one call (several batched statements)', async () => {
+      const many = Array.from({ length: 300 }, (_, i) => recordsFromText(`Dispatch ${i}\n\n${records[i % records.length]!.article.body}\n\nFiled ${i}.`, { sourcePath: `bulk/${i}.txt` }));
+      await store.saveMany(many);
+      const target = makeId('entity', 'person', 'Speaker Canonical');
+      const all = many.flatMap((r) => r.quotes);
+      expect(all.length).toBeGreaterThan(2000); // beyond one statement's rows
+      await store.saveLinks([], {
+        stories: [],
+        statements: [],
+        claimGroups: [],
+        clusters: { quotes: all.map((q) => ({ id: q.id, clusterId: null, speakerEntityId: target, speakerName: 'Speaker Canonical' })) },
+      });
+      const updated = await allPages((cursor) => store.getQuotes({ speaker: target, limit: 1000, cursor }));
+      expect(updated.map((q) => q.id).sort()).toEqual(all.filter((q) => q.speaker).map((q) => q.id).sort());
+      expect(updated.every((q) => q.speaker?.name === 'Speaker Canonical')).toBe(true);
+      const unattributed = (await allPages((cursor) => store.getQuotes({ cursor, limit: 1000 }))).filter((q) => q.speaker === null);
+      expect(unattributed).toHaveLength(all.filter((q) => q.speaker === null).length);
+    }, 60_000);
 
     it('replaces the cross-article records of a story atomically and sets cluster ids', async () => {
       await store.saveMany(records);

@@ -22,6 +22,13 @@ import type {
 /** What saveArticle did: stored a new article, found it already stored, or stored a new version of it. */
 export type SaveStatus = 'added' | 'unchanged' | 'updated';
 
+/**
+ * What saveMany did with each item: a SaveStatus, or 'duplicate' when an earlier item of the same batch has
+ * the same article id (one clean article reached through two inputs: two paths, or URLs whose boilerplate
+ * differs). Only the first item with an id is stored; a duplicate's records are ignored.
+ */
+export type BatchSaveStatus = SaveStatus | 'duplicate';
+
 /** One extracted article with everything that belongs to it alone. */
 export interface ArticleRecords {
   article: Article;
@@ -39,12 +46,44 @@ export interface LinkRecords {
   claimGroups: ClaimGroup[];
   /** Entities to merge by id (the linker may add aliases and articles). */
   entities?: Entity[];
+  /** Entities written as given, replacing what is stored under their ids (not merged); after `entities`. */
+  replaceEntities?: Entity[];
+  /** Entities to delete (merged away by the linker), before `entities` and `replaceEntities` are written. */
+  removedEntityIds?: string[];
   /**
-   * Explicit cluster assignments. When omitted, every quote listed in a statement gets that statement's id
-   * and every claim listed in a claim group gets that group's id; the other quotes and claims of the
-   * stories' articles get null.
+   * Explicit cluster assignments, and the linker's canonical entities for speakers, relays and attributions.
+   * When omitted, every quote listed in a statement gets that statement's id and every claim listed in a
+   * claim group gets that group's id; the other quotes and claims of the stories' articles get null.
    */
-  clusters?: { quotes?: Array<{ id: string; clusterId: string | null }>; claims?: Array<{ id: string; clusterId: string | null }> };
+  clusters?: { quotes?: QuoteAssignment[]; claims?: ClaimAssignment[] };
+}
+
+/**
+ * What saveLinks sets on one stored quote. An optional field that is absent leaves that value unchanged; so
+ * does a null name (a name is never null). Speaker and relay fields apply only where the stored quote has a
+ * speaker (a via): a null one stays null.
+ */
+export interface QuoteAssignment {
+  id: string;
+  clusterId: string | null;
+  /** quote.speaker.entityId, and the indexed speaker column that getQuotes({speaker}) and search use. */
+  speakerEntityId?: string | null;
+  /** quote.speaker.name (the canonical name); null leaves it unchanged. */
+  speakerName?: string | null;
+  /** quote.via.entityId. */
+  viaEntityId?: string | null;
+  /** quote.via.name; null leaves it unchanged. */
+  viaName?: string | null;
+}
+
+/** What saveLinks sets on one stored claim; absent fields (and a null name) are unchanged, a null attribution stays null. */
+export interface ClaimAssignment {
+  id: string;
+  clusterId: string | null;
+  /** claim.attribution.entityId. */
+  attributionEntityId?: string | null;
+  /** claim.attribution.name; null leaves it unchanged. */
+  attributionName?: string | null;
 }
 
 /**
@@ -144,9 +183,16 @@ export interface Store {
    * that input done in the same transaction.
    */
   saveArticle(records: ArticleRecords, options?: { input?: string }): Promise<SaveStatus>;
-  /** Store many articles in one transaction (bulk ingest); statuses in input order. */
-  saveMany(items: readonly ArticleRecords[]): Promise<SaveStatus[]>;
-  /** Replace the cross-article records of the stories in scope, atomically. */
+  /**
+   * Store many articles in one transaction (bulk ingest); statuses in input order. Items behave as if saved
+   * one after the other, except that an item whose article id an earlier item of the batch has is not
+   * stored again: 'duplicate'.
+   */
+  saveMany(items: readonly ArticleRecords[]): Promise<BatchSaveStatus[]>;
+  /**
+   * Replace the cross-article records of the stories in scope, atomically: stories, statements, claim
+   * groups, articles' story ids, quotes' and claims' cluster ids and entity references, entities.
+   */
   saveLinks(scope: LinkScope, links: LinkRecords): Promise<void>;
 
   getArticle(id: string): Promise<Article | null>;
@@ -183,7 +229,7 @@ export interface Store {
   exportRecords(): AsyncIterable<BundleRecord>;
   /** Everything as one schema-valid Bundle (current article versions only). */
   exportBundle(): Promise<Bundle>;
-  /** Store a Bundle: its articles (with their records) then its links. */
+  /** Store a Bundle: its articles (with their records) then its links. Duplicate article ids count as unchanged. */
   importBundle(bundle: Bundle): Promise<{ added: number; unchanged: number; updated: number }>;
 
   /** Ingest journal: note inputs about to be ingested (a killed run leaves them pending). */
