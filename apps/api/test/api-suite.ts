@@ -270,6 +270,13 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       expect(preflight.headers['access-control-allow-headers']).toMatch(/authorization/);
     });
 
+    it('serves the JSON Schema of each record from the schema package', async () => {
+      const index = (await get('/api/schema')).body as { records: string[] };
+      expect(index.records).toContain('quote');
+      expect((await get('/api/schema/quote.json')).body.properties.kind.enum).toEqual(['direct', 'partial', 'mixed', 'indirect']);
+      expect(problemOf(await get('/api/schema/nope', 404)).detail).toMatch(/GET \/api\/schema/);
+    });
+
     it('serves an OpenAPI 3.1 document that validates, covers every route, and a docs page with nothing from elsewhere', async () => {
       const doc = (await get('/api/openapi.json')).body;
       await checker.expectValid(doc);
