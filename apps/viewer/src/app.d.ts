@@ -1,5 +1,11 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Theme } from '$lib/theme';
+
 declare global {
-  namespace App {}
+  namespace App {
+    interface Locals {
+      theme: Theme;
+    }
+  }
 }
 export {};
