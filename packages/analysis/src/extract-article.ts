@@ -1,20 +1,14 @@
 // The engine's entry point: one source in, one Article with its Quotes, Claims and the entities they
 // name out. Pure: the caller reads files and fetches URLs.
-import { makeId, type Article, type Claim, type Entity, type Outlet, type Quote, type SpeakerRef } from '@parallax/schema';
+import { makeId, type Article, type ArticleRecords, type Claim, type Entity, type Outlet, type Quote, type SpeakerRef } from '@parallax/schema';
 import { buildArticle } from './article.js';
 import { extractClaims } from './claims/extract-claims.js';
 import type { ArticleEntities } from './quotes/speakers.js';
 import { extractQuotes } from './quotes/extract.js';
 import { parseSource, type SourceInput } from './source/index.js';
 
-export interface ArticleExtraction {
-  article: Article;
-  outlet: Outlet | null;
-  quotes: Quote[];
-  claims: Claim[];
-  /** The people, organisations and groups this article quotes or credits, with ids. */
-  entities: Entity[];
-}
+/** What the engine makes of one source: the schema's ArticleRecords. */
+export type ArticleExtraction = ArticleRecords;
 
 /** Extract one source. Throws SourceError (with a code and a message naming the input) for bad input. */
 export function extractArticle(input: SourceInput): ArticleExtraction {

@@ -55,9 +55,9 @@ describe('regular expressions of the engine', () => {
 
   it('are all safe from catastrophic backtracking', () => {
     const unsafe = all
-      .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 10_000 }) }))
+      .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 60_000 }) }))
       .filter((r) => r.result.status !== 'safe')
       .map((r) => `${r.where} /${r.source}/${r.flags}: ${r.result.status}${r.result.status === 'vulnerable' ? ` (${r.result.complexity.type}, attack ${JSON.stringify(r.result.attack.pattern)})` : ''}`);
     expect(unsafe).toEqual([]);
-  }, 300_000);
+  }, 1_200_000);
 });

@@ -3,3 +3,4 @@ export { ingestInputs, ingestSource, toInputError, type IngestOptions, type Inge
 export { planInputs, isUrl, type PlannedInput, type InputPlan } from './inputs.js';
 export { fetchSource, type FetchOptions, type FetchedSource } from './fetch.js';
 export { ExtractPool, type ExtractJob } from './pool.js';
+export { linkTouched } from './link.js';

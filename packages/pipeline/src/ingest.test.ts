@@ -135,3 +135,28 @@ describe('ingestSource', () => {
     expect((await ingestSource(store, { text, sourcePath: 'api-upload.txt' })).status).toBe('unchanged');
   });
 });
+
+describe('ingest with cross-article linking', () => {
+  it('stores the seed story, its statements and one entity per person, re-linking only what is touched', async () => {
+    const { linkTouched } = await import('./link.js');
+    const summary = await ingestInputs(store, [join(corpus, '000_fbc55344481ad475.txt'), join(corpus, '001_10204aad8015e45e.txt'), join(corpus, '002_e35b04c16b54d2ab.txt')], { workers: 0, link: linkTouched });
+    expect(summary.relinkedStories).toBe(1);
+    const more = await ingestInputs(store, [corpus], { workers: 0, link: linkTouched });
+    expect(more).toMatchObject({ added: 2, unchanged: 3, relinkedStories: 1 });
+    const { items: stories } = await store.listStories({});
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.articleIds).toHaveLength(5);
+    const { items: statements } = await store.listStatements({ story: stories[0]!.id });
+    const refugees = statements.find((s) => /refugees/.test(s.text))!;
+    expect(refugees.articleIds.length).toBeGreaterThanOrEqual(4);
+    // Canonical entities only, and every Putin quote found under his one id.
+    const { items: entities } = await store.listEntities({ limit: 200 });
+    const putin = entities.filter((e) => e.name === 'Vladimir Putin');
+    expect(putin).toHaveLength(1);
+    const byPutin = await store.getQuotes({ speaker: putin[0]!.id, limit: 200 });
+    expect(new Set(byPutin.items.map((q) => q.articleId)).size).toBe(5);
+    expect(byPutin.items.some((q) => q.clusterId === refugees.id)).toBe(true);
+    // Nothing new: nothing re-linked.
+    expect((await ingestInputs(store, [corpus], { workers: 0, link: linkTouched })).relinkedStories).toBe(0);
+  });
+});

@@ -4,7 +4,7 @@
 // whole articles only, and the next run finishes the inputs it had not done).
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
-import type { InputError } from '@parallax/schema';
+import type { IngestRequest, InputError } from '@parallax/schema';
 import type { ArticleRecords, SaveStatus, Store } from '@parallax/store';
 import { fetchSource, type FetchOptions } from './fetch.js';
 import { isUrl, planInputs, type PlannedInput } from './inputs.js';
@@ -111,7 +111,9 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     const saved = await store.saveMany(unique.map((k) => items[k]!.records));
     const statusOf = new Map(unique.map((k, n) => [k, saved[n]!]));
     for (let k = 0; k < items.length; k++) {
-      const status: SaveStatus = statusOf.get(k) ?? 'unchanged';
+      // A repeat of an article already in this batch (or stored) counts as unchanged.
+      const raw = statusOf.get(k);
+      const status: SaveStatus = raw === 'added' || raw === 'updated' ? raw : 'unchanged';
       summary[status]++;
       if (status !== 'unchanged') touched.push(items[k]!.records.article.id);
       await store.markDone(items[k]!.input.name);
@@ -158,12 +160,8 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   return summary;
 }
 
-export interface SingleSource {
-  text?: string;
-  html?: string;
-  url?: string;
-  sourcePath?: string;
-}
+/** One source given in memory or by URL: the API's IngestRequest. */
+export type SingleSource = IngestRequest;
 
 export interface SingleIngestResult {
   status: SaveStatus;

@@ -10,6 +10,17 @@ import { Story } from './story.js';
 
 export const SCHEMA_VERSION = 1;
 
+export const ArticleRecords = z
+  .object({
+    article: Article.describe('The cleaned article.'),
+    outlet: Outlet.nullable().describe('Its outlet, or null when nothing names it.'),
+    quotes: z.array(Quote).describe('Its quotes, in body order.'),
+    claims: z.array(Claim).describe('Its claims, in body order.'),
+    entities: z.array(Entity).describe('The people, organisations and groups it quotes or credits.'),
+  })
+  .describe('One extracted article with everything that belongs to it alone: what the engine produces for one source and the store saves as a unit.');
+export type ArticleRecords = z.infer<typeof ArticleRecords>;
+
 export const InputError = z
   .object({
     input: z.string().describe('The input that failed, as given (path, URL, or "-" for standard input).'),

@@ -3,6 +3,8 @@
 // wrapped so callers never care which one they hold.
 import type {
   Article,
+  ArticleRecords,
+  ArticleVersion,
   ArticleListQuery,
   Bundle,
   Claim,
@@ -19,6 +21,9 @@ import type {
   Story,
 } from '@parallax/schema';
 
+/** One extracted article with everything that belongs to it alone, and one stored version: both defined in @parallax/schema. */
+export type { ArticleRecords, ArticleVersion };
+
 /** What saveArticle did: stored a new article, found it already stored, or stored a new version of it. */
 export type SaveStatus = 'added' | 'unchanged' | 'updated';
 
@@ -29,15 +34,6 @@ export type SaveStatus = 'added' | 'unchanged' | 'updated';
  */
 export type BatchSaveStatus = SaveStatus | 'duplicate';
 
-/** One extracted article with everything that belongs to it alone. */
-export interface ArticleRecords {
-  article: Article;
-  outlet: Outlet | null;
-  quotes: Quote[];
-  claims: Claim[];
-  /** Entities seen in this article; merged by id with what is stored (aliases, roles, articleIds unioned). */
-  entities: Entity[];
-}
 
 /** The cross-article records of some stories, as the linker produces them. */
 export interface LinkRecords {
@@ -93,16 +89,6 @@ export interface ClaimAssignment {
  */
 export type LinkScope = 'all' | readonly string[];
 
-/** One stored version of an article. Versions share a lineage: the same sourcePath or sourceUrl. */
-export interface ArticleVersion {
-  articleId: string;
-  version: number;
-  contentHash: string;
-  current: boolean;
-  sourcePath: string | null;
-  sourceUrl: string | null;
-  savedAt: string;
-}
 
 /** A page of a list, with an opaque cursor for the next one (null on the last page). */
 export interface Page<T> {

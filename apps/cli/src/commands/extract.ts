@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { BundleBuilder, DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
+import { linkBundle } from '@parallax/linking';
 import type { Bundle, InputError } from '@parallax/schema';
 import { fetchSource, planInputs, type PlannedInput } from '@parallax/pipeline';
 import { ExitCode, type Io } from '../io.js';
@@ -70,7 +71,8 @@ export async function extractCommand(args: string[], options: ExtractOptions, io
     if (stream) emit('error', f);
   }
   if (!stream) {
-    const bundle: Bundle = builder.build();
+    // Cross-article linking: stories, statements, claim groups, one entity per person.
+    const bundle: Bundle = linkBundle(builder.build());
     io.stdout(options.format === 'table' ? formatTable(bundle) : JSON.stringify(bundle, null, 2) + '\n');
   }
   const ok = plan.inputs.length - (failures.length - plan.errors.length);

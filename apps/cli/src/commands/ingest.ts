@@ -1,4 +1,4 @@
-import { ingestInputs, type IngestSummary, type Linker } from '@parallax/pipeline';
+import { ingestInputs, linkTouched, type IngestSummary, type Linker } from '@parallax/pipeline';
 import { ExitCode, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { describeStore, storeUrl, withStore } from '../store.js';
@@ -21,7 +21,8 @@ export async function ingestCommand(inputs: string[], options: IngestCommandOpti
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
       ...(options.timeout ? { fetch: { timeoutMs: options.timeout * 1000 } } : {}),
-      ...(options.link ? { link: options.link } : {}),
+      // Cross-article linking of the stories the new articles touch.
+      link: options.link ?? linkTouched,
       readStdin: async () => Buffer.from(await io.readStdin(), 'utf8'),
       onProgress: (p) => {
         progress ??= createProgress(p.total, 'ingest');

@@ -1,0 +1,74 @@
+// npm run bench -w @parallax/pipeline: end-to-end ingest (files on disk -> extraction on every core ->
+// SQLite) of the BBC set replicated to N articles (default 100,000; PARALLAX_BENCH_ARTICLES), each copy
+// varied so every id differs. Prints articles/s, peak RSS and the database size; the same into
+// PostgreSQL when PARALLAX_PG_URL is set; and the cost of cross-article linking on a slice.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore } from '@parallax/store';
+import { ingestInputs, linkTouched } from '../src/index.js';
+
+const shared = process.env.PARALLAX_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url));
+const bbc = join(shared, 'eval/bbc/bbc');
+if (!existsSync(bbc)) {
+  console.log(`BBC set not found at ${bbc} (set PARALLAX_SHARED): ingest bench skipped.`);
+  process.exit(0);
+}
+const target = Number(process.env.PARALLAX_BENCH_ARTICLES ?? 100_000);
+const texts: string[] = [];
+for (const d of readdirSync(bbc).filter((d) => !d.includes('.')).sort()) for (const f of readdirSync(join(bbc, d)).sort()) texts.push(readFileSync(join(bbc, d, f), 'utf8'));
+
+const work = join(tmpdir(), `parallax-ingest-bench-${process.pid}`);
+const inputs = join(work, 'inputs');
+mkdirSync(inputs, { recursive: true });
+console.log(`Writing ${target.toLocaleString()} articles (the ${texts.length} BBC articles, varied) to ${inputs} ...`);
+for (let i = 0; i < target; i++) {
+  const t = texts[i % texts.length]!;
+  const nl = t.indexOf('\n');
+  // Vary the headline and the first paragraph so every copy is a distinct article.
+  const varied = `${t.slice(0, nl)} (${i})\n\nEdition ${i}: reported from desk ${i % 97}.\n${t.slice(nl)}`;
+  const dir = join(inputs, String(Math.floor(i / 1000)).padStart(3, '0'));
+  if (i % 1000 === 0) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${i}.txt`), varied);
+}
+
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+
+async function run(label: string, url: string) {
+  const store = await openStore(url);
+  peak = 0;
+  const t0 = performance.now();
+  const summary = await ingestInputs(store, [inputs], { batchSize: 500 });
+  const seconds = (performance.now() - t0) / 1000;
+  await store.optimize();
+  const stats = await store.stats();
+  console.log(
+    `${label}: ${summary.added.toLocaleString()} added, ${summary.failed.length} failed in ${seconds.toFixed(1)} s = ${(summary.added / seconds).toFixed(0)} articles/s end to end ` +
+      `(target >= 1,000); peak RSS of the main process ${(peak / 1e6).toFixed(0)} MB (target < 1 GB; workers not included); ` +
+      `database ${(stats.bytes / 1e6).toFixed(0)} MB for ${stats.quotes.toLocaleString()} quotes and ${stats.claims.toLocaleString()} claims`,
+  );
+  await store.close();
+}
+
+try {
+  await run('SQLite', join(work, 'bench.db'));
+  if (process.env.PARALLAX_PG_URL) await run('PostgreSQL', process.env.PARALLAX_PG_URL);
+  else console.log('PostgreSQL: PARALLAX_PG_URL not set, skipped.');
+  // Linking is a separate stage: measure it on the first 10,000 articles.
+  const store = await openStore(join(work, 'link.db'));
+  const slice = readdirSync(inputs).sort().slice(0, 10).map((d) => join(inputs, d));
+  const s = await ingestInputs(store, slice, { batchSize: 500 });
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { items } = await store.listArticles({ limit: 1 });
+  void items;
+  const linked = await linkTouched(store, (await store.exportBundle()).articles.map((a) => a.id));
+  const cpu = process.cpuUsage(c0);
+  console.log(`Linking ${s.added.toLocaleString()} stored articles into ${linked.stories.toLocaleString()} stories: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
+  await store.close();
+} finally {
+  clearInterval(sampler);
+  rmSync(work, { recursive: true, force: true });
+}
