@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { splitSentences } from '../text/sentences.js';
 import { CUE_WORDS, FRAGMENT_CUES, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, indexTokens, isCapitalised, learnNames, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -39,8 +39,16 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
-const lower = (t: Token | undefined) => (t ? t.text.toLowerCase() : '');
-const cueBase = (t: Token | undefined) => (t ? CUE_WORDS.get(t.text.toLowerCase()) : undefined);
+const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
+const cueBase = (t: Token | undefined) => (t ? CUE_WORDS.get(lowOf(t)) : undefined);
+
+const NOT_PLURAL = new Set('is was has this its his us as yes thus always perhaps news less unless across whereas various previous serious nervous famous obvious'.split(' '));
+/** A lower-case plural noun ("strategists", "organizers", "hawks"). */
+function isPluralHead(t: Token | undefined): boolean {
+  if (!t || isCapitalised(t.text)) return false;
+  const w = lowOf(t);
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous') && !NOT_PLURAL.has(w) && /^[a-z-]+$/.test(w);
+}
 
 /** The speaker phrase ending right before tokens[cueIdx] (backwards over name words, appositives and adverbs). */
 function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
@@ -49,6 +57,8 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   while (end > floor && BETWEEN.has(lower(tokens[end - 1]))) end--;
   if (end <= floor) return null;
   let start = end;
+  // A plural noun right before the cue heads a group ("campaign strategists say", "organizers say").
+  if (isPluralHead(tokens[end - 1])) start--;
   let commas = 0;
   while (start > floor) {
     const t = tokens[start - 1]!;

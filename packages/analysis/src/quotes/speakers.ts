@@ -9,6 +9,13 @@ export interface Token {
   text: string;
   start: number;
   end: number;
+  /** The text lower-cased, computed once: the attribution rules compare it many times. */
+  low?: string;
+}
+
+/** A token's lower-cased text, cached on the token. */
+export function lowOf(t: Token): string {
+  return t.low ?? (t.low = t.text.toLowerCase());
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|[,;:()]/gu;
@@ -234,7 +241,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   const head = bare(tokens[tokens.length - 1]!.text);
   const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
   const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
-  if (GROUP_WORDS.has(head)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
+  if (GROUP_WORDS.has(head) || (head.length > 3 && head.endsWith('s') && !head.endsWith('ss') && /^[a-z-]+$/.test(tokens[tokens.length - 1]!.text) && tokens.length <= 6)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
   if (ORG_WORDS.has(head)) return { kind: 'organisation', name: desc, entityKind: 'organisation', span, roles: [] };
   // A description must end in a word that names a person's role ("spokesman", "president").
   if (tokens.length > 8 || !TITLE_WORDS.has(head)) return null;
