@@ -8,5 +8,5 @@ export default defineConfig({
   plugins: [svelte()],
   resolve: { conditions },
   ssr: { resolve: { conditions } },
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', testTimeout: 20_000, hookTimeout: 120_000 },
 });
