@@ -343,19 +343,30 @@ export class ArticleEntities {
     const lower = name.toLowerCase();
     const aliased = this.aliasIndex.get(lower);
     if (aliased) return aliased;
+    // People with several words in their name, by surname (an index, not a scan of every entity).
+    const candidates = this.bySurname.get(surname(name));
     if (kind !== 'person' || name.includes(' ')) {
       // A longer known name that ends with this one ("Vladimir Putin" for "Putin"), when multi-word too.
-      for (const e of this.byKey.values()) if (e.kind === 'person' && name.includes(' ') && e.name.toLowerCase().endsWith(' ' + lower)) return e;
+      if (name.includes(' ')) for (const e of candidates ?? []) if (e.name.toLowerCase().endsWith(' ' + lower)) return e;
       if (kind !== 'person') return undefined;
     }
-    const s = surname(name);
     let best: ArticleEntity | undefined;
-    for (const e of this.byKey.values()) {
-      if (e.kind !== 'person' || !e.name.includes(' ') || surname(e.name) !== s) continue;
+    for (const e of candidates ?? []) {
       // Several people share the surname: take the one named most recently.
       if (!best || (e.mentions[e.mentions.length - 1] ?? -1) > (best.mentions[best.mentions.length - 1] ?? -1)) best = e;
     }
     return best;
+  }
+
+  /** Multi-word person names by surname, kept in step with byKey. */
+  private readonly bySurname = new Map<string, ArticleEntity[]>();
+
+  private indexSurname(e: ArticleEntity): void {
+    if (e.kind !== 'person' || !e.name.includes(' ')) return;
+    const s = surname(e.name);
+    const list = this.bySurname.get(s);
+    if (!list) this.bySurname.set(s, [e]);
+    else if (!list.includes(e)) list.push(e);
   }
 
   /** Record a proper name (with roles) seen at `offset`; returns its entity. */
@@ -369,10 +380,12 @@ export class ArticleEntities {
       entity.name = name;
       entity.key = this.key(kind, name);
       this.byKey.set(entity.key, entity);
+      this.indexSurname(entity);
     }
     if (!entity) {
       entity = { key: this.key(kind, name), name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
       this.byKey.set(entity.key, entity);
+      this.indexSurname(entity);
     }
     const addAlias = (a: string) => {
       const l = a.toLowerCase();
