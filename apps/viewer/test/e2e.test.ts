@@ -149,6 +149,15 @@ describe.skipIf(!ready)('viewer end to end (Chromium)', () => {
     expect(await page.locator('ol.variants > li').count()).toBe(refugee.quoteIds.length - 1);
     expect(await page.locator('.diff ins, .diff del').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(results, 'statement.png'), fullPage: true });
+
+    // The theme toggle, enhanced: applied at once, saved for the next page load.
+    await page.click('button[name="theme"][value="dark"]');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'parallax-theme')?.value).toBe('dark');
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(251, 250, 247)');
+    await page.screenshot({ path: join(results, 'statement-dark.png'), fullPage: false });
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
