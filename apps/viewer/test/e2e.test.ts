@@ -209,13 +209,19 @@ describe.skipIf(!ready)('viewer end to end (Chromium)', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('shows keyboard focus, starting with a skip link', async () => {
+  it('shows keyboard focus, starting with a skip link, and Escape clears a selection', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/stories/${storyId}`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
     expect(outline).not.toBe('none');
+    // Escape clears a compare selection.
+    await page.goto(`${base}/stories/${storyId}/compare?s=${refugee.id}`);
+    expect(await page.locator('#selection').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.waitForURL((u) => !u.search.includes('s='));
+    await expect.poll(() => page.locator('#selection').count()).toBe(0);
     await page.close();
   });
 
