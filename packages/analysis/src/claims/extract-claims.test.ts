@@ -61,7 +61,7 @@ function checkRecords(article: ArticleT, claims: readonly Claim[]): void {
     expect(Claim.parse(c)).toEqual(c);
     expect(article.body.slice(c.span.start, c.span.end)).toBe(c.text);
     expect(c.articleId).toBe(article.id);
-    expect(c.id).toBe(makeId('claim', article.id, c.span.start, c.text));
+    expect(c.id).toBe(makeId('claim', article.id, c.span.start, c.span.end));
     for (const m of [...c.quantities, ...c.dates, ...(c.attribution?.mention ? [c.attribution.mention] : []), ...(c.cue ? [c.cue] : [])]) {
       expect(article.body.slice(m.span.start, m.span.end)).toBe(m.text);
     }

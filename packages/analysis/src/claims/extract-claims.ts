@@ -149,7 +149,8 @@ export function extractClaims(article: Article, quotes: readonly Quote[]): Claim
     if (seen.has(key)) continue;
     seen.add(key);
     claims.push({
-      id: makeId('claim', article.id, start, text),
+      // The article id hashes the body, so the span alone identifies the claim.
+      id: makeId('claim', article.id, start, start + text.length),
       articleId: article.id,
       text,
       span: { start, end },

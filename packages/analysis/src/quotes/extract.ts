@@ -463,7 +463,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     }
     const text = body.slice(d.span.start, d.span.end);
     quotes.push({
-      id: makeId('quote', article.id, d.span.start, text),
+      // The article id hashes the body, so the span alone identifies the quote.
+      id: makeId('quote', article.id, d.span.start, d.span.end),
       articleId: article.id,
       text,
       span: d.span,

@@ -41,7 +41,8 @@ export function guessLanguage(paragraphs: readonly string[]): string | null {
       }
     }
     seen += n;
-    if (seen >= 3000) break;
+    // 150 words are ample evidence for a share of common words.
+    if (seen >= 3000 || words >= 150) break;
   }
   if (words < 20) return null;
   return hits / words > 0.15 ? 'en' : null;

@@ -428,7 +428,7 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
   for (let index = 0; index < paragraphs.length; index++) {
     const p = paragraphs[index]!;
     // A short block that is nothing but a link is a pointer elsewhere (related stories, tags), not prose.
-    if (linkOnly.has(index) && countWords(p) <= 30) {
+    if (linkOnly.has(index) && countWords(p, 31) <= 30) {
       boilerplate.push({ text: p, kind: 'related' });
       continue;
     }
@@ -461,7 +461,7 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
       continue;
     }
     // Section labels and kickers ("Opinion Columnist", "Entertainment") above the first paragraph.
-    if (body.length === 0 && countWords(p) <= 4 && !endsSentence(p) && p.length <= 40) {
+    if (body.length === 0 && countWords(p, 5) <= 4 && !endsSentence(p) && p.length <= 40) {
       boilerplate.push({ text: p, kind: 'navigation' });
       continue;
     }
@@ -475,12 +475,12 @@ function cleanParagraphs(paragraphs: readonly string[], headline: string | null,
       continue;
     }
     // "© Jane Roe Detainees at …": a caption led by its credit.
-    if (p.startsWith('\u00a9') && countWords(p) <= 60) {
+    if (p.startsWith('\u00a9') && countWords(p, 61) <= 60) {
       captions.push({ text: p, credit: null });
       continue;
     }
     // The byline, or an author's name on its own, repeated in the body.
-    const byline = key !== null && countWords(p) <= 20 ? parseByline(p) : null;
+    const byline = key !== null && countWords(p, 21) <= 20 ? parseByline(p) : null;
     if (byline || (key !== null && authorKeys.has(key))) {
       boilerplate.push({ text: p, kind: 'other' });
       continue;

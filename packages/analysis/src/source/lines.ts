@@ -31,10 +31,11 @@ export function endsSentence(text: string): boolean {
   return c === '.' || c === '!' || c === '?' || c === '\u2026';
 }
 
-export function countWords(text: string): number {
+/** Words in `text`, counting no further than `cap` (comparisons against a small bound stop early). */
+export function countWords(text: string, cap = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n < cap; i++) {
     const c = text.charCodeAt(i);
     const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000;
     if (space) inWord = false;
@@ -117,10 +118,10 @@ export function splitCaptionCredit(text: string): Caption | null {
     const open = t.lastIndexOf('(');
     if (open > 0) {
       const inner = t.slice(open + 1, -1).trim();
-      const slashCredit = inner.includes('/') && countWords(inner) <= 8 && capitalisedShare(inner) >= 0.8 && endsSentence(t.slice(0, open));
+      const slashCredit = inner.includes('/') && countWords(inner, 9) <= 8 && capitalisedShare(inner) >= 0.8 && endsSentence(t.slice(0, open));
       if (isCreditLine(inner) || isCreditLine(`(${inner})`) || slashCredit) {
         const caption = t.slice(0, open).trim();
-        if (countWords(caption) >= 3) return { text: caption, credit: inner };
+        if (countWords(caption, 4) >= 3) return { text: caption, credit: inner };
       }
     }
   }
@@ -129,7 +130,7 @@ export function splitCaptionCredit(text: string): Caption | null {
     const credit = m[2]!.trim();
     const cut = t.length - (m[1]!.length + m[2]!.length);
     const caption = t.slice(0, cut).trim();
-    if (countWords(caption) >= 3 && countWords(credit) <= 12) return { text: caption, credit: `${m[1]!.trim()} ${credit}`.replace(/\s+/g, ' ') };
+    if (countWords(caption, 4) >= 3 && countWords(credit, 13) <= 12) return { text: caption, credit: `${m[1]!.trim()} ${credit}`.replace(/\s+/g, ' ') };
   }
   if (t.length > 600) return null;
   for (const sep of [' | ', ' / ', ' \u2014 ', ' \u2013 ', ' - ']) {
@@ -138,7 +139,7 @@ export function splitCaptionCredit(text: string): Caption | null {
     if (at > 0) {
       const credit = t.slice(at + sep.length).trim();
       const caption = t.slice(0, at).trim();
-      if (countWords(caption) >= 4 && isCreditLine(credit) && STRONG_CREDIT.test(credit) && endsSentence(caption)) return { text: caption, credit };
+      if (countWords(caption, 5) >= 4 && isCreditLine(credit) && STRONG_CREDIT.test(credit) && endsSentence(caption)) return { text: caption, credit };
     }
   }
   return null;
@@ -238,14 +239,14 @@ export function isAgencySignoff(text: string): boolean {
 
 /** A line that announces a list of links: "Read more:", "Related:", "More on this story". */
 export function isRelatedHeader(text: string): boolean {
-  if (text.length > 80 || countWords(text) > 8) return false;
+  if (text.length > 80 || countWords(text, 9) > 8) return false;
   const kind = boilerplateKind(text);
   return kind === 'related' && (text.endsWith(':') || !endsSentence(text));
 }
 
 /** "By Jane Doe and John Roe", optionally with a role or outlet after a comma or a bar. */
 export function parseByline(text: string): { byline: string; authors: string[] } | null {
-  if (text.length > 200 || countWords(text) > 20) return null;
+  if (text.length > 200 || countWords(text, 21) > 20) return null;
   const m = /^(?:by|from|words by|written by|reporting by)(?:\s*:\s*|\s+)(\S.*)$/i.exec(text.trim());
   if (!m) return null;
   // "By Andrew Roth and Karen DeYoung September 15, 2015": the date is not part of the names.
@@ -263,7 +264,7 @@ export function parseByline(text: string): { byline: string; authors: string[] }
  * Dushanbe". Only meaningful near the top of an article.
  */
 export function parseByPlaceLine(text: string): { byline: string; authors: string[] } | null {
-  if (text.length > 90 || countWords(text) > 10 || endsSentence(text)) return null;
+  if (text.length > 90 || countWords(text, 11) > 10 || endsSentence(text)) return null;
   const m = /^((?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3}(?:(?:and|&) (?:\p{Lu}[\p{L}'\u2019.-]+ ){1,3})?)in \p{Lu}[\p{L}'\u2019.-]+(?: \p{Lu}[\p{L}'\u2019.-]+){0,2}$/u.exec(text.trim());
   if (!m || AGENCY.test(m[1]!)) return null;
   const authors = splitAuthors(m[1]!.trim());
@@ -320,7 +321,7 @@ function isoDate(y: number, mo: number, d: number): string | null {
  * 2015 10:02 a.m.", "Posted Nov 19, 6:51 AM", "23 Nov 2017".
  */
 export function isTimestampLine(text: string): boolean {
-  if (text.length > 160 || countWords(text) > 18) return false;
+  if (text.length > 160 || countWords(text, 19) > 18) return false;
   if (!/\d/.test(text)) return false;
   const t = text.replace(/^[\s|\u2022-]+/, '');
   if (/^(published|updated|posted|first published|last updated|last modified|date|original)\b/i.test(t)) return /\d/.test(t);
@@ -332,7 +333,7 @@ export function isTimestampLine(text: string): boolean {
     .replace(/\d+(st|nd|rd|th)?/g, ' ')
     .replace(/[,.:;|/\s\u2013\u2014-]+/g, ' ')
     .trim();
-  return rest.length === 0 || countWords(rest) <= 2;
+  return rest.length === 0 || countWords(rest, 3) <= 2;
 }
 
 // Verbs and words of photo captions ("X attends a meeting", "Y, pictured in 2014", "seen on a screen").

@@ -183,7 +183,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
       authors = b.authors;
       continue;
     }
-    if (endsSentence(t) && countWords(t) > 12) seenBody = true;
+    if (endsSentence(t) && countWords(t, 13) > 12) seenBody = true;
     const captioned = splitCaptionCredit(t);
     const kind = boilerplateKind(t);
     if (captioned) {
@@ -204,11 +204,11 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
       u.role = 'boilerplate';
       u.kind = 'other';
       textDates.push(...findDates(t));
-    } else if (u.copies.length > 0 && !(endsSentence(t) && countWords(t) > 40)) {
+    } else if (u.copies.length > 0 && !(endsSentence(t) && countWords(t, 41) > 40)) {
       // A line printed twice in a row is an image's alt text and caption.
       u.role = 'caption';
       u.caption = { text: t, credit: null };
-    } else if (t.length <= 300 && !endsSentence(t) && countWords(t) <= 15 && (keyCount.get(lineKey(t)) ?? 0) > 1) {
+    } else if (t.length <= 300 && !endsSentence(t) && countWords(t, 16) <= 15 && (keyCount.get(lineKey(t)) ?? 0) > 1) {
       u.role = 'boilerplate';
       u.kind = 'other';
     }
@@ -229,7 +229,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
     }
   }
 
-  const isBodyLike = (u: Unit): boolean => u.role === 'body' && (endsSentence(u.text) || countWords(u.text) > 40);
+  const isBodyLike = (u: Unit): boolean => u.role === 'body' && (endsSentence(u.text) || countWords(u.text, 41) > 40);
   const setAside = (u: Unit): boolean => u.role !== 'body';
 
   // Pass 3: headline and standfirst among the first lines that are not set aside.
@@ -260,7 +260,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
   // page furniture. Lists and unpunctuated body text (common in scraped text) stay in the body.
   const lastSentence = units.reduce((acc, u, i) => (isBodyLike(u) ? i : acc), -1);
   const tail = units.slice(lastSentence + 1).filter((u) => u.role === 'body');
-  const furniture = lastSentence >= 0 && tail.length <= 3 && tail.every((u) => countWords(u.text) <= 10 && !/^[-\u2022*\d]/.test(u.text));
+  const furniture = lastSentence >= 0 && tail.length <= 3 && tail.every((u) => countWords(u.text, 11) <= 10 && !/^[-\u2022*\d]/.test(u.text));
   const listish = (u: Unit | undefined): boolean => u !== undefined && u.role === 'body' && !endsSentence(u.text);
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
