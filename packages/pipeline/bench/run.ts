@@ -49,6 +49,17 @@ async function run(label: string, url: string) {
       `(target >= 1,000); peak RSS of the main process ${(peak / 1e6).toFixed(0)} MB (target < 1 GB; workers not included); ` +
       `database ${(stats.bytes / 1e6).toFixed(0)} MB for ${stats.quotes.toLocaleString()} quotes and ${stats.claims.toLocaleString()} claims`,
   );
+  // Search at this size: 200 varied queries, p50 and p95 wall-clock latency.
+  const words = ['government', 'minister said', 'election', 'market shares', 'film award', 'prime minister', 'economy growth', 'football', 'mobile phone', 'police', 'tax', 'music', 'oil prices', 'court', 'internet', 'champion', 'budget deficit', 'studio', 'labour party', 'security'];
+  const filters: Array<Record<string, string>> = [{}, { type: 'quote' }, { type: 'claim' }, { type: 'article' }];
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await store.search({ q: `${words[i % words.length]}${i % 3 === 0 ? '' : ` ${words[(i * 7) % words.length]!.split(' ')[0]}`}`, ...filters[i % filters.length], limit: 20 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label} search at ${stats.articles.toLocaleString()} articles, 200 queries: p50 ${times[100]!.toFixed(1)} ms, p95 ${times[190]!.toFixed(1)} ms (target p95 < 50 ms)`);
   await store.close();
 }
 

@@ -25,7 +25,7 @@ describe('ingestInputs', () => {
     const progress: string[] = [];
     const first = await ingestInputs(store, [corpus], { onProgress: (p) => progress.push(`${p.done}/${p.total} ${p.status}`) });
     expect(first).toMatchObject({ total: 5, added: 5, unchanged: 0, updated: 0, failed: [] });
-    expect(progress.at(-1)).toBe('5/5 added');
+    expect(progress.at(-1)).toBe('5/5 extracted');
     const stats = await store.stats();
     expect(stats.articles).toBe(5);
     expect(stats.quotes).toBeGreaterThan(30);

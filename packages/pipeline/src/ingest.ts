@@ -17,7 +17,8 @@ export interface IngestProgress {
   done: number;
   total: number;
   input: string;
-  status: SaveStatus | 'failed';
+  /** extracted: read and analysed (written with its batch); failed: refused, with a reason in the summary. */
+  status: 'extracted' | 'failed';
 }
 
 export interface IngestOptions {
@@ -95,7 +96,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   let done = 0;
   let batch: Array<{ input: PlannedInput; records: ArticleRecords }> = [];
 
-  const report = (input: string, status: SaveStatus | 'failed') => options.onProgress?.({ done: ++done, total: plan.inputs.length, input, status });
+  const report = (input: string, status: IngestProgress['status']) => options.onProgress?.({ done: ++done, total: plan.inputs.length, input, status });
 
   const flush = async () => {
     if (!batch.length) return;
@@ -107,8 +108,8 @@ export async function ingestInputs(store: Store, args: readonly string[], option
       if (!firstOf.has(item.records.article.id)) firstOf.set(item.records.article.id, k);
     });
     const unique = [...firstOf.values()];
-    // One transaction per batch: a kill leaves whole batches; the journal marks inputs done after.
-    const saved = await store.saveMany(unique.map((k) => items[k]!.records));
+    // One transaction per batch, journal included: a kill leaves whole batches and a journal that agrees.
+    const saved = await store.saveMany(unique.map((k) => items[k]!.records), { inputs: items.map((i) => i.input.name).filter((n) => n !== '-') });
     const statusOf = new Map(unique.map((k, n) => [k, saved[n]!]));
     for (let k = 0; k < items.length; k++) {
       // A repeat of an article already in this batch (or stored) counts as unchanged.
@@ -116,8 +117,6 @@ export async function ingestInputs(store: Store, args: readonly string[], option
       const status: SaveStatus = raw === 'added' || raw === 'updated' ? raw : 'unchanged';
       summary[status]++;
       if (status !== 'unchanged') touched.push(items[k]!.records.article.id);
-      await store.markDone(items[k]!.input.name);
-      report(items[k]!.input.name, status);
     }
   };
 
@@ -138,6 +137,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
       return;
     }
     batch.push({ input, records: extraction });
+    report(input.name, 'extracted');
     if (batch.length >= batchSize) await flush();
   };
 

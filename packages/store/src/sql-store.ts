@@ -306,11 +306,15 @@ export class SqlStore implements Store {
     return status as SaveStatus;
   }
 
-  async saveMany(items: readonly ArticleRecords[]): Promise<BatchSaveStatus[]> {
-    if (items.length === 0) return [];
+  async saveMany(items: readonly ArticleRecords[], options: { inputs?: readonly string[] } = {}): Promise<BatchSaveStatus[]> {
+    const inputs = options.inputs ?? [];
+    if (items.length === 0 && inputs.length === 0) return [];
     return this.db.tx(async (q) => {
       await this.dialect.lockWrites(q);
-      return this.saveIn(q, items);
+      const statuses = items.length ? await this.saveIn(q, items) : [];
+      // The journal entries of the batch's inputs are done in the same transaction as its articles.
+      await this.markDoneManyIn(q, inputs);
+      return statuses;
     });
   }
 
@@ -986,8 +990,17 @@ export class SqlStore implements Store {
     await q.run("UPDATE ingest_journal SET state = 'done', updated_at = ? WHERE input = ?", [new Date().toISOString(), input]);
   }
 
-  async markDone(input: string): Promise<void> {
-    await this.db.tx((q) => this.markDoneIn(q, input));
+  private async markDoneManyIn(q: Queryer, inputs: readonly string[]): Promise<void> {
+    const now = new Date().toISOString();
+    for (const part of chunks([...new Set(inputs)], inChunk)) {
+      await q.run(`UPDATE ingest_journal SET state = 'done', updated_at = ? WHERE input IN (${marks(part.length)})`, [now, ...part]);
+    }
+  }
+
+  async markDone(input: string | readonly string[]): Promise<void> {
+    const inputs = typeof input === 'string' ? [input] : input;
+    if (inputs.length === 0) return;
+    await this.db.tx((q) => this.markDoneManyIn(q, inputs));
   }
 
   async pending(): Promise<string[]> {

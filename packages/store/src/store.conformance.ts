@@ -604,6 +604,20 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect(await store.pending()).toEqual([inputs[0], inputs[2], inputs[3], inputs[4]]);
     });
 
+    it('marks a batch of inputs done in the same transaction as its articles', async () => {
+      const inputs = records.map((r) => r.article.sourcePath!);
+      await store.recordPending(inputs);
+      expect(await store.saveMany(records.slice(0, 3), { inputs: inputs.slice(0, 3) })).toEqual(['added', 'added', 'added']);
+      expect(await store.pending()).toEqual(inputs.slice(3));
+      await store.markDone(inputs.slice(3));
+      expect(await store.pending()).toEqual([]);
+      // A batch that fails stores nothing and leaves its inputs pending.
+      await store.recordPending([inputs[4]!]);
+      const bad = { ...records[4]!, article: { ...records[4]!.article, id: 'not an id' } } as unknown as ArticleRecords;
+      await expect(store.saveMany([bad], { inputs: [inputs[4]!] })).rejects.toThrow();
+      expect(await store.pending()).toEqual([inputs[4]]);
+    });
+
     it('serialises concurrent writers on one store', async () => {
       const variants = records.map((r, i) => revised(r, `Variant ${i}.`));
       const results = await Promise.all([...records, ...variants].map((r) => store.saveArticle(r)));

@@ -174,7 +174,7 @@ export interface Store {
    * one after the other, except that an item whose article id an earlier item of the batch has is not
    * stored again: 'duplicate'.
    */
-  saveMany(items: readonly ArticleRecords[]): Promise<BatchSaveStatus[]>;
+  saveMany(items: readonly ArticleRecords[], options?: { inputs?: readonly string[] }): Promise<BatchSaveStatus[]>;
   /**
    * Replace the cross-article records of the stories in scope, atomically: stories, statements, claim
    * groups, articles' story ids, quotes' and claims' cluster ids and entity references, entities.
@@ -220,7 +220,7 @@ export interface Store {
 
   /** Ingest journal: note inputs about to be ingested (a killed run leaves them pending). */
   recordPending(inputs: readonly string[]): Promise<void>;
-  markDone(input: string): Promise<void>;
+  markDone(input: string | readonly string[]): Promise<void>;
   /** Inputs recorded and not yet done, in the order recorded. */
   pending(): Promise<string[]>;
 
