@@ -6,6 +6,9 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
+    // Absolute links in server-rendered pages: the same hrefs with and without JavaScript, and URLs that
+    // can be copied from the page as they are.
+    paths: { relative: false },
     // Defence in depth for untrusted article text: only our own scripts (Kit hashes its inline boot
     // script), no plugins, no inline event handlers, no foreign base URLs or form targets.
     csp: {
