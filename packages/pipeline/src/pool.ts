@@ -2,17 +2,10 @@
 // uses every core while the main thread reads files and writes to the store.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { SourceError, type ArticleExtraction, type SourceHints } from '@parallax/analysis';
+import { SourceError, type ArticleExtraction, type SourceInput } from '@parallax/analysis';
 
-export interface ExtractJob {
-  bytes: Uint8Array;
-  name: string;
-  sourcePath: string | null;
-  sourceUrl?: string | null;
-  contentType?: string | null;
-  hints?: SourceHints;
-  maxBytes?: number;
-}
+/** One source for a worker: the engine's SourceInput, given as bytes (text never crosses the thread boundary). */
+export type ExtractJob = Omit<SourceInput, 'text' | 'bytes'> & { bytes: Uint8Array };
 
 interface Pending {
   resolve: (r: ArticleExtraction) => void;

@@ -4,44 +4,11 @@ import fc from 'fast-check';
 import { Article, Claim, hashHex, makeId, Quote, type Article as ArticleT, type Quote as QuoteT } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from './extract-claims.js';
+import { articleFromText, corpusDir } from '../../test/corpus.js';
+import { evalDir } from '../../test/shared.js';
 
-const corpusDir = fileURLToPath(new URL('../../../../corpus/putin-syria-2015-09/', import.meta.url));
-const bbcDir = '/work/shared/eval/bbc/bbc';
+const bbcDir = evalDir('bbc', 'bbc');
 
-/** A schema-valid Article from raw text: paragraphs (blank-line or line separated) joined by blank lines. */
-function articleFromText(text: string, publishedAt: string | null, name: string): ArticleT {
-  const paras = text.split(/\n\s*\n|\n/).map((p) => p.trim()).filter(Boolean);
-  const body = paras.join('\n\n');
-  const paragraphs: ArticleT['paragraphs'] = [];
-  let at = 0;
-  for (const p of paras) {
-    paragraphs.push({ start: at, end: at + p.length });
-    at += p.length + 2;
-  }
-  return Article.parse({
-    id: makeId('article', name, hashHex(body)),
-    sourcePath: name,
-    sourceUrl: null,
-    format: 'text',
-    contentHash: hashHex(text),
-    outletId: null,
-    headline: null,
-    standfirst: null,
-    byline: null,
-    authors: [],
-    dateline: null,
-    language: 'en',
-    publishedAt,
-    publishedAtSource: publishedAt ? 'manifest' : null,
-    body,
-    paragraphs,
-    captions: [],
-    credits: [],
-    boilerplate: [],
-    wordCount: body.split(/\s+/).filter(Boolean).length,
-    storyId: null,
-  });
-}
 
 function corpusArticle(prefix: string, publishedAt: string | null): ArticleT {
   const name = readdirSync(corpusDir).find((f) => f.startsWith(prefix)) ?? prefix;
@@ -209,7 +176,7 @@ describe.skipIf(!existsSync(bbcDir))('extractClaims on BBC articles', () => {
   });
 });
 
-const basilDir = '/work/shared/eval/basil/articles';
+const basilDir = evalDir('basil', 'articles');
 
 describe.skipIf(!existsSync(basilDir))('extractClaims on BASIL articles', () => {
   it('keeps "Sens." inside its sentence and does not call a quoted state of mind an event', () => {

@@ -3,13 +3,14 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from './sentences.js';
+import { evalDir } from '../../test/shared.js';
 
 const corpusDir = fileURLToPath(new URL('../../../../corpus/putin-syria-2015-09/', import.meta.url));
 const corpusFile = (prefix: string): string => {
   const name = readdirSync(corpusDir).find((f) => f.startsWith(prefix));
   return readFileSync(corpusDir + (name ?? ''), 'utf8');
 };
-const bbcDir = '/work/shared/eval/bbc/bbc';
+const bbcDir = evalDir('bbc', 'bbc');
 const sentences = (text: string): string[] => splitSentences(text).map((s) => text.slice(s.start, s.end).replace(/[ \u00a0]+/g, ' '));
 
 describe('splitSentences on the seed corpus', () => {

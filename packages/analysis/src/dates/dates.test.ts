@@ -4,13 +4,14 @@ import fc from 'fast-check';
 import { ResolvedDate } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { findDates, parseArticleDate } from './dates.js';
+import { evalDir } from '../../test/shared.js';
 
 const corpusDir = fileURLToPath(new URL('../../../../corpus/putin-syria-2015-09/', import.meta.url));
 const corpusFile = (prefix: string): string => {
   const name = readdirSync(corpusDir).find((f) => f.startsWith(prefix));
   return readFileSync(corpusDir + (name ?? ''), 'utf8');
 };
-const basilDir = '/work/shared/eval/basil/articles';
+const basilDir = evalDir('basil', 'articles');
 const brief = (d: ResolvedDate) => [d.text.replace(/\s+/g, ' '), d.date, d.precision, d.relative];
 const tuesday = '2015-09-15'; // the date of the seed story, a Tuesday
 

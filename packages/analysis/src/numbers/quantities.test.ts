@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { Quantity } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { findQuantities } from './quantities.js';
+import { evalDir } from '../../test/shared.js';
 
 const corpusDir = fileURLToPath(new URL('../../../../corpus/putin-syria-2015-09/', import.meta.url));
-const bbcDir = '/work/shared/eval/bbc/bbc';
+const bbcDir = evalDir('bbc', 'bbc');
 const corpusFile = (prefix: string): string => {
   const name = readdirSync(corpusDir).find((f) => f.startsWith(prefix));
   return readFileSync(corpusDir + (name ?? ''), 'utf8');
