@@ -112,11 +112,15 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   const first = tokens[i];
   if (!first || i >= ceiling) return null;
   if (!isCapitalised(first.text) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
+  // "said in New York", "said on Tuesday": a place or time, not a speaker.
+  if (PREPOSITIONS.has(lower(first))) return null;
   const determined = ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
   let end = i;
   while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 12) {
     const t = tokens[end]!;
     if (['who', 'which', 'that', 'when', 'as', 'after', 'before', 'while', 'because'].includes(lower(t))) break;
+    // "said Romney in a statement": the speaker ends where an adjunct begins ("of" stays: "the head of X").
+    if (end > i && PREPOSITIONS.has(lower(t))) break;
     if (!determined && !isCapitalised(t.text) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
     end++;
   }

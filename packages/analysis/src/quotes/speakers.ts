@@ -74,6 +74,8 @@ function tokenizeRaw(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** Documents that speak for their authors. */
+const DOCUMENT_WORDS = new Set(['statement', 'letter', 'ad', 'advert', 'advertisement', 'email', 'tweet', 'post', 'memo', 'release', 'video', 'filing', 'report', 'transcript']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many', 'one', 'other', 'another']);
 const bare = (t: string) => {
   // Fast path: most tokens have no possessive, apostrophe or trailing dot.
@@ -241,6 +243,17 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   const head = bare(tokens[tokens.length - 1]!.text);
   const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
   const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
+  // A document speaks for its author: "a statement from Mr. Trump", "Romney's statement".
+  if (DOCUMENT_WORDS.has(head) || tokens.some((t) => DOCUMENT_WORDS.has(bare(t.text)))) {
+    const from = tokens.findIndex((t, k) => k > 0 && ['from', 'by'].includes(t.text.toLowerCase()) && tokens[k + 1] !== undefined);
+    const author = from > 0 ? nameIn(tokens.slice(from + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()))) : null;
+    if (author && author.tokens.length) {
+      const last = author.tokens[author.tokens.length - 1]!;
+      return { kind: 'name', name: joinTokens(text, author.tokens).replace(/[’']s$/u, ''), entityKind: kindOfName(text, author.tokens, author.roleTokens, tokens, author.honorific), span: { start: author.tokens[0]!.start, end: last.end }, roles: [] };
+    }
+    // "Steele issued a statement saying ...": with no author in the phrase, the sentence's subject speaks.
+    if (DOCUMENT_WORDS.has(head) && tokens.length <= 3) return null;
+  }
   if (GROUP_WORDS.has(head) || (head.length > 3 && head.endsWith('s') && !head.endsWith('ss') && /^[a-z-]+$/.test(tokens[tokens.length - 1]!.text) && tokens.length <= 6)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
   if (ORG_WORDS.has(head)) return { kind: 'organisation', name: desc, entityKind: 'organisation', span, roles: [] };
   // A description must end in a word that names a person's role ("spokesman", "president").
