@@ -424,7 +424,7 @@ export const routes: readonly RouteSpec[] = [
     errors: [{ status: 404, description: 'No record has that name.' }],
     handler: ({ params }) => {
       const name = params.name.replace(/\.json$/, '');
-      if (!(name in jsonSchemaModels)) throw new HttpProblem(404, 'Not Found', `No record named "${name}". GET /api/schema lists them.`);
+      if (!Object.hasOwn(jsonSchemaModels, name)) throw new HttpProblem(404, 'Not Found', `No record named "${name}". GET /api/schema lists them.`);
       return toJsonSchema(name as JsonSchemaName);
     },
   }),

@@ -6,8 +6,8 @@ import { openStore } from '@parallax/store';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ApiEnv } from './config.js';
-import * as pipeline from '@parallax/pipeline';
-import { pipelineIngest, type Linker } from './ingest.js';
+import { linkTouched } from '@parallax/pipeline';
+import { pipelineIngest } from './ingest.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -22,9 +22,8 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.PARALLAX_LOG_LEVEL, base: { service: 'parallax-api', pid: process.pid } }, pino.destination({ sync: false }));
   const store = await openStore(config.PARALLAX_DB);
-  // The pipeline's incremental linker (linkTouched) when it exports one and linking on ingest is on;
-  // otherwise ingest stores the article and leaves linking to the next `parallax ingest`.
-  const link = config.PARALLAX_API_LINK_ON_INGEST ? ((pipeline as Record<string, unknown>).linkTouched as Linker | undefined) : undefined;
+  // Re-link the stories each new article touches, unless turned off.
+  const link = config.PARALLAX_API_LINK_ON_INGEST ? linkTouched : undefined;
   const ingest = pipelineIngest(store, { timeoutMs: config.PARALLAX_API_FETCH_TIMEOUT_MS, link });
   const app = createApp({
     store,

@@ -275,6 +275,8 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       expect(index.records).toContain('quote');
       expect((await get('/api/schema/quote.json')).body.properties.kind.enum).toEqual(['direct', 'partial', 'mixed', 'indirect']);
       expect(problemOf(await get('/api/schema/nope', 404)).detail).toMatch(/GET \/api\/schema/);
+      // Names every object inherits are not records either.
+      for (const name of ['toString', 'constructor', '__proto__']) expect(problemOf(await get(`/api/schema/${name}`, 404)).status).toBe(404);
     });
 
     it('serves an OpenAPI 3.1 document that validates, covers every route, and a docs page with nothing from elsewhere', async () => {

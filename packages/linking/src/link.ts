@@ -142,11 +142,11 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
     return { ...c, attribution: { ...c.attribution, name: r!.name, entityId: r!.entityId } };
   });
 
-  // 2. Per story: statements, claim groups, views. Document frequencies over all quotes and claims.
-  const quoteIdf = new Idf();
-  for (const c of claims) quoteIdf.add(contentStems(c.text));
-  const claimIdf = new Idf();
-  for (const c of claims) claimIdf.add(contentStems(c.text));
+  // 2. Per story: statements, claim groups, views.
+  // One table of document frequencies, over the claims (the articles' checkable sentences), weighs the
+  // stems of both quotes and claims.
+  const idf = new Idf();
+  for (const c of claims) idf.add(contentStems(c.text));
   const byStory = new Map<string, Article[]>();
   for (const a of bundle.articles) {
     const s = storyOf.get(a.id) ?? storyIdFor([a.id]);
@@ -183,7 +183,7 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
     const storyClaims = arts.flatMap((a) => claimsByArticle.get(a.id) ?? []);
     const bodyOf = new Map(arts.map((a) => [a.id, a.body]));
     const quoteById = new Map(storyQuotes.map((q) => [q.id, q]));
-    const st = groupStatements(storyQuotes, entityById, quoteIdf, options.statements, (q) => sentenceAround(bodyOf.get(q.articleId) ?? '', q.span.start, q.span.end, q.text));
+    const st = groupStatements(storyQuotes, entityById, idf, options.statements, (q) => sentenceAround(bodyOf.get(q.articleId) ?? '', q.span.start, q.span.end, q.text));
     for (const [qid, sid] of st.clusterOf) quoteCluster.set(qid, sid);
     for (const [qid, e] of st.speakerResolved) {
       const q = quoteById.get(qid)!;
@@ -193,7 +193,7 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
     // Relative dates resolve against the article's day, or the story's median day when it has none.
     const storyDay = medianDate(arts.map((a) => a.publishedAt));
     const referenceDay = new Map(arts.map((a) => [a.id, a.publishedAt ? a.publishedAt.slice(0, 10) : storyDay]));
-    const cg = groupClaims(storyClaims, { outletOf, referenceDay, statementOf: st.clusterOf, entities: entityById }, claimIdf, options.claims);
+    const cg = groupClaims(storyClaims, { outletOf, referenceDay, statementOf: st.clusterOf, entities: entityById }, idf, options.claims);
     for (const [cid, gid] of cg.clusterOf) claimCluster.set(cid, gid);
     statements.push(...st.statements);
     claimGroups.push(...cg.groups);
