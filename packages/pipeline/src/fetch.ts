@@ -1,11 +1,11 @@
 // Fetches an article URL with a timeout, a size limit, a bounded number of redirects and the charset the
 // server declares; every failure is a SourceError('fetch') that names the URL and says what to try.
-import { SourceError } from '@parallax/analysis';
+import { DEFAULT_MAX_BYTES, SourceError, formatBytes } from '@parallax/analysis';
 
 export interface FetchOptions {
   /** Per-request timeout in milliseconds (default 15 s). */
   timeoutMs?: number;
-  /** Largest body accepted, in bytes (default 20 MB). */
+  /** Largest body accepted, in bytes (default DEFAULT_MAX_BYTES, 20 MB). */
   maxBytes?: number;
   /** Redirects followed before giving up (default 5). */
   maxRedirects?: number;
@@ -23,7 +23,7 @@ const fail = (url: string, message: string) => new SourceError('fetch', url, `${
 
 export async function fetchSource(url: string, options: FetchOptions = {}): Promise<FetchedSource> {
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? 5;
   let current = url;
   for (let hop = 0; ; hop++) {
@@ -58,7 +58,7 @@ export async function fetchSource(url: string, options: FetchOptions = {}): Prom
       }
       if (!response.ok) throw fail(url, `the server answered ${response.status} ${response.statusText}. Check the address${response.status === 403 || response.status === 401 ? ', or save the page from a browser and ingest the file' : ''}.`);
       const declared = Number(response.headers.get('content-length') ?? NaN);
-      if (declared > maxBytes) throw fail(url, `${(declared / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit.`);
+      if (declared > maxBytes) throw fail(url, `${formatBytes(declared)} is over the ${formatBytes(maxBytes)} limit.`);
       // Read the body in chunks, stopping at the limit: a server may not announce its length.
       const chunks: Uint8Array[] = [];
       let size = 0;
@@ -70,7 +70,7 @@ export async function fetchSource(url: string, options: FetchOptions = {}): Prom
           size += value.byteLength;
           if (size > maxBytes) {
             await reader.cancel();
-            throw fail(url, `the body is over the ${(maxBytes / 1e6).toFixed(0)} MB limit.`);
+            throw fail(url, `the body is over the ${formatBytes(maxBytes)} limit.`);
           }
           chunks.push(value);
         }

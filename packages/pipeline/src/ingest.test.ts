@@ -62,6 +62,17 @@ describe('ingestInputs', () => {
     for (const f of summary.failed) expect(f.message).toContain(f.input);
   });
 
+  it('reports a broken story manifest by name and still ingests its files', async () => {
+    const story = join(dir, 'story');
+    cpSync(join(corpus, '004_87197f165af4f63c.txt'), join(story, '004.txt'));
+    writeFileSync(join(story, 'manifest.json'), '{ "story": "x", "articles": [');
+    const summary = await ingestInputs(store, [story], { workers: 0 });
+    expect(summary.added).toBe(1);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]).toMatchObject({ input: join(story, 'manifest.json'), code: 'parse' });
+    expect(summary.failed[0]!.message).toMatch(/not JSON.*without outlet or date hints/);
+  });
+
   it('finishes the inputs an interrupted run left pending', async () => {
     await store.recordPending([join(corpus, '001_10204aad8015e45e.txt')]);
     const summary = await ingestInputs(store, [join(corpus, '002_e35b04c16b54d2ab.txt')], { workers: 0 });

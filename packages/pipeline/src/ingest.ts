@@ -3,7 +3,7 @@
 // a changed one) and resumable (a journal of pending inputs in the store: a run killed midway leaves
 // whole articles only, and the next run finishes the inputs it had not done).
 import { readFile, stat } from 'node:fs/promises';
-import { DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
+import { DEFAULT_MAX_BYTES, SourceError, extractArticle, formatBytes, type ArticleExtraction } from '@parallax/analysis';
 import type { IngestRequest, InputError } from '@parallax/schema';
 import type { ArticleRecords, SaveStatus, Store } from '@parallax/store';
 import { fetchSource, type FetchOptions } from './fetch.js';
@@ -56,7 +56,8 @@ export function toInputError(input: string, error: unknown): InputError {
   return { input, code: 'parse', message: `${input}: could not be processed (${(error as Error).message}). Please report this with the file.` };
 }
 
-async function readInput(input: PlannedInput, options: IngestOptions, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string | null; url: string | null }> {
+/** Read one planned input: fetch a URL, read standard input, or read a file (refused by size before reading). */
+export async function readInput(input: PlannedInput, options: Pick<IngestOptions, 'fetch' | 'readStdin'>, maxBytes: number): Promise<{ bytes: Uint8Array; contentType: string | null; url: string | null }> {
   if (input.url) {
     const fetched = await fetchSource(input.url, { maxBytes, ...options.fetch });
     return { bytes: fetched.bytes, contentType: fetched.contentType, url: fetched.url };
@@ -66,7 +67,7 @@ async function readInput(input: PlannedInput, options: IngestOptions, maxBytes: 
     return { bytes: await options.readStdin(), contentType: null, url: null };
   }
   const info = await stat(input.path);
-  if (info.size > maxBytes) throw new SourceError('too-large', input.name, `${input.name}: ${(info.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit. Split the file or raise the limit.`);
+  if (info.size > maxBytes) throw new SourceError('too-large', input.name, `${input.name}: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit. Split the file, or raise the limit (--max-bytes).`);
   return { bytes: await readFile(input.path), contentType: null, url: null };
 }
 
@@ -88,7 +89,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   const summary: IngestSummary = { total: plan.inputs.length + plan.errors.length, added: 0, unchanged: 0, updated: 0, failed: [...plan.errors], resumed: 0, relinkedStories: 0, seconds: 0 };
   const leftoverSet = new Set(leftover);
   summary.resumed = plan.inputs.filter((i) => leftoverSet.has(i.name) || [...leftoverSet].some((l) => i.name.startsWith(l + '/'))).length;
-  for (const e of plan.errors) await store.markDone(e.input);
+  await store.markDone(plan.errors.map((e) => e.input));
 
   const workers = options.workers ?? undefined;
   const pool = workers === 0 ? null : new ExtractPool(workers);
@@ -102,18 +103,11 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     if (!batch.length) return;
     const items = batch;
     batch = [];
-    // The same clean article can come from several inputs (one story at two URLs): store it once per batch.
-    const firstOf = new Map<string, number>();
-    items.forEach((item, k) => {
-      if (!firstOf.has(item.records.article.id)) firstOf.set(item.records.article.id, k);
-    });
-    const unique = [...firstOf.values()];
     // One transaction per batch, journal included: a kill leaves whole batches and a journal that agrees.
-    const saved = await store.saveMany(unique.map((k) => items[k]!.records), { inputs: items.map((i) => i.input.name).filter((n) => n !== '-') });
-    const statusOf = new Map(unique.map((k, n) => [k, saved[n]!]));
+    // The store keeps one copy of an article that several inputs of the batch yield ('duplicate').
+    const saved = await store.saveMany(items.map((i) => i.records), { inputs: items.map((i) => i.input.name).filter((n) => n !== '-') });
     for (let k = 0; k < items.length; k++) {
-      // A repeat of an article already in this batch (or stored) counts as unchanged.
-      const raw = statusOf.get(k);
+      const raw = saved[k];
       const status: SaveStatus = raw === 'added' || raw === 'updated' ? raw : 'unchanged';
       summary[status]++;
       if (status !== 'unchanged') touched.push(items[k]!.records.article.id);
@@ -130,10 +124,10 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     let extraction: ArticleExtraction;
     try {
       const { bytes, contentType, url } = await readInput(input, options, maxBytes);
-      const job = { bytes, name: input.name, sourcePath: input.path === null ? (input.url ? null : null) : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType, hints: input.hints, maxBytes };
+      const job = { bytes, name: input.name, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType, hints: input.hints, maxBytes };
       extraction = pool ? await pool.extract(job) : extractArticle(job);
     } catch (error) {
-      await fail(input, error instanceof SourceError && !error.message ? new SourceError(error.code, input.name, `${input.name}: ${error.message}`) : error);
+      await fail(input, error);
       return;
     }
     batch.push({ input, records: extraction });

@@ -26,7 +26,11 @@ const MANIFEST = 'manifest.json';
 /** Files in a directory that are never articles. */
 const SKIP = /^(?:\.|manifest\.json$|README(?:\.md)?$|LICEN[CS]E|SOURCE_COMMIT$)/i;
 
-async function manifestHints(dir: string): Promise<Map<string, SourceHints>> {
+/**
+ * The hints a story manifest gives the files beside it. A manifest that is broken is reported (its
+ * files still go in, without hints); a folder without one has no hints.
+ */
+async function manifestHints(dir: string, shown: string, errors: InputError[]): Promise<Map<string, SourceHints>> {
   const hints = new Map<string, SourceHints>();
   let text: string;
   try {
@@ -34,20 +38,46 @@ async function manifestHints(dir: string): Promise<Map<string, SourceHints>> {
   } catch {
     return hints;
   }
-  const parsed = StoryManifest.safeParse(JSON.parse(text));
-  if (!parsed.success) return hints;
+  let parsed: ReturnType<typeof StoryManifest.safeParse>;
+  try {
+    parsed = StoryManifest.safeParse(JSON.parse(text));
+  } catch (error) {
+    errors.push({ input: join(shown, MANIFEST), code: 'parse', message: `${join(shown, MANIFEST)}: not JSON (${(error as Error).message}); its files go in without outlet or date hints. Fix the manifest and ingest again.` });
+    return hints;
+  }
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    errors.push({ input: join(shown, MANIFEST), code: 'invalid', message: `${join(shown, MANIFEST)}: ${issue.path.join('.') || '(root)'}: ${issue.message}; its files go in without outlet or date hints.` });
+    return hints;
+  }
   for (const entry of parsed.data.articles) hints.set(entry.file, { outlet: entry.outlet, publishedAt: entry.publishedAt, publishedAtSource: 'manifest' });
   return hints;
 }
 
-async function walk(dir: string, shown: string, out: PlannedInput[]): Promise<void> {
-  const hints = await manifestHints(dir);
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+const openError = (name: string, error: unknown): InputError => {
+  const code = (error as NodeJS.ErrnoException).code;
+  return {
+    input: name,
+    code: code === 'ENOENT' ? 'not-found' : 'unreadable',
+    message: code === 'ENOENT' ? `${name}: no such file or directory. Check the path (relative to ${process.cwd()}).` : `${name}: cannot open (${code ?? (error as Error).message}). Check its permissions.`,
+  };
+};
+
+/** Walk a folder; a subfolder that cannot be read is reported by name and the others go on. */
+async function walk(dir: string, shown: string, out: PlannedInput[], errors: InputError[]): Promise<void> {
+  let entries;
+  try {
+    entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    errors.push(openError(shown, error));
+    return;
+  }
+  const hints = await manifestHints(dir, shown, errors);
   for (const entry of entries) {
     if (SKIP.test(entry.name)) continue;
     const full = join(dir, entry.name);
     const name = join(shown, entry.name);
-    if (entry.isDirectory()) await walk(full, name, out);
+    if (entry.isDirectory()) await walk(full, name, out, errors);
     else if (entry.isFile()) out.push({ name, path: full, url: null, hints: hints.get(entry.name) ?? {} });
   }
 }
@@ -67,18 +97,13 @@ export async function planInputs(args: readonly string[]): Promise<InputPlan> {
     }
     try {
       const info = await stat(arg);
-      if (info.isDirectory()) await walk(arg, arg, inputs);
+      if (info.isDirectory()) await walk(arg, arg, inputs, errors);
       else {
-        const hints = (await manifestHints(dirname(resolve(arg)))).get(basename(arg)) ?? {};
+        const hints = (await manifestHints(dirname(resolve(arg)), dirname(arg), errors)).get(basename(arg)) ?? {};
         inputs.push({ name: arg, path: arg, url: null, hints });
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      errors.push({
-        input: arg,
-        code: code === 'ENOENT' ? 'not-found' : 'unreadable',
-        message: code === 'ENOENT' ? `${arg}: no such file or directory. Check the path (relative to ${process.cwd()}).` : `${arg}: cannot open (${code ?? (error as Error).message}). Check its permissions.`,
-      });
+      errors.push(openError(arg, error));
     }
   }
   return { inputs, errors };

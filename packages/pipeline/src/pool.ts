@@ -8,6 +8,8 @@ import { SourceError, type ArticleExtraction, type SourceInput } from '@parallax
 export type ExtractJob = Omit<SourceInput, 'text' | 'bytes'> & { bytes: Uint8Array };
 
 interface Pending {
+  /** The input's name, for the errors of its job. */
+  name: string;
   resolve: (r: ArticleExtraction) => void;
   reject: (e: Error) => void;
 }
@@ -35,7 +37,7 @@ export class ExtractPool {
       this.busy.delete(worker);
       if (p) {
         if (msg.ok) p.resolve(msg.result!);
-        else p.reject(new SourceError(msg.error!.code, '', msg.error!.message));
+        else p.reject(new SourceError(msg.error!.code, p.name, msg.error!.message));
       }
       this.idle.push(worker);
       this.pump();
@@ -70,7 +72,7 @@ export class ExtractPool {
   extract(job: ExtractJob): Promise<ArticleExtraction> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { name: job.name, resolve, reject });
       this.queue.push({ job, id });
       this.pump();
     });

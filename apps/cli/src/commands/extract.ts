@@ -1,8 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { BundleBuilder, DEFAULT_MAX_BYTES, SourceError, extractArticle, type ArticleExtraction } from '@parallax/analysis';
+import { BundleBuilder, DEFAULT_MAX_BYTES, extractArticle, type ArticleExtraction } from '@parallax/analysis';
 import { linkBundle } from '@parallax/linking';
 import type { Bundle, InputError } from '@parallax/schema';
-import { fetchSource, planInputs, type PlannedInput } from '@parallax/pipeline';
+import { planInputs, readInput, toInputError } from '@parallax/pipeline';
 import { ExitCode, type Io } from '../io.js';
 import { createProgress } from '../progress.js';
 import { formatTable } from '../table.js';
@@ -15,21 +14,6 @@ export interface ExtractOptions {
   maxBytes?: number;
 }
 
-async function readInput(input: PlannedInput, io: Io, maxBytes: number): Promise<Uint8Array> {
-  if (input.url) return (await fetchSource(input.url, { maxBytes })).bytes;
-  if (input.path === null) return Buffer.from(await io.readStdin(), 'utf8');
-  const info = await stat(input.path);
-  // Refuse before reading: a 2 GB file must not be loaded to be rejected.
-  if (info.size > maxBytes) throw new SourceError('too-large', input.name, `${input.name}: ${(info.size / 1e6).toFixed(1)} MB is over the ${(maxBytes / 1e6).toFixed(0)} MB limit. Split the file, or raise the limit with --max-bytes.`);
-  return readFile(input.path);
-}
-
-function toInputError(input: string, error: unknown): InputError {
-  if (error instanceof SourceError) return { input, code: error.code, message: error.message };
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR' || code === 'EACCES' || code === 'EPERM') return { input, code: 'unreadable', message: `${input}: cannot read (${code}). Check the path and its permissions.` };
-  return { input, code: 'parse', message: `${input}: could not be analysed (${(error as Error).message}). Please report this with the file.` };
-}
 
 /** Extract every input; print the bundle (json), one record a line as it goes (jsonl), or a table. */
 export async function extractCommand(args: string[], options: ExtractOptions, io: Io): Promise<number> {
@@ -44,8 +28,8 @@ export async function extractCommand(args: string[], options: ExtractOptions, io
   for (const input of plan.inputs) {
     let extraction: ArticleExtraction;
     try {
-      const bytes = await readInput(input, io, maxBytes);
-      extraction = extractArticle({ bytes, name: input.name, sourcePath: input.path === null ? null : input.name, sourceUrl: input.url, hints: input.hints, maxBytes });
+      const { bytes, contentType, url } = await readInput(input, { readStdin: async () => Buffer.from(await io.readStdin(), 'utf8') }, maxBytes);
+      extraction = extractArticle({ bytes, name: input.name, sourcePath: input.path === null ? null : input.name, sourceUrl: url, contentType, hints: input.hints, maxBytes });
     } catch (error) {
       failures.push(toInputError(input.name, error));
       progress.tick(input.name);
