@@ -133,8 +133,6 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
     while (apEnd < ceiling && tokens[apEnd]!.text !== ',' && tokens[apEnd]!.text !== ';' && apEnd - end < 14) apEnd++;
   }
   const parsed = parseSourcePhrase(body, tokens[i]!.start, tokens[apEnd - 1]!.end);
-  void i;
-  i = 0;
   return parsed;
 }
 

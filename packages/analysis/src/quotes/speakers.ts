@@ -335,7 +335,8 @@ export class ArticleEntities {
     {
       let m: RegExpExecArray | null;
       while ((m = re.exec(this.body)) !== null) {
-        if (this.insideQuote(m.index)) continue;
+        // Already resolved by an earlier pass: resolving again would add a second mention.
+        if (this.pronounAt.has(m.index) || this.insideQuote(m.index)) continue;
         const entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
         if (!entity) continue;
         const offset = m.index;

@@ -65,7 +65,6 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     const next = text.charCodeAt(k);
     if (ch === '.') {
       const word = wordBefore(text, i);
-      const bare = word.replace(/\./g, '');
       // Lower-case next word: not a new sentence ("Sept. 15" is handled by digits below too).
       if (isLower(next)) { i = j - 1; continue; }
       if (isDigit(next) && ABBREVIATIONS.has(word)) { i = j - 1; continue; }
@@ -73,12 +72,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
         i = j - 1;
         continue; // "Mr. Putin", "Capt. Jeff Davis"
       }
-      if (bare.length === 1 && isUpper(bare.charCodeAt(0)) === false && word.length === 1) { i = j - 1; continue; }
-      if (word.length === 1 && /[a-z]/.test(word) && text.slice(i - 1, i).toUpperCase() === text.slice(i - 1, i) && isUpper(next)) {
-        // An initial: "John F. Kennedy".
-        i = j - 1;
-        continue;
-      }
+      // A single letter or digit before the stop is an initial ("John F. Kennedy"); the word is
+      // lower-cased, so this holds for capitals too.
+      if (word.length === 1) { i = j - 1; continue; }
     }
     push(j);
     start = j;
