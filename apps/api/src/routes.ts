@@ -275,8 +275,8 @@ export const routes: readonly RouteSpec[] = [
     otherStatuses: [{ status: 200, description: 'The article was already stored (status "unchanged") or replaced an older version (status "updated").' }],
     errors: [
       { status: 422, description: 'The source cannot be read as an article (empty, not text, or not an article).' },
-      { status: 502, description: 'The URL could not be fetched.' },
-      { status: 504, description: 'Fetching the URL took too long.' },
+      { status: 413, description: 'The source (a fetched page) is over the size limit for one article.' },
+      { status: 502, description: 'The URL could not be fetched: unreachable, an error answer, too many redirects, or no answer in time.' },
     ],
     handler: async ({ body }, ctx) => {
       const result = await ctx.deps.ingest(body);

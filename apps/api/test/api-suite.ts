@@ -28,7 +28,7 @@ import type { Store } from '@parallax/store';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppDeps } from '../src/app.js';
-import { extractAndSave, pipelineIngest } from '../src/ingest.js';
+import { pipelineIngest } from '../src/ingest.js';
 import { OpenApiChecker } from './openapi-check.js';
 import { linkStore, seedStore, storyFiles, seedStoryDir } from './seed.js';
 
@@ -89,7 +89,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     beforeAll(async () => {
       handle = await open();
       await seedStore(handle.store);
-      app = createApp({ store: handle.store, ingest: extractAndSave(handle.store), token: TOKEN, corsOrigins: ['https://viewer.example'] });
+      app = createApp({ store: handle.store, ingest: pipelineIngest(handle.store), token: TOKEN, corsOrigins: ['https://viewer.example'] });
       checker = await OpenApiChecker.load(app);
       story = (await handle.store.listStories({ limit: 1 })).items[0]!;
       articles = (await handle.store.listArticles({ limit: 100 })).items;
@@ -294,7 +294,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     let source: Server;
     let base: string;
     const files = storyFiles(seedStoryDir);
-    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: extractAndSave(handle.store), token: TOKEN, ...deps });
+    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: pipelineIngest(handle.store), token: TOKEN, ...deps });
 
     beforeAll(async () => {
       handle = await open();
@@ -327,7 +327,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       const wrong = await request(app).post('/api/articles').set('authorization', 'Bearer nope').send(body).expect(401);
       expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
       await request(app).delete('/api/articles/art_0000000000000000').expect(401);
-      const closed = createApp({ store: handle.store, ingest: extractAndSave(handle.store) });
+      const closed = createApp({ store: handle.store, ingest: pipelineIngest(handle.store) });
       expect(problemOf(await request(closed).post('/api/articles').set(auth).send(body).expect(403)).detail).toMatch(/PARALLAX_API_TOKEN/);
       // Reads stay open unless configured otherwise.
       await request(app).get('/api/articles').expect(200);
@@ -370,7 +370,8 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       const html = await request(app).post('/api/articles').set(auth).send({ html: `<html><body><h1>Putin speaks</h1><p>${files[3]!.text.replace(/[<&]/g, ' ')}</p></body></html>` }).expect(201);
       expect(IngestResponse.parse(html.body).article.format).toBe('html');
       const byUrl = IngestResponse.parse((await request(app).post('/api/articles').set(auth).send({ url: `${base}/article.html` }).expect(201)).body);
-      expect(byUrl.article).toMatchObject({ sourceUrl: `${base}/article.html`, sourcePath: `${base}/article.html` });
+      // A fetched page has its URL, not a path (as with parallax ingest).
+      expect(byUrl.article).toMatchObject({ sourceUrl: `${base}/article.html`, sourcePath: null });
       expect(byUrl.article.headline).toMatch(/Putin/);
       const flat = (t: string) => t.replace(/\s+/g, ' ');
       // The story paragraphs came through; the photo caption that opens the file is set aside.
@@ -438,7 +439,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
 
     it('answers 500 without details and readiness 503 when the store is gone', async () => {
       const gone = await open();
-      const app = createApp({ store: gone.store, ingest: extractAndSave(gone.store) });
+      const app = createApp({ store: gone.store, ingest: pipelineIngest(gone.store) });
       await gone.cleanup();
       const res = await request(app).get('/api/articles').expect(500);
       expect(problemOf(res)).toMatchObject({ title: 'Internal Server Error', detail: 'Something went wrong on our side.' });
