@@ -61,7 +61,9 @@ describe('graceful shutdown', () => {
     await new Promise((r) => setTimeout(r, 200));
 
     child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    // Wait for the server to say it stopped listening (not a fixed sleep: CI machines are slow).
+    for (let t = 0; t < 200 && !logs.some((l) => l.msg === 'shutting down: no new connections, draining in-flight requests'); t++) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 50));
     // No new connections once shutting down.
     await expect(connectTo(port)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect(child.exitCode).toBeNull();

@@ -52,4 +52,12 @@ describe('parallax', () => {
     expect(await main(['schema', 'nope'], unknown)).toBe(2);
     expect(unknown.err).toMatch(/Known records: bundle/);
   });
+
+  it('refuses a zero or non-numeric limit with a usage error instead of ignoring it', async () => {
+    for (const args of [['extract', '-', '--max-bytes', '0'], ['ingest', '-', '--timeout', '0'], ['ingest', '-', '--workers', 'two']]) {
+      const io = capture();
+      expect(await main(args, io)).toBe(2);
+      expect(io.err).toMatch(/whole number of at least/);
+    }
+  });
 });

@@ -7,6 +7,15 @@ import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode, processIo, type Io } from './io.js';
 
+/** A commander parser for a whole-number option of at least `min`; anything else is a usage error naming it. */
+function wholeNumber(what: string, min: number): (v: string) => number {
+  return (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`give ${what} as a whole number of at least ${min}`);
+    return n;
+  };
+}
+
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('parallax')
     .description('Compare how news outlets cover the same story: articles, attributed quotes and claims, linked across outlets.')
@@ -20,18 +29,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('extract articles, quotes and claims from text, HTML or Article JSON files, directories, or - (stdin)')
     .argument('<inputs...>', 'files, directories (walked recursively), or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['json', 'jsonl', 'table']).default('json'))
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('give a positive whole number of bytes');
-      return n;
-    })
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber('a size in bytes', 1))
     .action(async (inputs: string[], options: { format: ExtractFormat; maxBytes?: number }) => setExit(await extractCommand(inputs, options.maxBytes ? { format: options.format, maxBytes: options.maxBytes } : { format: options.format }, io)));
 
-  const positiveInt = (what: string) => (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`give ${what} as a whole number`);
-    return n;
-  };
   const dbOption = () => new Option('--db <url>', 'store: a SQLite file or a postgres:// URL (default: $PARALLAX_DB or ./parallax.db)');
 
   program
@@ -40,9 +40,9 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'files, directories (recursive), http(s) URLs, or - for standard input')
     .addOption(dbOption())
     .option('--json', 'print the summary as JSON on stdout')
-    .option('--workers <n>', 'extraction threads (default: every core; 0: main thread)', positiveInt('the number of workers'))
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt('a size in bytes'))
-    .option('--timeout <seconds>', 'per-URL fetch timeout', positiveInt('seconds'))
+    .option('--workers <n>', 'extraction threads (default: every core; 0: main thread)', wholeNumber('the number of workers', 0))
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber('a size in bytes', 1))
+    .option('--timeout <seconds>', 'per-URL fetch timeout', wholeNumber('seconds', 1))
     .action(async (inputs: string[], options: { db?: string; json?: boolean; workers?: number; maxBytes?: number; timeout?: number }) => setExit(await ingestCommand(inputs, options, io)));
 
   program
