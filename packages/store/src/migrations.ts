@@ -142,6 +142,22 @@ export const sqliteMigrations: Migration[] = [
     name: 'covering index for search filters',
     statements: ['CREATE INDEX articles_filters ON articles (id, is_current, outlet_id, story_id, published_date)'],
   },
+  // Every quote and claim row paid for four index entries no query needs at insert time: kind (a filter
+  // of a quarter of the rows, answered better by walking quotes_article in its order) and cluster_id, null
+  // until linking. Partial cluster indexes still answer `cluster_id = ?` (measured at 20,000 articles:
+  // 12% less main-thread time per stored article).
+  {
+    version: 5,
+    name: 'lighter quote and claim indexes',
+    statements: [
+      'DROP INDEX quotes_kind',
+      'DROP INDEX claims_kind',
+      'DROP INDEX quotes_cluster',
+      'DROP INDEX claims_cluster',
+      'CREATE INDEX quotes_cluster ON quotes (cluster_id) WHERE cluster_id IS NOT NULL',
+      'CREATE INDEX claims_cluster ON claims (cluster_id) WHERE cluster_id IS NOT NULL',
+    ],
+  },
 ];
 
 export const postgresMigrations: Migration[] = [
