@@ -46,7 +46,7 @@ async function run(label: string, url: string) {
   const stats = await store.stats();
   console.log(
     `${label}: ${summary.added.toLocaleString()} added, ${summary.failed.length} failed in ${seconds.toFixed(1)} s = ${(summary.added / seconds).toFixed(0)} articles/s end to end ` +
-      `(target >= 1,000); peak RSS of the main process ${(peak / 1e6).toFixed(0)} MB (target < 1 GB; workers not included); ` +
+      `(target >= 1,000); peak RSS ${(peak / 1e6).toFixed(0)} MB (target < 1 GB; the whole process, worker threads and SQLite's cache included); ` +
       `database ${(stats.bytes / 1e6).toFixed(0)} MB for ${stats.quotes.toLocaleString()} quotes and ${stats.claims.toLocaleString()} claims`,
   );
   // Search at this size: 200 varied queries, p50 and p95 wall-clock latency.

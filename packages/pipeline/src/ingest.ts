@@ -67,8 +67,12 @@ export async function readInput(input: PlannedInput, options: Pick<IngestOptions
     return { bytes: await options.readStdin(), contentType: null, url: null };
   }
   const info = await stat(input.path);
-  if (info.size > maxBytes) throw new SourceError('too-large', input.name, `${input.name}: ${formatBytes(info.size)} is over the ${formatBytes(maxBytes)} limit. Split the file, or raise the limit (--max-bytes).`);
+  if (info.size > maxBytes) throw tooLarge(input.name, info.size, maxBytes);
   return { bytes: await readFile(input.path), contentType: null, url: null };
+}
+
+function tooLarge(name: string, size: number, maxBytes: number): SourceError {
+  return new SourceError('too-large', name, `${name}: ${formatBytes(size)} is over the ${formatBytes(maxBytes)} limit. Split the file, or raise the limit (--max-bytes).`);
 }
 
 /** Ingest files, directories (recursively), URLs and "-" into the store. */
@@ -92,7 +96,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   await store.markDone(plan.errors.map((e) => e.input));
 
   const workers = options.workers ?? undefined;
-  const pool = workers === 0 ? null : new ExtractPool(workers);
+  const pool = workers === 0 ? null : new ExtractPool(workers, undefined, (job, size) => tooLarge(job.name, size, maxBytes));
   const touched: string[] = [];
   let done = 0;
   let batch: Array<{ input: PlannedInput; records: ArticleRecords }> = [];
@@ -123,9 +127,15 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   const process = async (input: PlannedInput): Promise<void> => {
     let extraction: ArticleExtraction;
     try {
-      const { bytes, contentType, url } = await readInput(input, options, maxBytes);
-      const job = { bytes, name: input.name, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType, hints: input.hints, maxBytes };
-      extraction = pool ? await pool.extract(job) : extractArticle(job);
+      const about = { name: input.name, hints: input.hints, maxBytes };
+      if (pool && input.path !== null && !input.url) {
+        // A file: the worker reads it.
+        extraction = await pool.extract({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null });
+      } else {
+        const { bytes, contentType, url } = await readInput(input, options, maxBytes);
+        const job = { ...about, bytes, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType };
+        extraction = pool ? await pool.extract(job) : extractArticle(job);
+      }
     } catch (error) {
       await fail(input, error);
       return;
@@ -138,7 +148,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   try {
     // Keep every worker fed, but never read far ahead of what the workers can take (memory stays flat).
     const inFlight = new Set<Promise<void>>();
-    const limit = Math.max(2, (pool?.size ?? 1) * 2);
+    const limit = pool ? pool.size * pool.depth * 2 : 2;
     for (const input of plan.inputs) {
       const p = process(input).finally(() => inFlight.delete(p));
       inFlight.add(p);

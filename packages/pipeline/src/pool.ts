@@ -1,89 +1,122 @@
-// A pool of worker threads that run the extraction engine, one job per worker at a time, so extraction
-// uses every core while the main thread reads files and writes to the store.
+// A pool of worker threads that run the extraction engine. Each worker holds a few jobs queued in its
+// port, so it keeps extracting while the main thread is busy writing a batch to the store; a job given
+// as a file path is read by the worker itself, so file I/O stays off the main thread too.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { SourceError, type ArticleExtraction, type SourceInput } from '@parallax/analysis';
 
-/** One source for a worker: the engine's SourceInput, given as bytes (text never crosses the thread boundary). */
-export type ExtractJob = Omit<SourceInput, 'text' | 'bytes'> & { bytes: Uint8Array };
+/**
+ * One source for a worker: the engine's SourceInput given as bytes, or as a file path that the worker
+ * reads (refused by size before reading). Text never crosses the thread boundary.
+ */
+export type ExtractJob = Omit<SourceInput, 'text' | 'bytes'> & ({ bytes: Uint8Array; path?: undefined } | { path: string; bytes?: undefined });
+
+/** What a worker reports for a job that failed. */
+export type WorkerFailure =
+  | { kind: 'source'; code: SourceError['code']; message: string }
+  /** A file larger than the job's limit, refused before reading. */
+  | { kind: 'too-large'; size: number }
+  /** A file-system error (errno code such as ENOENT) or an engine bug. */
+  | { kind: 'error'; code: string | undefined; message: string };
 
 interface Pending {
-  /** The input's name, for the errors of its job. */
-  name: string;
+  job: ExtractJob;
   resolve: (r: ArticleExtraction) => void;
   reject: (e: Error) => void;
 }
 
 const workerUrl = new URL('../worker/extract-worker.mjs', import.meta.url);
 
+/** Jobs queued in each worker's port: enough to cover a batch write on the main thread, few enough to share work out evenly. */
+const DEFAULT_DEPTH = 8;
+
 export class ExtractPool {
-  private readonly idle: Worker[] = [];
-  private readonly queue: Array<{ job: ExtractJob; id: number }> = [];
+  private readonly queue: number[] = [];
   private readonly pending = new Map<number, Pending>();
-  private readonly busy = new Map<Worker, number>();
-  private readonly workers: Worker[] = [];
+  private readonly assigned = new Map<Worker, Set<number>>();
   private nextId = 0;
 
-  constructor(readonly size = Math.max(1, availableParallelism())) {
+  constructor(
+    readonly size = Math.max(1, availableParallelism()),
+    /** Jobs a worker may hold at once. */
+    readonly depth = DEFAULT_DEPTH,
+    /** Turns a too-large report into the caller's error (the size limit's wording is the caller's). */
+    private readonly tooLarge: (job: ExtractJob, size: number) => Error = (job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes is over the limit.`),
+  ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
 
   private spawn(): void {
     // Workers run the built engine: drop flags like --conditions=@parallax/source that point at TypeScript.
     const worker = new Worker(workerUrl, { execArgv: [] });
-    worker.on('message', (msg: { id: number; ok: boolean; result?: ArticleExtraction; error?: { code: SourceError['code']; message: string } }) => {
+    this.assigned.set(worker, new Set());
+    worker.on('message', (msg: { id: number; ok: true; result: ArticleExtraction } | { id: number; ok: false; failure: WorkerFailure }) => {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
-      this.busy.delete(worker);
+      this.assigned.get(worker)?.delete(msg.id);
       if (p) {
-        if (msg.ok) p.resolve(msg.result!);
-        else p.reject(new SourceError(msg.error!.code, p.name, msg.error!.message));
+        if (msg.ok) p.resolve(msg.result);
+        else p.reject(this.errorOf(p.job, msg.failure));
       }
-      this.idle.push(worker);
       this.pump();
     });
     worker.on('error', (error) => {
-      // A crashed worker fails its job only; a fresh worker takes its place.
-      const id = this.busy.get(worker);
-      this.busy.delete(worker);
-      if (id !== undefined) {
-        this.pending.get(id)?.reject(new Error(`extraction worker crashed: ${error.message}`));
-        this.pending.delete(id);
+      // A crashed worker fails the job it was running; the jobs queued behind it go to a fresh worker.
+      const ids = [...(this.assigned.get(worker) ?? [])];
+      this.assigned.delete(worker);
+      const [running, ...queued] = ids;
+      if (running !== undefined) {
+        this.pending.get(running)?.reject(new Error(`extraction worker crashed: ${error.message}`));
+        this.pending.delete(running);
       }
-      const i = this.workers.indexOf(worker);
-      if (i >= 0) this.workers.splice(i, 1);
+      this.queue.unshift(...queued);
       this.spawn();
       this.pump();
     });
-    this.workers.push(worker);
-    this.idle.push(worker);
+  }
+
+  private errorOf(job: ExtractJob, failure: WorkerFailure): Error {
+    if (failure.kind === 'source') return new SourceError(failure.code, job.name, failure.message);
+    if (failure.kind === 'too-large') return this.tooLarge(job, failure.size);
+    // Keep the errno code, so the caller maps ENOENT and EACCES as it does for its own reads.
+    return Object.assign(new Error(failure.message), { code: failure.code });
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const worker = this.idle.pop()!;
-      const { job, id } = this.queue.shift()!;
-      this.busy.set(worker, id);
-      worker.postMessage({ ...job, id });
+    while (this.queue.length) {
+      // The least loaded worker with room.
+      let best: Worker | null = null;
+      let load = this.depth;
+      for (const [w, ids] of this.assigned) {
+        if (ids.size < load) {
+          best = w;
+          load = ids.size;
+        }
+      }
+      if (!best) return;
+      const id = this.queue.shift()!;
+      const p = this.pending.get(id)!;
+      this.assigned.get(best)!.add(id);
+      best.postMessage({ ...p.job, id });
     }
   }
 
-  /** Extract one source in a worker. Rejects with a SourceError for bad input. */
+  /** Extract one source in a worker. Rejects with a SourceError for bad input, an errno error for an unreadable file. */
   extract(job: ExtractJob): Promise<ArticleExtraction> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { name: job.name, resolve, reject });
-      this.queue.push({ job, id });
+      this.pending.set(id, { job, resolve, reject });
+      this.queue.push(id);
       this.pump();
     });
   }
 
   /** Jobs queued or running. */
   get load(): number {
-    return this.queue.length + this.busy.size;
+    return this.pending.size;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.assigned.keys()].map((w) => w.terminate()));
   }
 }

@@ -1,20 +1,42 @@
 // A worker thread of the extraction pool: runs the pure engine on one source at a time. Plain
 // JavaScript importing the built @parallax/analysis, so it runs the same under tests and in production.
+// A job given as a path is read here (refused by size first), keeping file I/O off the main thread.
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { extractArticle, SourceError } from '@parallax/analysis';
 
+/** The file's bytes, or its size when over the limit. */
+function readLimited(path, maxBytes) {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > maxBytes) return { size };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 parentPort.on('message', (job) => {
   try {
-    const result = extractArticle({ bytes: job.bytes, name: job.name, sourcePath: job.sourcePath, sourceUrl: job.sourceUrl, contentType: job.contentType, hints: job.hints, maxBytes: job.maxBytes });
+    let bytes = job.bytes;
+    if (bytes === undefined) {
+      const read = readLimited(job.path, job.maxBytes);
+      if (read.bytes === undefined) {
+        parentPort.postMessage({ id: job.id, ok: false, failure: { kind: 'too-large', size: read.size } });
+        return;
+      }
+      bytes = read.bytes;
+    }
+    const result = extractArticle({ bytes, name: job.name, sourcePath: job.sourcePath, sourceUrl: job.sourceUrl, contentType: job.contentType, hints: job.hints, maxBytes: job.maxBytes });
     parentPort.postMessage({ id: job.id, ok: true, result });
   } catch (error) {
-    const sourceError = error instanceof SourceError;
-    parentPort.postMessage({
-      id: job.id,
-      ok: false,
-      error: sourceError
-        ? { code: error.code, message: error.message }
-        : { code: 'parse', message: `${job.name}: could not be analysed (${error?.message ?? error}). Please report this with the file.` },
-    });
+    const failure =
+      error instanceof SourceError
+        ? { kind: 'source', code: error.code, message: error.message }
+        : typeof error?.code === 'string' && typeof error?.syscall === 'string'
+          ? { kind: 'error', code: error.code, message: error.message }
+          : { kind: 'source', code: 'parse', message: `${job.name}: could not be analysed (${error?.message ?? error}). Please report this with the file.` };
+    parentPort.postMessage({ id: job.id, ok: false, failure });
   }
 });
