@@ -7,7 +7,7 @@ import type { Problem } from '@parallax/schema';
 import type { Store } from '@parallax/store';
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
-import type { Ingest } from './ingest.js';
+import type { Ingest, Remove } from './ingest.js';
 import { HttpProblem } from './problem.js';
 import { ResponseCache, etagOf, type CachedResponse } from './response-cache.js';
 import { routes } from './routes.js';
@@ -17,6 +17,8 @@ export interface AppDeps {
   store: Store;
   /** Called by POST /api/articles: pipelineIngest in the server (extract, save, link). */
   ingest: Ingest;
+  /** Called by DELETE /api/articles/:id: pipelineRemove in the server (delete, re-link the story it leaves). */
+  remove: Remove;
   /** Bearer token for writes (POST, DELETE). Without one, writes answer 403. */
   token?: string | undefined;
   /** When true, reads need the token too. */

@@ -1,7 +1,7 @@
-// What POST /api/articles calls. The app takes an `Ingest` function as a dependency: server.ts and the
-// tests pass pipelineIngest (the pipeline's ingestSource: extract, save, and with a linker re-link the
+// What POST and DELETE /api/articles call. The app takes `Ingest` and `Remove` functions as dependencies:
+// server.ts and the tests pass pipelineIngest and pipelineRemove (the pipeline's ingestSource: extract, save, and with a linker re-link the
 // stories the article touches).
-import { ingestSource, type Linker } from '@parallax/pipeline';
+import { ingestSource, removeArticle, type Linker } from '@parallax/pipeline';
 import type { IngestRequest, IngestResponse } from '@parallax/schema';
 import type { Store } from '@parallax/store';
 import { allPages } from './paging.js';
@@ -10,6 +10,9 @@ import { allPages } from './paging.js';
 export type IngestSource = IngestRequest;
 
 export type Ingest = (source: IngestSource) => Promise<IngestResponse>;
+
+/** What DELETE /api/articles/:id calls: false when no such article is stored. */
+export type Remove = (articleId: string) => Promise<boolean>;
 
 export interface FetchOptions {
   /** Abort a URL fetch after this long (default 15 s). */
@@ -35,4 +38,9 @@ export function pipelineIngest(store: Store, options: FetchOptions & { link?: Li
     const [article, quotes, claims] = await Promise.all([store.getArticle(id), allPages((p) => store.getQuotes({ ...p, articleId: id })), allPages((p) => store.getClaims({ ...p, articleId: id }))]);
     return { status, article: article ?? records.article, quotes, claims };
   };
+}
+
+/** Delete through @parallax/pipeline's removeArticle: with `link`, the story the article leaves is re-linked. */
+export function pipelineRemove(store: Store, options: { link?: Linker | undefined } = {}): Remove {
+  return (id) => removeArticle(store, id, options.link ? { link: options.link } : {});
 }

@@ -287,7 +287,7 @@ export const routes: readonly RouteSpec[] = [
   defineRoute({
     method: 'delete',
     path: '/api/articles/:id',
-    summary: 'Delete one article version with its quotes and claims; the previous version becomes current.',
+    summary: 'Delete one article version with its quotes and claims; the previous version becomes current, and the story it leaves is re-linked.',
     description: 'Needs `Authorization: Bearer <token>`.',
     tags: ['articles'],
     params: IdParams,
@@ -295,7 +295,7 @@ export const routes: readonly RouteSpec[] = [
     status: 204,
     errors: [notFoundError('article')],
     handler: async ({ params }, ctx) => {
-      if (!(await ctx.deps.store.deleteArticle(params.id))) notFound('article', params.id);
+      if (!(await ctx.deps.remove(params.id))) notFound('article', params.id);
       return undefined;
     },
   }),

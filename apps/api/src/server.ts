@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ApiEnv } from './config.js';
 import { linkTouched } from '@parallax/pipeline';
-import { pipelineIngest } from './ingest.js';
+import { pipelineIngest, pipelineRemove } from './ingest.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const app = createApp({
     store,
     ingest,
+    remove: pipelineRemove(store, { link }),
     token: config.PARALLAX_API_TOKEN,
     protectReads: config.PARALLAX_API_PROTECT_READS,
     corsOrigins: config.PARALLAX_CORS_ORIGINS,

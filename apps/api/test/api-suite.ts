@@ -28,7 +28,7 @@ import type { Store } from '@parallax/store';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppDeps } from '../src/app.js';
-import { pipelineIngest } from '../src/ingest.js';
+import { pipelineIngest, pipelineRemove } from '../src/ingest.js';
 import { OpenApiChecker } from './openapi-check.js';
 import { linkStore, seedStore, storyFiles, seedStoryDir } from './seed.js';
 
@@ -89,7 +89,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     beforeAll(async () => {
       handle = await open();
       await seedStore(handle.store);
-      app = createApp({ store: handle.store, ingest: pipelineIngest(handle.store), token: TOKEN, corsOrigins: ['https://viewer.example'] });
+      app = createApp({ store: handle.store, ingest: pipelineIngest(handle.store), remove: pipelineRemove(handle.store), token: TOKEN, corsOrigins: ['https://viewer.example'] });
       checker = await OpenApiChecker.load(app);
       story = (await handle.store.listStories({ limit: 1 })).items[0]!;
       articles = (await handle.store.listArticles({ limit: 100 })).items;
@@ -294,7 +294,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     let source: Server;
     let base: string;
     const files = storyFiles(seedStoryDir);
-    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: pipelineIngest(handle.store), token: TOKEN, ...deps });
+    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: pipelineIngest(handle.store), remove: pipelineRemove(handle.store), token: TOKEN, ...deps });
 
     beforeAll(async () => {
       handle = await open();
@@ -327,7 +327,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       const wrong = await request(app).post('/api/articles').set('authorization', 'Bearer nope').send(body).expect(401);
       expect(wrong.headers['www-authenticate']).toMatch(/^Bearer/);
       await request(app).delete('/api/articles/art_0000000000000000').expect(401);
-      const closed = createApp({ store: handle.store, ingest: pipelineIngest(handle.store) });
+      const closed = createApp({ store: handle.store, ingest: pipelineIngest(handle.store), remove: pipelineRemove(handle.store) });
       expect(problemOf(await request(closed).post('/api/articles').set(auth).send(body).expect(403)).detail).toMatch(/PARALLAX_API_TOKEN/);
       // Reads stay open unless configured otherwise.
       await request(app).get('/api/articles').expect(200);
@@ -389,7 +389,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     it('ingests through the pipeline, which links each new article into its story', async () => {
       const linked = await open();
       try {
-        const app = createApp({ store: linked.store, ingest: pipelineIngest(linked.store, { link: relinkAll }), token: TOKEN });
+        const app = createApp({ store: linked.store, ingest: pipelineIngest(linked.store, { link: relinkAll }), remove: pipelineRemove(linked.store, { link: relinkAll }), token: TOKEN });
         const checker = await OpenApiChecker.load(app);
         const results = [];
         for (const file of files) {
@@ -410,6 +410,15 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
         const again = await request(app).post('/api/articles').set(auth).send({ text: files[0]!.text, sourcePath: files[0]!.sourcePath }).expect(200);
         expect(IngestResponse.parse(again.body).status).toBe('unchanged');
         expect(problemOf(await request(app).post('/api/articles').set(auth).send({ url: `${base}/missing` }).expect(502)).detail).toMatch(/404/);
+        // A deleted article leaves its story, and no statement lists it any more.
+        const gone = results[0]!.article.id;
+        await request(app).delete(`/api/articles/${gone}`).set(auth).expect(204);
+        const after = StoryPage.parse((await request(app).get('/api/stories').expect(200)).body).items;
+        expect(after.flatMap((s) => s.articleIds)).not.toContain(gone);
+        const statements = [];
+        for (const story of after) statements.push(...StoryDetail.parse((await request(app).get(`/api/stories/${story.id}`).expect(200)).body).statements);
+        expect(statements.length).toBeGreaterThan(0);
+        for (const s of statements) expect(s.articleIds).not.toContain(gone);
       } finally {
         await linked.cleanup();
       }
@@ -439,7 +448,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
 
     it('answers 500 without details and readiness 503 when the store is gone', async () => {
       const gone = await open();
-      const app = createApp({ store: gone.store, ingest: pipelineIngest(gone.store) });
+      const app = createApp({ store: gone.store, ingest: pipelineIngest(gone.store), remove: pipelineRemove(gone.store) });
       await gone.cleanup();
       const res = await request(app).get('/api/articles').expect(500);
       expect(problemOf(res)).toMatchObject({ title: 'Internal Server Error', detail: 'Something went wrong on our side.' });

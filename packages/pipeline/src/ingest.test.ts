@@ -7,7 +7,7 @@ import { Article } from '@parallax/schema';
 import { openStore, type Store } from '@parallax/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchSource } from './fetch.js';
-import { ingestInputs, ingestSource } from './ingest.js';
+import { ingestInputs, ingestSource, removeArticle } from './ingest.js';
 
 const corpus = fileURLToPath(new URL('../../../corpus/putin-syria-2015-09', import.meta.url));
 let store: Store;
@@ -169,5 +169,27 @@ describe('ingest with cross-article linking', () => {
     expect(byPutin.items.some((q) => q.clusterId === refugees.id)).toBe(true);
     // Nothing new: nothing re-linked.
     expect((await ingestInputs(store, [corpus], { workers: 0, link: linkTouched })).relinkedStories).toBe(0);
+  });
+
+  it('deleting an article re-links its story: no statement or claim group lists it any more', async () => {
+    const { linkTouched } = await import('./link.js');
+    await ingestInputs(store, [corpus], { workers: 0, link: linkTouched });
+    const [story] = (await store.listStories({})).items;
+    const gone = story!.articleIds[0]!;
+    const goneQuotes = new Set((await store.getQuotes({ articleId: gone, limit: 200 })).items.map((q) => q.id));
+    expect((await store.listStatements({ story: story!.id })).items.some((s) => s.articleIds.includes(gone))).toBe(true);
+    expect(await removeArticle(store, gone, { link: linkTouched })).toBe(true);
+    expect(await removeArticle(store, gone, { link: linkTouched })).toBe(false);
+    const stories = (await store.listStories({})).items;
+    expect(stories.flatMap((s) => s.articleIds).sort()).toEqual(story!.articleIds.filter((id) => id !== gone).sort());
+    const statements = (await store.listStatements({ limit: 500 })).items;
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) {
+      expect(s.articleIds).not.toContain(gone);
+      expect(s.quoteIds.some((id) => goneQuotes.has(id))).toBe(false);
+    }
+    for (const g of (await store.listClaimGroups({ limit: 500 })).items) expect(g.articleIds).not.toContain(gone);
+    // Statements the remaining outlets share are still linked (the refugee counterfactual among them).
+    expect(statements.some((s) => /refugees/.test(s.text) && s.articleIds.length >= 2)).toBe(true);
   });
 });

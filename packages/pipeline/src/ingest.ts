@@ -189,3 +189,21 @@ export async function ingestSource(store: Store, source: SingleSource, options: 
   if (options.link && status !== 'unchanged') await options.link(store, [extraction.article.id]);
   return { status, records: extraction };
 }
+
+/**
+ * Delete one article version (the API's DELETE /api/articles/:id) and, with a linker, re-link what it
+ * leaves behind: the other articles of its story (their statements and claim groups listed its quotes and
+ * claims) and the earlier version that becomes current again. False when no such article is stored.
+ */
+export async function removeArticle(store: Store, id: string, options: Pick<IngestOptions, 'link'> = {}): Promise<boolean> {
+  const article = await store.getArticle(id);
+  if (!article) return false;
+  const story = article.storyId ? await store.getStory(article.storyId) : null;
+  if (!(await store.deleteArticle(id))) return false;
+  if (!options.link) return true;
+  const touched = new Set((story?.articleIds ?? []).filter((a) => a !== id));
+  const source = article.sourceUrl ?? article.sourcePath;
+  if (source) for (const v of await store.listVersions(source)) if (v.current) touched.add(v.articleId);
+  if (touched.size) await options.link(store, [...touched]);
+  return true;
+}

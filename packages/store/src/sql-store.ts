@@ -656,8 +656,11 @@ export class SqlStore implements Store {
       const stories = (await q.all(`SELECT doc FROM stories WHERE ${this.docText()} LIKE ?`, [pattern])).map((r) => doc<Story>(r.doc));
       for (const s of stories.filter((x) => x.articleIds.includes(id))) {
         const articleIds = s.articleIds.filter((a) => a !== id);
-        if (articleIds.length === 0) await q.run('DELETE FROM stories WHERE id = ?', [s.id]);
-        else await q.run('UPDATE stories SET doc = ? WHERE id = ?', [JSON.stringify({ ...s, articleIds }), s.id]);
+        if (articleIds.length === 0) {
+          // A story with no article left takes its statements and claim groups with it.
+          for (const t of ['statements', 'claim_groups']) await q.run(`DELETE FROM ${t} WHERE story_id = ?`, [s.id]);
+          await q.run('DELETE FROM stories WHERE id = ?', [s.id]);
+        } else await q.run('UPDATE stories SET doc = ? WHERE id = ?', [JSON.stringify({ ...s, articleIds }), s.id]);
       }
       return true;
     });

@@ -565,6 +565,20 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect(stats.quotes).toBe(records.filter((r) => r !== third).reduce((n, r) => n + r.quotes.length, 0));
     });
 
+    it('deleting the last article of a story drops the story with its statements and claim groups', async () => {
+      const pair = records.slice(0, 2);
+      await store.saveMany(pair);
+      const { story, statement, group } = linksOf(pair);
+      await store.saveLinks([], { stories: [story], statements: [statement], claimGroups: [group] });
+      await store.deleteArticle(pair[0]!.article.id);
+      expect((await store.getStory(story.id))?.articleIds).toEqual([pair[1]!.article.id]);
+      expect((await store.listStatements()).items.map((s) => s.id)).toEqual([statement.id]);
+      await store.deleteArticle(pair[1]!.article.id);
+      expect(await store.getStory(story.id)).toBeNull();
+      expect((await store.listStatements()).items).toEqual([]);
+      expect((await store.listClaimGroups()).items).toEqual([]);
+    });
+
     it('exports a schema-valid bundle that imports into an empty store unchanged', async () => {
       await store.saveMany(records);
       const { story, statement, group } = linksOf(records);
