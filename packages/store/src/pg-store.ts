@@ -98,7 +98,7 @@ async function seqRange(q: Queryer, table: string, text: string): Promise<{ hi: 
  * so only the slice's matches are read; when the slice falls short, the next older slice is sized from
  * the matches seen so far. The result is the same set the one-query form gives.
  */
-async function newestMatches(q: Queryer, type: SearchHit['type'], f: SearchFilters, text: string, need: number): Promise<number[]> {
+export async function newestMatches(q: Queryer, type: SearchHit['type'], f: SearchFilters, text: string, need: number): Promise<number[]> {
   const where = ['a.is_current = 1'];
   const params: SqlValue[] = [text];
   if (f.story) (where.push('a.story_id = ?'), params.push(f.story));
