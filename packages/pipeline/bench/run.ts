@@ -1,7 +1,8 @@
 // npm run bench -w @parallax/pipeline: end-to-end ingest (files on disk -> extraction on every core ->
 // SQLite) of the BBC set replicated to N articles (default 100,000; PARALLAX_BENCH_ARTICLES), each copy
 // varied so every id differs. Prints articles/s, peak RSS and the database size; the same into
-// PostgreSQL when PARALLAX_PG_URL is set; and the cost of cross-article linking on a slice.
+// PostgreSQL when PARALLAX_PG_URL is set (PARALLAX_BENCH_SQLITE=0 skips the SQLite run); and the cost of
+// cross-article linking on a slice.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +65,8 @@ async function run(label: string, url: string) {
 }
 
 try {
-  await run('SQLite', join(work, 'bench.db'));
+  if (process.env.PARALLAX_BENCH_SQLITE !== '0') await run('SQLite', join(work, 'bench.db'));
+  else console.log('SQLite: PARALLAX_BENCH_SQLITE=0, skipped.');
   if (process.env.PARALLAX_PG_URL) await run('PostgreSQL', process.env.PARALLAX_PG_URL);
   else console.log('PostgreSQL: PARALLAX_PG_URL not set, skipped.');
   // Linking is a separate stage: measure it on the first 10,000 articles.

@@ -213,6 +213,11 @@ export interface Dialect {
   lockWrites(q: Queryer): Promise<void>;
   /** Ranked hits of one record type, best first, at most filters.limit. */
   search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<SearchHit[]>;
+  /**
+   * Fill in the snippets of the hits the store keeps, when search() leaves them out (it is cheaper to
+   * highlight the final hits than every type's candidates).
+   */
+  snippets?(q: Queryer, hits: SearchHit[], terms: string[]): Promise<SearchHit[]>;
   sizeBytes(q: Queryer): Promise<number>;
   /** Index rows inserted after seq in one statement, when the backend does not index on insert. */
   indexNew?(q: Queryer, table: 'articles' | 'quotes' | 'claims', afterSeq: number): Promise<void>;
@@ -894,7 +899,8 @@ export class SqlStore implements Store {
     const perType = await Promise.all(types.filter((t) => t === 'quote' || !parsed.speaker).map((t) => this.dialect.search(this.db, t, filters)));
     const hits = perType.flat();
     hits.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
-    return hits.slice(0, parsed.limit);
+    const kept = hits.slice(0, parsed.limit);
+    return this.dialect.snippets && kept.length > 0 ? this.dialect.snippets(this.db, kept, terms) : kept;
   }
 
   // ---- bundles ----
