@@ -124,6 +124,23 @@ const postgresSearch: string[] = [
   'CREATE INDEX claims_tsv ON claims USING GIN (tsv)',
 ];
 
+// Every quote and claim row paid for four index entries no query needs at insert time: kind (a filter of
+// a quarter of the rows, answered better by walking quotes_article in its order) and cluster_id, null until
+// linking. Partial cluster indexes still answer `cluster_id = ?` (measured on SQLite at 20,000 articles:
+// 12% less main-thread time per stored article). The same change on both backends.
+const lighterRecordIndexes: Migration = {
+  version: 6,
+  name: 'lighter quote and claim indexes',
+  statements: [
+    'DROP INDEX quotes_kind',
+    'DROP INDEX claims_kind',
+    'DROP INDEX quotes_cluster',
+    'DROP INDEX claims_cluster',
+    'CREATE INDEX quotes_cluster ON quotes (cluster_id) WHERE cluster_id IS NOT NULL',
+    'CREATE INDEX claims_cluster ON claims (cluster_id) WHERE cluster_id IS NOT NULL',
+  ],
+};
+
 export const sqliteMigrations: Migration[] = [
   { version: 1, name: 'records', statements: coreTables('sqlite') },
   { version: 2, name: 'full-text search', statements: sqliteSearch },
@@ -142,22 +159,7 @@ export const sqliteMigrations: Migration[] = [
     name: 'covering index for search filters',
     statements: ['CREATE INDEX articles_filters ON articles (id, is_current, outlet_id, story_id, published_date)'],
   },
-  // Every quote and claim row paid for four index entries no query needs at insert time: kind (a filter
-  // of a quarter of the rows, answered better by walking quotes_article in its order) and cluster_id, null
-  // until linking. Partial cluster indexes still answer `cluster_id = ?` (measured at 20,000 articles:
-  // 12% less main-thread time per stored article).
-  {
-    version: 5,
-    name: 'lighter quote and claim indexes',
-    statements: [
-      'DROP INDEX quotes_kind',
-      'DROP INDEX claims_kind',
-      'DROP INDEX quotes_cluster',
-      'DROP INDEX claims_cluster',
-      'CREATE INDEX quotes_cluster ON quotes (cluster_id) WHERE cluster_id IS NOT NULL',
-      'CREATE INDEX claims_cluster ON claims (cluster_id) WHERE cluster_id IS NOT NULL',
-    ],
-  },
+  lighterRecordIndexes,
 ];
 
 export const postgresMigrations: Migration[] = [
@@ -169,7 +171,7 @@ export const postgresMigrations: Migration[] = [
   // TOAST, so ts_rank over 3,000 candidates fetched 3,000 TOAST values (25 ms, against 9 ms inline):
   // MAIN keeps new rows' vectors in the row (bodies still go out of line first). Rows stored before this
   // migration keep their TOASTed vectors until rewritten.
-  // (Versions 3 and 4 are SQLite's; numbers stay unique across the two lists.)
+  // (Versions 3 and 4 are SQLite's; a number names one change, whichever lists hold it.)
   {
     version: 5,
     name: 'search candidates without TOAST reads or article rows',
@@ -178,4 +180,5 @@ export const postgresMigrations: Migration[] = [
       'ALTER TABLE articles ALTER COLUMN tsv SET STORAGE MAIN',
     ],
   },
+  lighterRecordIndexes,
 ];
