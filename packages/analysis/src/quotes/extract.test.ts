@@ -125,6 +125,33 @@ describe('extractQuotes on hand-made text', () => {
   });
 });
 
+describe('reported speech without quote marks', () => {
+  const indirect = (text: string) =>
+    extractQuotes(articleFromText(text)).quotes.filter((q) => q.kind === 'indirect').map((q) => ({ content: q.segments.map((s) => q.text.slice(s.start - q.span.start, s.end - q.span.start)), speaker: q.speaker?.name ?? null, cue: q.cue?.text ?? null }));
+
+  it('reads a progressive cue as a finite one', () => {
+    expect(indirect('Mayor Ann Reyes is warning residents that the river will flood by Sunday.')).toEqual([
+      { content: ['residents that the river will flood by Sunday'], speaker: 'Ann Reyes', cue: 'warning' },
+    ]);
+  });
+
+  it('lets an adverbial clause open the reported clause after "that,"', () => {
+    expect(indirect('Governor Ann Reyes said that, if re-elected, she would cut the sales tax.')[0]).toMatchObject({ content: ['if re-elected, she would cut the sales tax'], speaker: 'Ann Reyes' });
+  });
+
+  it('takes a common-noun subject that opens the sentence', () => {
+    expect(indirect('A Gallup survey shows that most voters distrust both parties.')[0]).toMatchObject({ content: ['most voters distrust both parties'], cue: 'shows' });
+    expect(indirect('Economists at the central bank said the recovery would be slow.')[0]?.content).toEqual(['the recovery would be slow']);
+  });
+
+  it('ends the reported clause where a new clause with its own cue begins', () => {
+    expect(indirect('Analysts said the merger would raise prices, citing the two firms\' share of the market.')[0]?.content).toEqual(['the merger would raise prices']);
+    expect(indirect('His aides say it is too early to discuss a run but noted that he won two close races.')[0]?.content).toEqual(['it is too early to discuss a run']);
+    expect(indirect('The ministry said the talks had failed; negotiators left the city on Friday.')[0]?.content).toEqual(['the talks had failed']);
+  });
+
+});
+
 describe('extractQuotes robustness', () => {
   it('handles an inverted attribution that ends the text right after its comma', () => {
     const { quotes } = extractQuotes(articleFromText('“We stay,” said the minister,'));

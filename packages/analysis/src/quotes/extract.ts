@@ -522,6 +522,40 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   return { ref: { name: source.name, entityId: null, mention }, entity: null };
 }
 
+const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
+/** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
+const CLAUSE_BREAK_AFTER_COMMA = new Set(['citing', 'adding', 'arguing', 'saying', 'noting', 'insisting', 'warning', 'explaining', 'according', 'referring', 'accusing', 'although', 'though', 'whereas']);
+
+/** Where reported content that starts at tokens[from] ends: the sentence end, a semicolon, or ", citing ..." / "but noted ...". */
+function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
+  for (let k = from + 2; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';') return t.start;
+    if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
+    // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
+    if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
+    // "... too early to discuss it but noted that ...": a second cue with the same subject.
+    if ((lower(t) === 'but' || lower(t) === 'and') && STRONG_CUES.has(cueBase(tokens[k + 1]) ?? '') && !/ing$/.test(lower(tokens[k + 1]))) return t.start;
+  }
+  return sentenceEnd;
+}
+
+/**
+ * The subject noun phrase that opens a sentence and ends right before tokens[cueIdx], when phraseBefore
+ * finds no name-like speaker: "A Bloomberg poll shows ...", "Experts on North Korea said ...". Short and
+ * comma-free only: a long run before the cue is not one noun phrase.
+ */
+function subjectPhrase(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  if (end === 0 || end > 8) return null;
+  for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
+  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? sentenceSubject(body, tokens, end);
+}
+/** Words that never sit inside a subject noun phrase: verbs, clause openers. */
+const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
@@ -602,13 +636,16 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) continue;
       clause = t + 1;
     }
-    if (/ing$/.test(lower(tokens[c])) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
+    // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
+    if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
+    // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
+    if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0);
+    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
     if (!source) continue;
-    const span = trimSpan(body, { start: next.start, end: s.end });
+    const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (wordCount(body.slice(span.start, span.end)) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
