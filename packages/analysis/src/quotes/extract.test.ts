@@ -150,6 +150,24 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The ministry said the talks had failed; negotiators left the city on Friday.')[0]?.content).toEqual(['the talks had failed']);
   });
 
+  it('reads an attribution set off by commas inside its content', () => {
+    expect(indirect('The new bridge, a city spokeswoman said, will carry twice the traffic of the old one.')).toEqual([
+      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'spokeswoman', cue: 'said' },
+    ]);
+    expect(indirect('To fix the budget, Senator Mark Olsen said on Tuesday, the state must raise new revenue.')[0]).toMatchObject({ content: ['To fix the budget', 'the state must raise new revenue'], speaker: 'Mark Olsen' });
+  });
+
+  it('stops at a clause that follows the attribution on its own', () => {
+    expect(indirect('The new rules are an insult to small farmers, rural lawmakers said Friday afternoon, as they gathered outside the capitol.')[0]?.content).toEqual(['The new rules are an insult to small farmers']);
+  });
+
+  it('takes an inverted speaker with an appositive at the end of the sentence', () => {
+    expect(indirect('Most of the stations dropped the service within a year, said Jane Holt, a senior official with the broadcasting board.')[0]).toMatchObject({
+      content: ['Most of the stations dropped the service within a year'],
+      speaker: 'Jane Holt',
+    });
+  });
+
 });
 
 describe('extractQuotes robustness', () => {

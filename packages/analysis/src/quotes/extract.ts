@@ -522,6 +522,55 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   return { ref: { name: source.name, entityId: null, mention }, entity: null };
 }
 
+/** Words that open a clause of its own after an interposed attribution: its content stops before them. */
+const ASIDE_TAIL_BREAK = new Set(['as', 'while', 'who', 'which', 'after', 'before', 'when', 'during', 'in', 'at', 'on', 'according', 'because', 'though', 'although', 'but']);
+
+/**
+ * An attribution set off by commas inside or after its content: "The museum, Mr. Bush said, celebrated
+ * ...", "..., top lawmakers said Friday afternoon, as they ...", "..., said Jane Doe, a senior official
+ * with the agency." The content is the sentence around the attribution (both sides when the clause runs
+ * on after it, unless what follows opens a clause of its own).
+ */
+function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | null {
+  for (let c = 2; c < tokens.length; c++) {
+    const base = cueBase(tokens[c]);
+    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    let k = c - 1;
+    while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
+    if (tokens[k]?.text !== ',' || k < 2) continue;
+    let source: ParsedSource | null;
+    let m = c + 1;
+    if (k === c - 1) {
+      // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
+      source = phraseAfter(body, tokens, c, tokens.length);
+      if (!source) continue;
+      while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 8) m++;
+      if (m < tokens.length && tokens[m]!.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[m + 1]))) {
+        m++;
+        while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 24) m++;
+      }
+    } else {
+      source = phraseBefore(body, tokens, c, k + 1);
+      if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
+      // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
+      if (m < tokens.length && tokens[m]!.text !== ',' && !ADJUNCT_START.has(lower(tokens[m])) && !isCapitalised(tokens[m]!.text)) continue;
+      while (m < tokens.length && tokens[m]!.text !== ',' && lower(tokens[m]) !== 'that' && m - c <= 8) m++;
+    }
+    if (m < tokens.length && tokens[m]!.text !== ',') continue;
+    const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
+    if (wordCount(body.slice(before.start, before.end)) < 3) continue;
+    const segments = [before];
+    const restStart = tokens[m + 1];
+    if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+      const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
+      if (wordCount(body.slice(rest.start, rest.end)) >= 3) segments.push(rest);
+    }
+    const span = { start: before.start, end: segments[segments.length - 1]!.end };
+    return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+  }
+  return null;
+}
+
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
@@ -610,6 +659,8 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (wordCount(body.slice(span.start, span.end)) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
+  const aside = interposedAttribution(body, tokens, s);
+  if (aside) return aside;
   // "X said (that) content" near the start of the sentence.
   for (let c = 1; c < tokens.length - 3; c++) {
     const base = cueBase(tokens[c]);
