@@ -168,6 +168,12 @@ describe('reported speech without quote marks', () => {
     });
   });
 
+  it('reads the reported speech that opens a sentence before its quote', () => {
+    const quotes = extractQuotes(articleFromText('She said parents who adopt would not be eligible, and when pressed on why, the candidate replied, “It is a first step.”')).quotes;
+    expect(quotes.find((q) => q.kind === 'indirect')?.text).toBe('parents who adopt would not be eligible');
+    expect(quotes.find((q) => q.kind === 'direct')?.text).toBe('It is a first step.');
+  });
+
 });
 
 describe('extractQuotes robustness', () => {

@@ -433,9 +433,13 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   let r = 0;
   let reach = -1; // the furthest end among ranges starting before the current sentence's end
   for (const s of sentences) {
+    const clearBefore = reach <= s.start;
+    const firstQuoted = r < quotedRanges.length && quotedRanges[r]!.start < s.end ? quotedRanges[r]!.start : s.end;
     while (r < quotedRanges.length && quotedRanges[r]!.start < s.end) reach = Math.max(reach, quotedRanges[r++]!.end);
-    if (reach > s.start) continue;
-    const d = reportedSpeech(body, s);
+    if (!clearBefore) continue;
+    // A sentence that goes on to quote someone may open with reported speech of its own
+    // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
+    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s);
     if (d) drafts.push(d);
   }
 
@@ -604,6 +608,17 @@ function subjectPhrase(body: string, tokens: Token[], cueIdx: number): ParsedSou
 }
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
+
+/** The part of a sentence before its first quote, without the quote's own attribution (", the mother of three replied,"). */
+function quotePrefix(body: string, from: number, quoteStart: number): Span {
+  const tokens = tokenize(body, from, quoteStart);
+  for (let c = tokens.length - 1; c >= Math.max(0, tokens.length - 10); c--) {
+    if (!STRONG_CUES.has(cueBase(tokens[c]) ?? '') && tokens[c]!.text !== ':') continue;
+    for (let k = c - 1; k > 0; k--) if (tokens[k]!.text === ',') return { start: from, end: tokens[k]!.start };
+    return { start: from, end: from };
+  }
+  return { start: from, end: quoteStart };
+}
 
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 function reportedSpeech(body: string, s: Span): Draft | null {
