@@ -174,6 +174,17 @@ describe('reported speech without quote marks', () => {
     expect(quotes.find((q) => q.kind === 'direct')?.text).toBe('It is a first step.');
   });
 
+  it('attributes the object of a stance verb to its subject', () => {
+    expect(indirect('The teachers union called for a moratorium on new charter schools in a statement on Thursday.')[0]).toMatchObject({ content: ['a moratorium on new charter schools'], cue: 'called' });
+    expect(indirect('Senator Olsen cited rising rents as the main cause of homelessness after the vote.')[0]).toMatchObject({ content: ['rising rents as the main cause of homelessness'], speaker: 'Olsen' });
+    expect(indirect('The governor wants to double the number of apprenticeships, expand night classes and cut fees.')[0]?.content).toEqual(['to double the number of apprenticeships, expand night classes and cut fees']);
+  });
+
+  it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
+    expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
+    expect(indirect('She wants a new car for her birthday.')).toEqual([]);
+    expect(indirect('Support for the measure has grown since the spring.')).toEqual([]);
+  });
 });
 
 describe('extractQuotes robustness', () => {

@@ -3,7 +3,7 @@
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { splitSentences } from '../text/sentences.js';
-import { CUE_WORDS, FRAGMENT_CUES, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
+import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -620,6 +620,51 @@ function quotePrefix(body: string, from: number, quoteStart: number): Span {
   return { start: from, end: quoteStart };
 }
 
+/** Words that end a noun-phrase object: an adverbial clause or adjunct follows ("cited X after she ...", "called for X in a statement"). */
+const OBJECT_END = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'during', 'although', 'though', 'whereas', 'but', 'ahead', 'amid', 'despite', 'until', 'unless']);
+const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this'.split(' '));
+
+/** Where a noun-phrase object that starts at tokens[from] ends: a comma, a semicolon, an adverbial clause or a time adjunct. */
+function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
+  for (let k = from + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const w = lowOf(t);
+    if (t.text === ',' || t.text === ';' || t.text === ':' || OBJECT_END.has(w)) return t.start;
+    // "in a statement", "on Thursday", "at a rally"
+    if ((w === 'on' || w === 'in' || w === 'at') && (TIME_WORDS.has(lower(tokens[k + 1])) || /^(?:statement|interview|speech|rally|news|press|debate|letter|tweet)/.test(lower(tokens[k + 2])))) return t.start;
+  }
+  return sentenceEnd;
+}
+
+/**
+ * A stance verb near the start of the sentence attributes its object to the subject: "Clinton cited
+ * derogatory comments ...", "The NAACP called for a moratorium ...", "She wants to triple the program".
+ */
+function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
+  for (let c = 1; c < Math.min(tokens.length - 2, 14); c++) {
+    const cue = tokens[c]!;
+    const base = OBJECT_CUE_WORDS.get(lowOf(cue));
+    if (!base || isCapitalised(cue.text)) continue;
+    const prev = lower(tokens[c - 1]);
+    if (prev === 'to' || NOUN_BEFORE.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
+    let clause = c + 1;
+    const particles = OBJECT_CUE_PARTICLES.get(base);
+    if (particles) {
+      if (!particles.has(lower(tokens[clause]))) continue;
+      clause++;
+    } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
+    const next = tokens[clause];
+    if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
+    if (!source || source.kind === 'pronoun' && c > 3) continue;
+    const end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    const span = trimSpan(body, { start: next.start, end });
+    if (wordCount(body.slice(span.start, span.end)) < 2) continue;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
+  }
+  return null;
+}
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
@@ -695,7 +740,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && !STRONG_CUES.has(base)) continue;
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue')) continue; // "continued to push for" is no speech
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
@@ -716,6 +761,8 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (wordCount(body.slice(span.start, span.end)) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
+  const stance = objectCue(body, tokens, s);
+  if (stance) return stance;
   // "..., saying (that) content": the subject of the sentence speaks.
   const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
   if (saying > 0) {
