@@ -439,6 +439,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (!clearBefore) continue;
     // A sentence that goes on to quote someone may open with reported speech of its own
     // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
+    // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
+    if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
     const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s);
     if (d) drafts.push(d);
   }
