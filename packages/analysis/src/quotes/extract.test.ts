@@ -125,6 +125,68 @@ describe('extractQuotes on hand-made text', () => {
   });
 });
 
+describe('reported speech without quote marks', () => {
+  const indirect = (text: string) =>
+    extractQuotes(articleFromText(text)).quotes.filter((q) => q.kind === 'indirect').map((q) => ({ content: q.segments.map((s) => q.text.slice(s.start - q.span.start, s.end - q.span.start)), speaker: q.speaker?.name ?? null, cue: q.cue?.text ?? null }));
+
+  it('reads a progressive cue as a finite one', () => {
+    expect(indirect('Mayor Ann Reyes is warning residents that the river will flood by Sunday.')).toEqual([
+      { content: ['residents that the river will flood by Sunday'], speaker: 'Ann Reyes', cue: 'warning' },
+    ]);
+  });
+
+  it('lets an adverbial clause open the reported clause after "that,"', () => {
+    expect(indirect('Governor Ann Reyes said that, if re-elected, she would cut the sales tax.')[0]).toMatchObject({ content: ['if re-elected, she would cut the sales tax'], speaker: 'Ann Reyes' });
+  });
+
+  it('takes a common-noun subject that opens the sentence', () => {
+    expect(indirect('A Gallup survey shows that most voters distrust both parties.')[0]).toMatchObject({ content: ['most voters distrust both parties'], cue: 'shows' });
+    expect(indirect('Economists at the central bank said the recovery would be slow.')[0]?.content).toEqual(['the recovery would be slow']);
+  });
+
+  it('ends the reported clause where a new clause with its own cue begins', () => {
+    expect(indirect('Analysts said the merger would raise prices, citing the two firms\' share of the market.')[0]?.content).toEqual(['the merger would raise prices']);
+    expect(indirect('His aides say it is too early to discuss a run but noted that he won two close races.')[0]?.content).toEqual(['it is too early to discuss a run']);
+    expect(indirect('The ministry said the talks had failed; negotiators left the city on Friday.')[0]?.content).toEqual(['the talks had failed']);
+  });
+
+  it('reads an attribution set off by commas inside its content', () => {
+    expect(indirect('The new bridge, a city spokeswoman said, will carry twice the traffic of the old one.')).toEqual([
+      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'spokeswoman', cue: 'said' },
+    ]);
+    expect(indirect('To fix the budget, Senator Mark Olsen said on Tuesday, the state must raise new revenue.')[0]).toMatchObject({ content: ['To fix the budget', 'the state must raise new revenue'], speaker: 'Mark Olsen' });
+  });
+
+  it('stops at a clause that follows the attribution on its own', () => {
+    expect(indirect('The new rules are an insult to small farmers, rural lawmakers said Friday afternoon, as they gathered outside the capitol.')[0]?.content).toEqual(['The new rules are an insult to small farmers']);
+  });
+
+  it('takes an inverted speaker with an appositive at the end of the sentence', () => {
+    expect(indirect('Most of the stations dropped the service within a year, said Jane Holt, a senior official with the broadcasting board.')[0]).toMatchObject({
+      content: ['Most of the stations dropped the service within a year'],
+      speaker: 'Jane Holt',
+    });
+  });
+
+  it('reads the reported speech that opens a sentence before its quote', () => {
+    const quotes = extractQuotes(articleFromText('She said parents who adopt would not be eligible, and when pressed on why, the candidate replied, “It is a first step.”')).quotes;
+    expect(quotes.find((q) => q.kind === 'indirect')?.text).toBe('parents who adopt would not be eligible');
+    expect(quotes.find((q) => q.kind === 'direct')?.text).toBe('It is a first step.');
+  });
+
+  it('attributes the object of a stance verb to its subject', () => {
+    expect(indirect('The teachers union called for a moratorium on new charter schools in a statement on Thursday.')[0]).toMatchObject({ content: ['a moratorium on new charter schools'], cue: 'called' });
+    expect(indirect('Senator Olsen cited rising rents as the main cause of homelessness after the vote.')[0]).toMatchObject({ content: ['rising rents as the main cause of homelessness'], speaker: 'Olsen' });
+    expect(indirect('The governor wants to double the number of apprenticeships, expand night classes and cut fees.')[0]?.content).toEqual(['to double the number of apprenticeships, expand night classes and cut fees']);
+  });
+
+  it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
+    expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
+    expect(indirect('She wants a new car for her birthday.')).toEqual([]);
+    expect(indirect('Support for the measure has grown since the spring.')).toEqual([]);
+  });
+});
+
 describe('extractQuotes robustness', () => {
   it('handles an inverted attribution that ends the text right after its comma', () => {
     const { quotes } = extractQuotes(articleFromText('“We stay,” said the minister,'));

@@ -3,7 +3,7 @@
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { splitSentences } from '../text/sentences.js';
-import { CUE_WORDS, FRAGMENT_CUES, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
+import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -433,9 +433,15 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   let r = 0;
   let reach = -1; // the furthest end among ranges starting before the current sentence's end
   for (const s of sentences) {
+    const clearBefore = reach <= s.start;
+    const firstQuoted = r < quotedRanges.length && quotedRanges[r]!.start < s.end ? quotedRanges[r]!.start : s.end;
     while (r < quotedRanges.length && quotedRanges[r]!.start < s.end) reach = Math.max(reach, quotedRanges[r++]!.end);
-    if (reach > s.start) continue;
-    const d = reportedSpeech(body, s);
+    if (!clearBefore) continue;
+    // A sentence that goes on to quote someone may open with reported speech of its own
+    // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
+    // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
+    if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
+    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s);
     if (d) drafts.push(d);
   }
 
@@ -522,6 +528,145 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   return { ref: { name: source.name, entityId: null, mention }, entity: null };
 }
 
+/** Words that open a clause of its own after an interposed attribution: its content stops before them. */
+const ASIDE_TAIL_BREAK = new Set(['as', 'while', 'who', 'which', 'after', 'before', 'when', 'during', 'in', 'at', 'on', 'according', 'because', 'though', 'although', 'but']);
+
+/**
+ * An attribution set off by commas inside or after its content: "The museum, Mr. Bush said, celebrated
+ * ...", "..., top lawmakers said Friday afternoon, as they ...", "..., said Jane Doe, a senior official
+ * with the agency." The content is the sentence around the attribution (both sides when the clause runs
+ * on after it, unless what follows opens a clause of its own).
+ */
+function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | null {
+  for (let c = 2; c < tokens.length; c++) {
+    const base = cueBase(tokens[c]);
+    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    let k = c - 1;
+    while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
+    if (tokens[k]?.text !== ',' || k < 2) continue;
+    let source: ParsedSource | null;
+    let m = c + 1;
+    if (k === c - 1) {
+      // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
+      source = phraseAfter(body, tokens, c, tokens.length);
+      if (!source) continue;
+      while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 8) m++;
+      if (m < tokens.length && tokens[m]!.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[m + 1]))) {
+        m++;
+        while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 24) m++;
+      }
+    } else {
+      source = phraseBefore(body, tokens, c, k + 1);
+      if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
+      // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
+      if (m < tokens.length && tokens[m]!.text !== ',' && !ADJUNCT_START.has(lower(tokens[m])) && !isCapitalised(tokens[m]!.text)) continue;
+      while (m < tokens.length && tokens[m]!.text !== ',' && lower(tokens[m]) !== 'that' && m - c <= 8) m++;
+    }
+    if (m < tokens.length && tokens[m]!.text !== ',') continue;
+    const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
+    if (wordCount(body.slice(before.start, before.end)) < 3) continue;
+    const segments = [before];
+    const restStart = tokens[m + 1];
+    if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+      const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
+      if (wordCount(body.slice(rest.start, rest.end)) >= 3) segments.push(rest);
+    }
+    const span = { start: before.start, end: segments[segments.length - 1]!.end };
+    return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+  }
+  return null;
+}
+
+const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
+/** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
+const CLAUSE_BREAK_AFTER_COMMA = new Set(['citing', 'adding', 'arguing', 'saying', 'noting', 'insisting', 'warning', 'explaining', 'according', 'referring', 'accusing', 'although', 'though', 'whereas']);
+
+/** Where reported content that starts at tokens[from] ends: the sentence end, a semicolon, or ", citing ..." / "but noted ...". */
+function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
+  for (let k = from + 2; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text === ';') return t.start;
+    if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
+    // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
+    if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
+    // "... too early to discuss it but noted that ...": a second cue with the same subject.
+    if ((lower(t) === 'but' || lower(t) === 'and') && STRONG_CUES.has(cueBase(tokens[k + 1]) ?? '') && !/ing$/.test(lower(tokens[k + 1]))) return t.start;
+  }
+  return sentenceEnd;
+}
+
+/**
+ * The subject noun phrase that opens a sentence and ends right before tokens[cueIdx], when phraseBefore
+ * finds no name-like speaker: "A Bloomberg poll shows ...", "Experts on North Korea said ...". Short and
+ * comma-free only: a long run before the cue is not one noun phrase.
+ */
+function subjectPhrase(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  if (end === 0 || end > 8) return null;
+  for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
+  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? sentenceSubject(body, tokens, end);
+}
+/** Words that never sit inside a subject noun phrase: verbs, clause openers. */
+const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
+
+/** The part of a sentence before its first quote, without the quote's own attribution (", the mother of three replied,"). */
+function quotePrefix(body: string, from: number, quoteStart: number): Span {
+  const tokens = tokenize(body, from, quoteStart);
+  for (let c = tokens.length - 1; c >= Math.max(0, tokens.length - 10); c--) {
+    if (!STRONG_CUES.has(cueBase(tokens[c]) ?? '') && tokens[c]!.text !== ':') continue;
+    for (let k = c - 1; k > 0; k--) if (tokens[k]!.text === ',') return { start: from, end: tokens[k]!.start };
+    return { start: from, end: from };
+  }
+  return { start: from, end: quoteStart };
+}
+
+/** Words that end a noun-phrase object: an adverbial clause or adjunct follows ("cited X after she ...", "called for X in a statement"). */
+const OBJECT_END = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'during', 'although', 'though', 'whereas', 'but', 'ahead', 'amid', 'despite', 'until', 'unless']);
+const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this'.split(' '));
+
+/** Where a noun-phrase object that starts at tokens[from] ends: a comma, a semicolon, an adverbial clause or a time adjunct. */
+function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
+  for (let k = from + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const w = lowOf(t);
+    if (t.text === ',' || t.text === ';' || t.text === ':' || OBJECT_END.has(w)) return t.start;
+    // "in a statement", "on Thursday", "at a rally"
+    if ((w === 'on' || w === 'in' || w === 'at') && (TIME_WORDS.has(lower(tokens[k + 1])) || /^(?:statement|interview|speech|rally|news|press|debate|letter|tweet)/.test(lower(tokens[k + 2])))) return t.start;
+  }
+  return sentenceEnd;
+}
+
+/**
+ * A stance verb near the start of the sentence attributes its object to the subject: "Clinton cited
+ * derogatory comments ...", "The NAACP called for a moratorium ...", "She wants to triple the program".
+ */
+function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
+  for (let c = 1; c < Math.min(tokens.length - 2, 14); c++) {
+    const cue = tokens[c]!;
+    const base = OBJECT_CUE_WORDS.get(lowOf(cue));
+    if (!base || isCapitalised(cue.text)) continue;
+    const prev = lower(tokens[c - 1]);
+    if (prev === 'to' || NOUN_BEFORE.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
+    let clause = c + 1;
+    const particles = OBJECT_CUE_PARTICLES.get(base);
+    if (particles) {
+      if (!particles.has(lower(tokens[clause]))) continue;
+      clause++;
+    } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
+    const next = tokens[clause];
+    if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
+    if (!source || source.kind === 'pronoun' && c > 3) continue;
+    const end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    const span = trimSpan(body, { start: next.start, end });
+    if (wordCount(body.slice(span.start, span.end)) < 2) continue;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
+  }
+  return null;
+}
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
@@ -576,6 +721,8 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (wordCount(body.slice(span.start, span.end)) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
+  const aside = interposedAttribution(body, tokens, s);
+  if (aside) return aside;
   // "X said (that) content" near the start of the sentence.
   for (let c = 1; c < tokens.length - 3; c++) {
     const base = cueBase(tokens[c]);
@@ -595,24 +742,29 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && !STRONG_CUES.has(base)) continue;
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue')) continue; // "continued to push for" is no speech
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
       if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) continue;
       clause = t + 1;
     }
-    if (/ing$/.test(lower(tokens[c])) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
+    // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
+    if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1]))) continue;
+    // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
+    if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0);
+    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
     if (!source) continue;
-    const span = trimSpan(body, { start: next.start, end: s.end });
+    const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (wordCount(body.slice(span.start, span.end)) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
+  const stance = objectCue(body, tokens, s);
+  if (stance) return stance;
   // "..., saying (that) content": the subject of the sentence speaks.
   const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
   if (saying > 0) {

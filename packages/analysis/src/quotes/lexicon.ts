@@ -115,6 +115,60 @@ export const STRONG_CUES = new Set(['say', 'tell', 'add', 'state', 'claim', 'arg
 /** Cues that only count when a clause follows them ("believes that ..."), never as "X believes." at the end. */
 export const THAT_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);
 
+/**
+ * Verbs whose object states the subject's position: a noun phrase ("cited derogatory comments", "called
+ * for a moratorium") or a to-infinitive ("wants to triple the program", "agreed to clean up the mines").
+ * They attribute their object to the subject the way a speech verb attributes its clause.
+ */
+const OBJECT_VERBS: Record<string, string[]> = {
+  cite: ['cite', 'cites', 'cited', 'citing'],
+  criticise: ['criticize', 'criticise', 'criticizes', 'criticises', 'criticized', 'criticised', 'criticizing', 'criticising'],
+  question: ['questioned', 'questioning'],
+  defend: ['defend', 'defends', 'defended', 'defending'],
+  // Not "attacks", "supports", "questions": plural nouns as often as verbs ("the Paris attacks").
+  attack: ['attacked', 'attacking'],
+  condemn: ['condemn', 'condemns', 'condemned', 'condemning'],
+  praise: ['praises', 'praised', 'praising'],
+  endorse: ['endorse', 'endorses', 'endorsed', 'endorsing'],
+  oppose: ['oppose', 'opposes', 'opposed', 'opposing'],
+  support: ['supported', 'supporting'],
+  reject: ['reject', 'rejects', 'rejected', 'rejecting'],
+  dismiss: ['dismisses', 'dismissed', 'dismissing'],
+  blame: ['blames', 'blamed', 'blaming'],
+  propose: ['propose', 'proposes', 'proposed', 'proposing'],
+  mention: ['mentions', 'mentioned', 'mentioning'],
+  urge: ['urge', 'urges', 'urged', 'urging'],
+  demand: ['demanded', 'demanding'],
+  accuse: ['accuses', 'accused', 'accusing'],
+  welcome: ['welcomes', 'welcomed', 'welcoming'],
+  denounce: ['denounces', 'denounced', 'denouncing'],
+  want: ['want', 'wants', 'wanted', 'wanting'],
+  plan: ['plans', 'planned', 'planning'],
+  agree: ['agree', 'agrees', 'agreed', 'agreeing'],
+  promise: ['promise', 'promises', 'promised', 'promising'],
+  vow: ['vow', 'vows', 'vowed', 'vowing'],
+  pledge: ['pledge', 'pledges', 'pledged', 'pledging'],
+  refuse: ['refuse', 'refuses', 'refused', 'refusing'],
+  decline: ['declines', 'declined', 'declining'],
+  threaten: ['threaten', 'threatens', 'threatened', 'threatening'],
+  hope: ['hopes', 'hoped', 'hoping'],
+  intend: ['intend', 'intends', 'intended'],
+  call: ['call', 'calls', 'called', 'calling'],
+  point: ['points', 'pointed', 'pointing'],
+};
+
+/** Inflected object-taking cue -> base verb. */
+export const OBJECT_CUE_WORDS: ReadonlyMap<string, string> = new Map(Object.entries(OBJECT_VERBS).flatMap(([base, forms]) => forms.map((f) => [f, base] as const)));
+
+/** Object cues that need a particle before their object: "called for", "called on", "pointed to". */
+export const OBJECT_CUE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['call', new Set(['for', 'on'])],
+  ['point', new Set(['to'])],
+]);
+
+/** Object cues that take a to-infinitive only ("plans to", "refused to"); a noun object is something else ("plans a trip"). */
+export const INFINITIVE_CUES = new Set(['want', 'plan', 'agree', 'promise', 'vow', 'pledge', 'refuse', 'decline', 'threaten', 'hope', 'intend']);
+
 export const PRONOUNS = new Map<string, 'male' | 'female' | 'plural' | 'neuter' | 'first'>([
   ['he', 'male'], ['him', 'male'], ['his', 'male'],
   ['she', 'female'], ['her', 'female'],

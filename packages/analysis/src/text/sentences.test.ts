@@ -23,6 +23,13 @@ describe('splitSentences', () => {
     expect(texts('He flew to the U.S. He met Obama.')).toEqual(['He flew to the U.S.', 'He met Obama.']);
   });
 
+  it('keeps "U.S. President" and "U.N. Security Council" inside their sentence', () => {
+    expect(texts('Talks began after U.S. President Joe Biden called. The U.N. Security Council met on Friday.')).toEqual([
+      'Talks began after U.S. President Joe Biden called.',
+      'The U.N. Security Council met on Friday.',
+    ]);
+  });
+
   it('returns absolute offsets inside a range', () => {
     const t = 'xx One. Two. yy';
     expect(splitSentences(t, 3, 12)).toEqual([{ start: 3, end: 7 }, { start: 8, end: 12 }]);

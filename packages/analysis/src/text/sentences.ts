@@ -12,6 +12,23 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+const COUNTRY_INITIALS = new Set(['u.s', 'u.k', 'u.n', 'e.u']);
+/** Closed-class words that open sentences: after "U.S." they mark a new sentence, any other capitalised word does not. */
+const SENTENCE_OPENERS = new Set(
+  (
+    'the a an he she it they we i you his her its their our my this that these those there here but and or so yet if when while as after ' +
+    'before since because although though however meanwhile in on at for with by from to of during despite still then also now instead ' +
+    'yet what who why how where some many most all both each no not one two three'
+  ).split(' '),
+);
+
+/** The letters of the word starting at `start`, lower-cased. */
+function wordAt(text: string, start: number): string {
+  let i = start;
+  while (i < text.length && (isUpper(text.charCodeAt(i)) || isLower(text.charCodeAt(i)))) i++;
+  return text.slice(start, i).toLowerCase();
+}
+
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -72,6 +89,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
         i = j - 1;
         continue; // "Mr. Putin", "Capt. Jeff Davis"
       }
+      // "U.S. President", "U.N. Security Council": a country's initials mostly modify the capitalised word
+      // after them; they end the sentence only before a word that opens one ("... the U.S. He met ...").
+      if (COUNTRY_INITIALS.has(word) && !SENTENCE_OPENERS.has(wordAt(text, k))) { i = j - 1; continue; }
       // A single letter or digit before the stop is an initial ("John F. Kennedy"); the word is
       // lower-cased, so this holds for capitals too.
       if (word.length === 1) { i = j - 1; continue; }
