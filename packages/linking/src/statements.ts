@@ -60,6 +60,9 @@ export interface StatementResult {
   speakerResolved: Map<string, Entity>;
 }
 
+/** The least extraction confidence of a quote that may render an utterance in a statement. */
+export const STATEMENT_CONFIDENCE = 0.5;
+
 /**
  * Group the quotes of one story's articles into statements. `idf` holds document frequencies over quotes
  * (the wider the collection, the better the weights); `entities` maps resolved ids to entities.
@@ -72,7 +75,9 @@ export function groupStatements(
   contextOf: (q: Quote) => string = () => '',
 ): StatementResult {
   const o = { ...DEFAULTS, ...options };
-  const usable = quotes.filter((q) => q.speaker);
+  // Quotes the extractor gives under STATEMENT_CONFIDENCE report a position, not words (a stance verb's
+  // object: "defended Moscow's support", "called for talks"): they are no rendering of an utterance.
+  const usable = quotes.filter((q) => q.speaker && q.confidence >= STATEMENT_CONFIDENCE);
   const quoteTerms = usable.map((q) => contentStems(q.text));
   // The reporting sentence around a quote ("shrugged off allegations that ... sparked a flow of
   // refugees, saying ...") often names what the quote is about in the outlet's own words; it counts,

@@ -180,6 +180,22 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The governor wants to double the number of apprenticeships, expand night classes and cut fees.')[0]?.content).toEqual(['to double the number of apprenticeships, expand night classes and cut fees']);
   });
 
+  it('prefers what a speaker said to the position a stance verb names, and keeps time words and adverbs out of the name', () => {
+    const [q] = indirect('Mayor Ana Ruiz Tuesday strongly defended the new bus lanes, saying they had cut journey times by a fifth.');
+    expect(q).toMatchObject({ content: ['they had cut journey times by a fifth'], speaker: 'Ana Ruiz' });
+    // A stance object is a position, not words: it carries less confidence than speech.
+    const stance = extractQuotes(articleFromText('Mayor Ana Ruiz on Tuesday defended the new bus lanes in a speech to the council.')).quotes[0];
+    expect(stance?.speaker?.name).toBe('Ana Ruiz');
+    expect(stance!.confidence).toBeLessThan(0.5);
+  });
+
+  it('does not take a participial opener or the clause after "he said" for an aside', () => {
+    expect(indirect('Speaking in Lyon, France, where he was attending a summit of regional leaders, he said France would keep its troops in Mali.')[0]?.content).toEqual(['France would keep its troops in Mali']);
+    expect(indirect('Commenting on reports that the plant will close, the company’s chairman said no decision had been taken.')).toEqual([
+      { content: ['no decision had been taken'], speaker: 'company’s chairman', cue: 'said' },
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

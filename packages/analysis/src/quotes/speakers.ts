@@ -137,10 +137,9 @@ function stripLeading(tokens: Token[]): Token[] {
  */
 function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honorific: boolean } | null {
   let end = tokens.length;
-  // Trailing weekdays and months are not part of a name ("Putin Tuesday").
-  while (end > 0 && NON_NAME_CAPS.has(bare(tokens[end - 1]!.text))) end--;
-  // A trailing lower-case head ("RIA Novosti news agency") makes the capitalised run before it the name.
-  while (end > 0 && !isCapitalised(tokens[end - 1]!.text)) end--;
+  // Trailing weekdays and months are not part of a name ("Putin Tuesday"), nor is a trailing lower-case
+  // head ("RIA Novosti news agency") or adverb ("Putin Tuesday strongly"): strip both, in any order.
+  while (end > 0 && (NON_NAME_CAPS.has(bare(tokens[end - 1]!.text)) || !isCapitalised(tokens[end - 1]!.text))) end--;
   if (end === 0) return null;
   let start = end;
   while (start > 0) {
