@@ -55,7 +55,9 @@ describe('regular expressions of the engine', () => {
 
   it('are all safe from catastrophic backtracking', () => {
     const unsafe = all
-      .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 60_000 }) }))
+      // A fixed seed for the fuzzing fallback: the same verdict on every run (an unseeded fuzzer once
+      // flagged a bounded `.{0,30}` as polynomial in one run out of many).
+      .map((r) => ({ ...r, result: checkSync(r.source, r.flags.replace(/[gy]/g, ''), { timeout: 60_000, randomSeed: 20_150_915 }) }))
       .filter((r) => r.result.status !== 'safe')
       .map((r) => `${r.where} /${r.source}/${r.flags}: ${r.result.status}${r.result.status === 'vulnerable' ? ` (${r.result.complexity.type}, attack ${JSON.stringify(r.result.attack.pattern)})` : ''}`);
     expect(unsafe).toEqual([]);

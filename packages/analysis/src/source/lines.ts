@@ -151,7 +151,8 @@ export function splitCaptionCredit(text: string): Caption | null {
 const BOILERPLATE_RULES: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
   ['newsletter', /^(sign (me )?up( for| to|:| now| here)|subscribe (to|now|for|here|today)|subscribe:|get (our |the )?(email|e-mail|newsletter|daily|weekly|morning|evening|breaking)|get .{0,40}\b(email updates|alerts|newsletter)|join (our|the) (newsletter|mailing)|enter your e-?mail|delivered to your inbox|let our news meet your inbox)(?=\W|$)/i],
   // Second-person or first-person promotion of a newsletter ("… straight to your inbox", "our newsletter").
-  ['newsletter', /\b(your inbox|our (daily |weekly |free )?(e-?mail )?newsletters?|sign up for (our|the) .{0,30}newsletter)\b/i],
+  // (Up to four words between "our" and "newsletter", not any 30 characters: a word run is linear to match.)
+  ['newsletter', /\b(your inbox|our (daily |weekly |free )?(e-?mail )?newsletters?|sign up for (our|the) ([\w'’-]+ ){0,4}newsletter)\b/i],
   ['related', /^(read more|related (articles?|stories|coverage|content|links?|reading|topics?|video)|related:|see also|more (from|on|about|stories|coverage|news)\b|more great .{1,30} stories|recommended (for you|stories|reading)|most (read|popular|viewed|shared)|trending now|further reading|also read|read also|read next|you (may|might) (also )?like|what to read next|in case you missed it|more:|explore more|\[related:)(?=\W|$)/i],
   ['comment', /^((leave|post|add|write|show|view|load|hide|read) (a |the |all |\d+ )?comments?|join the (conversation|discussion|debate)|be the first to comment|commenting (is|has been) (closed|disabled)|tell us what you think)(?=\W|$)/i],
   ['social', /^(share (this|on|via) |share this (article|story|page)|tweet this|follow us\b|follow @|follow .{1,40} on (twitter|facebook|instagram|x|telegram|linkedin|youtube|tiktok)|follow .{1,60}['\u2019]s (full )?coverage|like us on (facebook|instagram)|click to tweet)/i],
