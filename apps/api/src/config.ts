@@ -39,6 +39,7 @@ export const ApiEnv = z.object({
   PARALLAX_API_WRITE_WINDOW_MS: positiveInt(60_000, 86_400_000).describe('The rate-limit window for writes, in milliseconds.'),
   PARALLAX_API_SHUTDOWN_MS: positiveInt(10_000, 600_000).describe('How long SIGTERM waits for in-flight requests before closing them.'),
   PARALLAX_API_FETCH_TIMEOUT_MS: positiveInt(15_000, 600_000).describe('Timeout for fetching a URL given to POST /api/articles.'),
+  PARALLAX_API_FETCH_PRIVATE: flag.default(false).describe('Let POST /api/articles fetch URLs on loopback and private networks (default: public addresses only).'),
   PARALLAX_API_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(1_000).describe('How long GET responses are served from memory; writes through the API clear them (0: no cache).'),
   PARALLAX_API_LINK_ON_INGEST: flag.default(true).describe('Re-link the touched stories after each POST /api/articles (false: leave linking to a later batch run).'),
   PARALLAX_API_TRUST_PROXY: flag.default(false).describe('Trust X-Forwarded-* headers (behind a reverse proxy).'),

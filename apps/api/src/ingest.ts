@@ -19,6 +19,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   /** Largest page accepted (default 20 MB). */
   maxBytes?: number;
+  /** Fetch URLs on loopback and private networks too (default false: public addresses only, so a client cannot make the server reach its internal network). */
+  allowPrivateUrls?: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export function pipelineIngest(store: Store, options: FetchOptions & { link?: Li
     const single = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as { text?: string; html?: string; url?: string; sourcePath?: string };
     const { status, records } = await ingestSource(store, single, {
       ...(options.link ? { link: options.link } : {}),
-      ...(options.timeoutMs ? { fetch: { timeoutMs: options.timeoutMs } } : {}),
+      fetch: { publicOnly: !options.allowPrivateUrls, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) },
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
     });
     const id = records.article.id;

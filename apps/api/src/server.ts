@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const store = await openStore(config.PARALLAX_DB);
   // Re-link the stories each new article touches, unless turned off.
   const link = config.PARALLAX_API_LINK_ON_INGEST ? linkTouched : undefined;
-  const ingest = pipelineIngest(store, { timeoutMs: config.PARALLAX_API_FETCH_TIMEOUT_MS, link });
+  const ingest = pipelineIngest(store, { timeoutMs: config.PARALLAX_API_FETCH_TIMEOUT_MS, allowPrivateUrls: config.PARALLAX_API_FETCH_PRIVATE, link });
   const app = createApp({
     store,
     ingest,

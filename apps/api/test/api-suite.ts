@@ -294,7 +294,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     let source: Server;
     let base: string;
     const files = storyFiles(seedStoryDir);
-    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: pipelineIngest(handle.store), remove: pipelineRemove(handle.store), token: TOKEN, ...deps });
+    const make = (deps: Partial<AppDeps> = {}) => createApp({ store: handle.store, ingest: pipelineIngest(handle.store, { allowPrivateUrls: true }), remove: pipelineRemove(handle.store), token: TOKEN, ...deps });
 
     beforeAll(async () => {
       handle = await open();
@@ -369,6 +369,9 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
       const app = make();
       const html = await request(app).post('/api/articles').set(auth).send({ html: `<html><body><h1>Putin speaks</h1><p>${files[3]!.text.replace(/[<&]/g, ' ')}</p></body></html>` }).expect(201);
       expect(IngestResponse.parse(html.body).article.format).toBe('html');
+      // By default the server fetches public addresses only: this local test server is refused.
+      const guarded = createApp({ store: handle.store, ingest: pipelineIngest(handle.store), remove: pipelineRemove(handle.store), token: TOKEN });
+      expect(problemOf(await request(guarded).post('/api/articles').set(auth).send({ url: `${base}/article.html` }).expect(502)).detail).toMatch(/not a public address/);
       const byUrl = IngestResponse.parse((await request(app).post('/api/articles').set(auth).send({ url: `${base}/article.html` }).expect(201)).body);
       // A fetched page has its URL, not a path (as with parallax ingest).
       expect(byUrl.article).toMatchObject({ sourceUrl: `${base}/article.html`, sourcePath: null });
@@ -389,7 +392,7 @@ export function apiSuite(name: string, open: () => Promise<StoreHandle>): void {
     it('ingests through the pipeline, which links each new article into its story', async () => {
       const linked = await open();
       try {
-        const app = createApp({ store: linked.store, ingest: pipelineIngest(linked.store, { link: relinkAll }), remove: pipelineRemove(linked.store, { link: relinkAll }), token: TOKEN });
+        const app = createApp({ store: linked.store, ingest: pipelineIngest(linked.store, { link: relinkAll, allowPrivateUrls: true }), remove: pipelineRemove(linked.store, { link: relinkAll }), token: TOKEN });
         const checker = await OpenApiChecker.load(app);
         const results = [];
         for (const file of files) {
