@@ -33,6 +33,8 @@ const NP_WORDS = new Set(
 const BETWEEN = new Set('himself herself themselves itself also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
+/** A subordinating conjunction (and article) right before a speaker phrase: the clause is not an attribution. */
+const SUBORDINATE_BEFORE = /\b(?:after|before|because|since|until|unless|although|though|once|when|whereas|if)\s+(?:the\s+)?$/i;
 /** Words that open an adjunct after a sentence-final cue ("said on Monday", "said in a statement"). */
 const ADJUNCT_START = new Set('on in at during last this yesterday today tonight earlier later recently monday tuesday wednesday thursday friday saturday sunday to of about after before while when as through via by afterward afterwards'.split(' '));
 const PREPOSITIONS = new Set('in on at during after before from for with by about through via over under into'.split(' '));
@@ -56,6 +58,16 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   // Skip adverbs and time phrases between speaker and cue.
   while (end > floor && BETWEEN.has(lower(tokens[end - 1]))) end--;
   if (end <= floor) return null;
+  // "Elizabeth Lauten, 31, who has ... and at the time was ..., wrote": a relative clause too long for
+  // the appositive walk below; the speaker is the phrase before ", who".
+  if (tokens[end - 1]!.text === ',') {
+    for (let k = end - 2; k > floor + 1 && k >= end - 50; k--) {
+      if (lower(tokens[k]) !== 'who' || tokens[k - 1]!.text !== ',') continue;
+      const subject = phraseBefore(body, tokens, k, floor);
+      if (subject) return subject;
+      break;
+    }
+  }
   let start = end;
   // A plural noun right before the cue heads a group ("campaign strategists say", "organizers say").
   if (isPluralHead(tokens[end - 1])) start--;
@@ -194,6 +206,8 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
       }
     }
     const before = c > 0 ? phraseBefore(body, tokens, c, 0) : null;
+    // "“...” after The Washington Post reported": a subordinate clause reports something else.
+    if (before && SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, before.span.start - 16), before.span.start))) return null;
     if (before) return { source: before, via: null, cue, clauseStart: -1 };
     const after = phraseAfter(body, tokens, c, tokens.length);
     if (after) return { source: after, via: null, cue, clauseStart: -1 };
@@ -515,10 +529,9 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   let entity: ArticleEntity | undefined;
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
   else if (source.kind === 'description') {
-    entity = entities.findByRole(source.name);
     // "The Indiana governor said ...": a definite description with no role on record refers back to the
     // person the text is about, as a pronoun would.
-    if (!entity && /^the\s/i.test(mention.text)) entity = entities.resolvePronoun(source.span.start, sentences, 'male');
+    entity = entities.resolveDescription(source.span.start, sentences, mention.text);
   }
   else if (source.kind === 'name' || source.kind === 'organisation') {
     entity = entities.add(source.name, source.entityKind, source.span.start, source.roles, mention.text);

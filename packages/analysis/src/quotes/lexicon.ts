@@ -183,7 +183,7 @@ export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame
 export const TITLE_WORDS = new Set(
   (
     'president vice prime minister ministers secretary spokesman spokeswoman spokesperson chancellor king queen prince princess pope ' +
-    'chairman chairwoman chair director ambassador senator sen governor gov mayor judge justice attorney general gen lt col maj capt captain ' +
+    'chairman chairwoman chair director ambassador senator sen governor gov mayor sheriff judge justice attorney general gen lt col maj capt captain ' +
     'cmdr commander adm admiral sgt sergeant cpl pvt officer chief head leader deputy assistant undersecretary envoy representative rep ' +
     'congressman congresswoman councillor councilman councilwoman speaker premier emir sheikh ayatollah colonel major navy army air force ' +
     'foreign defense defence interior state treasury finance economy health justice homeland security press spokesmen nominee candidate ' +
@@ -223,4 +223,20 @@ export const NON_NAME_CAPS = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
     'november december today yesterday tomorrow last next earlier later speaking asked according despite according one two three'
   ).split(' '),
+);
+
+/**
+ * US states (and the capital's district): places, never people. "a congressman from Tennessee", "a senator
+ * from New York" name where someone comes from; a run of capitalised words that is one of these is not a
+ * person's name.
+ */
+export const US_STATES = new Set(
+  (
+    'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa ' +
+    'kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada ' +
+    'new_hampshire new_jersey new_mexico new_york north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island ' +
+    'south_carolina south_dakota tennessee texas utah vermont virginia washington west_virginia wisconsin wyoming district_of_columbia'
+  )
+    .split(' ')
+    .map((s) => s.replace(/_/g, ' ')),
 );

@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS } from './lexicon.js';
+import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
   text: string;
@@ -152,11 +152,49 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon").
   while (start < end && ((isNameParticle(tokens[start]!.text) && !/-/.test(tokens[start]!.text)) || DETERMINERS.has(tokens[start]!.text.toLowerCase()))) start++;
   if (start === end) return null;
+  // The object of a preposition is not the head of the phrase: "a congressman from Tennessee", "a spokeswoman
+  // for Rep. Stephen Fincher", "John Smith of the ACLU". The name is the one before the preposition, if any.
+  // Titles, determiners and names coordinated with this one ("to Sasha and Malia Obama") are skipped.
+  let p = start - 1;
+  while (p >= 0) {
+    const w = bare(tokens[p]!.text);
+    if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || DETERMINERS.has(w) || (w === 'of' && p > 0 && TITLE_WORDS.has(bare(tokens[p - 1]!.text)))) p--;
+    else if ((w === 'and' || w === 'or') && p > 0 && isCapitalised(tokens[p - 1]!.text)) {
+      p--;
+      while (p >= 0 && isCapitalised(tokens[p]!.text) && !TITLE_WORDS.has(bare(tokens[p]!.text))) p--;
+    } else break;
+  }
+  const preposition = p >= 0 ? lowOf(tokens[p]!) : '';
+  if (p >= 0 && (NEVER_SPEAKER_PREPOSITIONS.has(preposition) || OTHER_PREPOSITIONS.has(preposition))) {
+    // Only a name right before the preposition heads the phrase ("John Smith of the ACLU", not "... as
+    // @DCGopGirl and at the time was a spokeswoman for a congressman from Tennessee").
+    const earlier = p > 0 ? nameIn(tokens.slice(0, p)) : null;
+    if (earlier && earlier.tokens[earlier.tokens.length - 1] === tokens[p - 1]) return earlier;
+    // Where someone is from, who they spoke to or for: never the speaker.
+    if (NEVER_SPEAKER_PREPOSITIONS.has(preposition) || (preposition === 'for' && p < start - 1 && tokens.slice(p + 1, start).some((t) => TITLE_WORDS.has(bare(t.text)) || HONORIFICS.has(bare(t.text))))) return null;
+  }
+  // "John McCain of Arizona": the state is not part of a person's name (it is of "University of California").
+  const ofState = end - start >= 3 && lowOf(tokens[end - 2]!) === 'of' && isState(tokens.slice(end - 1, end)) ? 2 : end - start >= 4 && lowOf(tokens[end - 3]!) === 'of' && isState(tokens.slice(end - 2, end)) ? 3 : 0;
+  if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bare(t.text)))) end -= ofState;
   const nameTokens = tokens.slice(start, end);
   if (nameTokens.every((t) => NON_NAME_CAPS.has(bare(t.text)))) return null;
+  // "a Tennessee Republican": a place and a party describe a person, they do not name one.
+  if (nameTokens.every((t) => PARTY_WORDS.has(bare(t.text)) || US_STATES.has(bare(t.text))) && nameTokens.some((t) => PARTY_WORDS.has(bare(t.text)))) return null;
   const before = tokens.slice(0, start);
   const honorific = before.length > 0 && HONORIFICS.has(bare(before[before.length - 1]!.text));
   return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bare(t.text)) && !['the', 'a', 'an'].includes(t.text.toLowerCase())), honorific };
+}
+
+/** Prepositions whose object is never the speaker: a place, an addressee, a topic. */
+const NEVER_SPEAKER_PREPOSITIONS = new Set(['from', 'in', 'at', 'near', 'to', 'with', 'against', 'about', 'into', 'across', 'toward', 'towards', 'than', 'outside', 'inside']);
+/** Prepositions whose object may speak when nothing else in the phrase is named ("the head of the Bank of England"). */
+const OTHER_PREPOSITIONS = new Set(['of', 'for', 'on', 'over', 'under', 'by']);
+const PARTY_WORDS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'democratic', 'gop', 'independent', 'conservative', 'liberal', 'libertarian']);
+
+/** Whether the tokens spell a US state ("Tennessee", "New York"). */
+export function isState(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 3) return false;
+  return US_STATES.has(tokens.map((t) => bare(t.text)).join(' '));
 }
 
 const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
@@ -164,6 +202,7 @@ const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slic
 function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token[], honorific: boolean): EntityKind {
   const words = all.map((t) => bare(t.text));
   const nameWords = name.map((t) => bare(t.text));
+  if (!honorific && isState(name)) return 'place';
   if (honorific || roleTokens.some((t) => TITLE_WORDS.has(bare(t.text)))) return 'person';
   if (nameWords.some((w) => ORG_WORDS.has(w)) || words.slice(words.indexOf(nameWords[nameWords.length - 1]!) + 1).some((w) => ORG_WORDS.has(w))) return 'organisation';
   if (name.length === 1 && /^[\p{Lu}.]{2,}$/u.test(name[0]!.text)) return 'organisation'; // NATO, AP, CNN
@@ -255,7 +294,16 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   }
   if (GROUP_WORDS.has(head) || (head.length > 3 && head.endsWith('s') && !head.endsWith('ss') && /^[a-z-]+$/.test(tokens[tokens.length - 1]!.text) && tokens.length <= 6)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
   if (ORG_WORDS.has(head)) return { kind: 'organisation', name: desc, entityKind: 'organisation', span, roles: [] };
-  // A description must end in a word that names a person's role ("spokesman", "president").
+  // Party and state words describe people: "a Tennessee Republican" (one), "two Democratic speechwriters" (several).
+  const caps = tokens.filter((t) => isCapitalised(t.text));
+  if (tokens.length <= 6 && caps.length > 0 && caps.every((t) => PARTY_WORDS.has(bare(t.text)) || US_STATES.has(bare(t.text))) && caps.some((t) => PARTY_WORDS.has(bare(t.text)))) {
+    if (/s$/.test(head) || ['two', 'three', 'several', 'many', 'some'].includes(lowOf(tokens[0]!))) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
+    if (PARTY_WORDS.has(head)) return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
+  }
+  // A description must end in a word that names a person's role ("spokesman", "president"), or have one
+  // before its prepositional phrase ("Senator from Texas", "a spokeswoman for Rep. Stephen Fincher").
+  const pp = tokens.findIndex((t, k) => k > 0 && (NEVER_SPEAKER_PREPOSITIONS.has(lowOf(t)) || OTHER_PREPOSITIONS.has(lowOf(t))));
+  if (tokens.length <= 10 && pp > 0 && TITLE_WORDS.has(bare(tokens[pp - 1]!.text))) return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
   if (tokens.length > 8 || !TITLE_WORDS.has(head)) return null;
   return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
 }
@@ -270,7 +318,33 @@ export interface ArticleEntity {
   roles: Set<string>;
   /** Offsets of mentions, in order. */
   mentions: number[];
+  /** Grammatical gender from the text's own evidence (Mr./Ms., "his wife, X", "spokeswoman"); 'unknown' when it conflicts. */
+  gender?: Gender;
 }
+
+export type Gender = 'male' | 'female' | 'unknown';
+
+/** Gendered words of titles, roles and kinship ("congresswoman", "his wife, Huma Abedin"). */
+const FEMALE_WORDS = new Set('mrs ms miss madam lady dame queen princess duchess wife widow mother daughter sister aunt niece grandmother granddaughter girlfriend fiancee bride actress businesswoman congresswoman spokeswoman chairwoman councilwoman assemblywoman anchorwoman sportswoman stepmother stepdaughter'.split(' '));
+const MALE_WORDS = new Set('mr sir lord king prince duke husband widower father son brother uncle nephew grandfather grandson boyfriend fiance groom actor businessman congressman spokesman chairman councilman assemblyman anchorman sportsman stepfather stepson'.split(' '));
+
+/** The gender a word marks, if any. */
+export function genderOfWord(word: string): 'male' | 'female' | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : undefined;
+}
+
+/** The last word of a title, role or description ("the congressman", "his wife") read for gender. */
+const genderOfPhrase = (phrase: string): 'male' | 'female' | undefined => {
+  const words = phrase.match(/[\p{L}]+/gu);
+  return words ? genderOfWord(words[words.length - 1]!) : undefined;
+};
+
+/**
+ * Definite descriptions that open a sentence and refer back to the person the text is about: "The
+ * congressman also expressed concern ...", "The former governor said ...". Up to two modifiers.
+ */
+const SUBJECT_ANAPHOR = /\b(?:[Hh]e|[Ss]he|The (?:[A-Za-z.-]+ ){0,2}(?:congressman|congresswoman|senator|governor|mayor|candidate|nominee|lawmaker|legislator|judge|sheriff|spokesman|spokeswoman|businessman|businesswoman|actor|actress|billionaire))\b/g;
 
 const normRole = (r: string) =>
   r
@@ -285,6 +359,35 @@ const surname = (name: string) => {
   const last = parts[parts.length - 1]!;
   return last.replace(/^(?:al|el|bin|ibn)-/i, '').replace(/[’']s$/u, '').toLowerCase();
 };
+
+/**
+ * Whether two full names open with the same given name ("Hillary Clinton" / "Hillary Rodham Clinton"),
+ * or one's is the other's initial ("J. Smith" / "John Smith").
+ */
+export function sameFirstName(a: string, b: string): boolean {
+  const fa = a.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, '');
+  const fb = b.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, '');
+  return fa === fb || (fa.length === 1 && fb.startsWith(fa)) || (fb.length === 1 && fa.startsWith(fb));
+}
+
+/**
+ * Of several people who share a surname, the one a bare "Clinton" or "Mrs. Clinton" means: of those whose
+ * gender agrees with the honorific, the one the article introduced first (the story's subject; the other
+ * is usually named in full or by first name).
+ */
+function pickNamesake(list: readonly ArticleEntity[], gender: 'male' | 'female' | undefined): ArticleEntity | undefined {
+  let best: ArticleEntity | undefined;
+  let bestFirst = Infinity;
+  for (const e of list) {
+    if (gender && e.gender && e.gender !== 'unknown' && e.gender !== gender) continue;
+    const first = e.mentions.length ? Math.min(...e.mentions) : Infinity;
+    if (!best || first < bestFirst) {
+      best = e;
+      bestFirst = first;
+    }
+  }
+  return best;
+}
 
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
@@ -327,22 +430,44 @@ export class ArticleEntities {
     return lo;
   }
 
-  /** Resolve every subject pronoun (he, she) in body order, so chains of pronouns follow one person. */
+  /**
+   * Resolve every subject pronoun (he, she) and every sentence-opening description ("The congressman ...")
+   * in body order, so chains of pronouns follow one person.
+   */
   resolvePronouns(sentences: readonly Span[]): void {
     // One pass over the body (a per-sentence scan would run on past each sentence's end).
-    const re = /\b(?:he|she|He|She)\b/g;
-    {
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(this.body)) !== null) {
-        // Already resolved by an earlier pass: resolving again would add a second mention.
-        if (this.pronounAt.has(m.index) || this.insideQuote(m.index)) continue;
-        const entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
-        if (!entity) continue;
-        const offset = m.index;
-        this.pronounAt.set(offset, entity);
-        this.personMentions.splice(this.mentionIndex(offset + 1), 0, { offset, entity });
+    const re = SUBJECT_ANAPHOR;
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.body)) !== null) {
+      // Already resolved by an earlier pass: resolving again would add a second mention.
+      if (this.pronounAt.has(m.index) || this.insideQuote(m.index)) continue;
+      let entity: ArticleEntity | undefined;
+      if (m[0].length <= 3) entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
+      else {
+        // A description counts only as a sentence's subject ("The senator said"), not in "the senator's".
+        if (!opensSentence(this.body, m.index) || /^[’']/.test(this.body.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
+        entity = this.resolveDescription(m.index, sentences, m[0]);
       }
+      if (!entity) continue;
+      const offset = m.index;
+      this.pronounAt.set(offset, entity);
+      this.personMentions.splice(this.mentionIndex(offset + 1), 0, { offset, entity });
     }
+  }
+
+  /**
+   * The person a definite description at `offset` refers to ("the Russian president", "The congressman"):
+   * the holder of that role on record, else the person the text is about, as a pronoun of the
+   * description's gender ("congresswoman") would.
+   */
+  resolveDescription(offset: number, sentences: readonly Span[], description: string): ArticleEntity | undefined {
+    const known = this.pronounAt.get(offset);
+    if (known) return known;
+    const byRole = this.findByRole(description);
+    if (byRole) return byRole;
+    if (!/^the\s/i.test(description)) return undefined;
+    return this.resolvePronoun(offset, sentences, genderOfPhrase(description) ?? 'any');
   }
 
   private key(kind: EntityKind, name: string) {
@@ -350,7 +475,7 @@ export class ArticleEntities {
   }
 
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
-  findByName(name: string, kind: EntityKind): ArticleEntity | undefined {
+  findByName(name: string, kind: EntityKind, gender?: 'male' | 'female'): ArticleEntity | undefined {
     const exact = this.byKey.get(this.key(kind, name)) ?? this.byKey.get(this.key('person', name)) ?? this.byKey.get(this.key('organisation', name));
     if (exact) return exact;
     const lower = name.toLowerCase();
@@ -363,12 +488,9 @@ export class ArticleEntities {
       if (name.includes(' ')) for (const e of candidates ?? []) if (e.name.toLowerCase().endsWith(' ' + lower)) return e;
       if (kind !== 'person') return undefined;
     }
-    let best: ArticleEntity | undefined;
-    for (const e of candidates ?? []) {
-      // Several people share the surname: take the one named most recently.
-      if (!best || (e.mentions[e.mentions.length - 1] ?? -1) > (best.mentions[best.mentions.length - 1] ?? -1)) best = e;
-    }
-    return best;
+    // "Hillary Clinton" is not "Bill Clinton": a full name matches another only with the same first name.
+    const list = name.includes(' ') ? candidates?.filter((e) => sameFirstName(name, e.name)) : candidates;
+    return list && list.length ? pickNamesake(list, gender) : undefined;
   }
 
   /** Multi-word person names by surname, kept in step with byKey. */
@@ -384,7 +506,9 @@ export class ArticleEntities {
 
   /** Record a proper name (with roles) seen at `offset`; returns its entity. */
   add(name: string, kind: EntityKind, offset: number, roles: readonly string[] = [], alias?: string): ArticleEntity {
-    let entity = this.findByName(name, kind);
+    // Gender evidence: the word right before the name ("Mr.", "Congresswoman", "his wife,"), or a role.
+    let gender: Gender | undefined = kind === 'person' ? genderOfWord(wordBefore(this.body, offset)) : undefined;
+    let entity = this.findByName(name, kind, gender);
     if (entity && name.includes(' ') && !entity.name.includes(' ') && entity.kind === 'person') {
       // A full name arrives after a surname-only entity: upgrade it.
       this.byKey.delete(entity.key);
@@ -409,6 +533,10 @@ export class ArticleEntities {
     if (name !== entity.name) addAlias(name);
     if (alias) addAlias(alias);
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
+    if (entity.kind === 'person') {
+      for (const r of roles) gender ??= genderOfRole(r);
+      if (gender) entity.gender = entity.gender === undefined || entity.gender === gender ? gender : 'unknown';
+    }
     entity.mentions.push(offset);
     if (entity.kind === 'person') this.personMentions.push({ offset, entity });
     return entity;
@@ -442,11 +570,15 @@ export class ArticleEntities {
     return best;
   }
 
-  /** The person a pronoun at `offset` refers to: the first person named in the nearest preceding sentence that names one. */
-  resolvePronoun(offset: number, sentences: readonly Span[], pronoun: ParsedSource['pronoun']): ArticleEntity | undefined {
-    if (pronoun !== 'male' && pronoun !== 'female') return undefined;
+  /**
+   * The person a pronoun at `offset` refers to: the first person named in the nearest preceding sentence
+   * that names one whose gender, where the text shows it, agrees ("his wife, Huma Abedin" is not "he").
+   */
+  resolvePronoun(offset: number, sentences: readonly Span[], pronoun: ParsedSource['pronoun'] | 'any'): ArticleEntity | undefined {
+    if (pronoun !== 'male' && pronoun !== 'female' && pronoun !== 'any') return undefined;
     const known = this.pronounAt.get(offset);
     if (known) return known;
+    const clash: Gender | null = pronoun === 'male' ? 'female' : pronoun === 'female' ? 'male' : null;
     let si = sentences.findIndex((s) => s.start <= offset && offset < s.end);
     if (si < 0) si = sentences.findIndex((s) => s.start > offset) - 1;
     for (let k = si; k >= 0 && k >= si - 4; k--) {
@@ -455,12 +587,46 @@ export class ArticleEntities {
       for (let i = this.mentionIndex(s.start); i < this.personMentions.length; i++) {
         const m = this.personMentions[i]!;
         if (m.offset >= limit) break;
-        if (!this.insideQuote(m.offset)) return m.entity;
+        if (!this.insideQuote(m.offset) && (clash === null || m.entity.gender !== clash)) return m.entity;
       }
     }
     return undefined;
   }
 }
+
+/** Whether `offset` opens a sentence: only white space, quote marks or brackets after a full stop or the start. */
+function opensSentence(body: string, offset: number): boolean {
+  let i = offset - 1;
+  let newline = false;
+  while (i >= 0 && /[\s"“”‘’(]/.test(body[i]!)) {
+    if (body[i] === '\n') newline = true;
+    i--;
+  }
+  return i < 0 || newline || /[.!?:]/.test(body[i]!);
+}
+
+/** The gender a role marks by its head word ("spokeswoman for the senator", "Pentagon spokesman", "wife of ..."). */
+function genderOfRole(role: string): 'male' | 'female' | undefined {
+  const words = role.split(' ');
+  const pp = words.findIndex((w, k) => k > 0 && ROLE_PREPOSITIONS.has(w.toLowerCase()));
+  return genderOfPhrase((pp > 0 ? words.slice(0, pp) : words).join(' '));
+}
+const ROLE_PREPOSITIONS = new Set(['for', 'to', 'of', 'at', 'in', 'with', 'from', 'on']);
+
+/** The word right before `offset`, over a comma, full stop and spaces ("his wife, |Huma", "Mr. |Weiner"). */
+function wordBefore(body: string, offset: number): string {
+  let end = offset;
+  const floor = Math.max(0, offset - 6);
+  while (end > floor && /[\s,.]/.test(body[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && end - start < 20 && /\p{L}/u.test(body[start - 1]!)) start--;
+  return body.slice(start, end);
+}
+
+/** Two tokens separated by exactly one space (or no-break space). */
+const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
+/** Prepositions before a place: a capitalised run after them is where, not who. */
+const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
 /**
  * Pre-pass over the body: learn full names with their titles ("Russian President Vladimir Putin",
@@ -478,8 +644,11 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     }
     // A run of capitalised words (titles included), with name particles inside.
     let j = i;
-    while (j < tokens.length && (isCapitalised(tokens[j]!.text) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text)) || /^(?:spokesman|spokeswoman|spokesperson|minister|president|secretary)$/.test(tokens[j]!.text))) j++;
+    // A name's words are one space apart: a full stop, quote mark or line break ends the run
+    // ("... Barack Obama.\n\n“Sheriff Arpaio knows").
+    while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (isCapitalised(tokens[j]!.text) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text)) || /^(?:spokesman|spokeswoman|spokesperson|minister|president|secretary)$/.test(tokens[j]!.text))) j++;
     const run = tokens.slice(i, j);
+    const prev = tokens[i - 1];
     i = Math.max(j, i + 1);
     if (run.length < 2) continue;
     // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
@@ -489,6 +658,9 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     const words = found.tokens.map((x) => bare(x.text));
     if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
     if (found.tokens.length > 4) continue;
+    // Places are not people: "a senator from New York", "in Tennessee", "from Los Angeles".
+    if (isState(found.tokens)) continue;
+    if (prev && found.tokens[0] === run[0] && LOCATIVE.has(lowOf(prev)) && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) continue;
     const hasTitle = found.roleTokens.some((x) => TITLE_WORDS.has(bare(x.text))) || found.honorific;
     if (found.tokens.length < 2 && !hasTitle) continue;
     // Runs at a sentence start may begin with an ordinary capitalised word ("Speaking"): a name needs a title or 2+ words.
@@ -499,11 +671,22 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   }
 
   // Second pass: surname-only mentions of the people just learnt ("Putin attacked critics").
-  const surnames = new Map<string, ArticleEntity>();
-  for (const e of entities.byKey.values()) if (e.kind === 'person' && e.name.includes(' ')) surnames.set(surname(e.name), e);
-  for (const t of tokens) {
+  const surnames = new Map<string, ArticleEntity[]>();
+  for (const e of entities.byKey.values()) {
+    if (e.kind !== 'person' || !e.name.includes(' ')) continue;
+    const list = surnames.get(surname(e.name));
+    if (list) list.push(e);
+    else surnames.set(surname(e.name), [e]);
+  }
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
     if (!isCapitalised(t.text)) continue;
-    const e = surnames.get(bare(t.text).replace(/^(?:al|el|bin|ibn)-/, ''));
+    const list = surnames.get(bare(t.text).replace(/^(?:al|el|bin|ibn)-/, ''));
+    if (!list) continue;
+    // The surname inside a full name ("Bill Clinton", "Hillary Rodham Clinton") is that name's own mention.
+    const prev = tokens[k - 1];
+    if (prev && spaced(body, prev, t) && isCapitalised(prev.text) && !TITLE_WORDS.has(bare(prev.text)) && !HONORIFICS.has(bare(prev.text)) && !NON_NAME_CAPS.has(bare(prev.text))) continue;
+    const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bare(prev.text)) : undefined);
     if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
       const full = e.name.split(/\s+/);
       // Skip the surname inside the full name itself.

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromText } from '../../test/corpus.js';
+import { extractQuotes } from './extract.js';
+import { ArticleEntities, genderOfWord, learnNames, parseSourcePhrase, sameFirstName } from './speakers.js';
+
+const parse = (s: string) => parseSourcePhrase(s, 0, s.length);
+const speakerOf = (text: string, start: string) => {
+  const { quotes } = extractQuotes(articleFromText(text));
+  const q = quotes.find((x) => x.text.includes(start));
+  return q?.speaker?.name ?? null;
+};
+
+describe('places are not speakers', () => {
+  it('takes the object of "from", "in", "to" for a place or addressee, never the head of the phrase', () => {
+    expect(parse('a little-known congressman from Tennessee')).toMatchObject({ kind: 'description', entityKind: 'person' });
+    expect(parse('the time was a spokeswoman for a little-known congressman from Tennessee')?.name).not.toBe('Tennessee');
+    expect(parse('a spokeswoman for Rep. Stephen Fincher')).toMatchObject({ kind: 'description', entityKind: 'person' });
+    expect(parse('Senator from Texas')).toMatchObject({ kind: 'description', name: 'Senator from Texas' });
+  });
+
+  it('keeps the name before a preposition ("John Smith of the ACLU") and an institution named for a state', () => {
+    expect(parse('John Smith of the ACLU')).toMatchObject({ name: 'John Smith', entityKind: 'person' });
+    expect(parse('Sen. John McCain of Arizona')).toMatchObject({ name: 'John McCain', entityKind: 'person' });
+    expect(parse('a 2014 study by Harvard and the University of California at Berkeley')).toMatchObject({ name: 'University of California', entityKind: 'organisation' });
+  });
+
+  it('reads a state and a party as a description of people, and a state alone as a place', () => {
+    expect(parse('a Tennessee Republican')).toMatchObject({ kind: 'description', entityKind: 'person' });
+    expect(parse('two Democratic')).toMatchObject({ kind: 'group' });
+    expect(parse('Tennessee')).toMatchObject({ entityKind: 'place' });
+    expect(parse('The Washington Post')).toMatchObject({ kind: 'organisation', name: 'Washington Post' });
+  });
+
+  it('does not learn "New York" as a person, so a later pronoun finds the subject', () => {
+    const text =
+      'Clinton defends her record.\n\n' +
+      'Hillary Clinton spoke on Monday.\n\n' +
+      'While serving as a senator from New York in 2007, Clinton criticized the Bush administration for its "secrecy," according to The Hill. "We know about the secret wiretaps, we know about the secret military tribunals, the secret White House email accounts," she said.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    expect([...entities.byKey.values()].map((e) => e.name)).not.toContain('New York');
+    expect(speakerOf(text, 'We know about the secret wiretaps')).toBe('Hillary Clinton');
+  });
+
+  it('gives a quote to its speaker, not to a congressman from a state in a long relative clause', () => {
+    const text =
+      'An aide resigns.\n\n' +
+      'On Friday, the aide, Elizabeth Lauten, 31, who has more than 14,000 followers on Twitter as @DCGopGirl and at the time was a spokeswoman for a little-known congressman from Tennessee, wrote an open letter to Sasha and Malia Obama on her Facebook page, saying they should “try showing a little class” and “dress like you deserve respect, not a spot at a bar.”';
+    expect(speakerOf(text, 'try showing a little class')).toBe('Elizabeth Lauten');
+  });
+});
+
+describe('a name run stops at punctuation', () => {
+  it('does not join the end of one sentence to the name opening the next', () => {
+    const text = 'He was compared to Barack Obama.\n\n"Sheriff Arpaio knows the struggle border states face," said Gov. Rick Perry.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    const names = [...entities.byKey.values()].map((e) => e.name);
+    expect(names).toContain('Barack Obama');
+    expect(names.some((n) => n.includes('Obama') && n.includes('Arpaio'))).toBe(false);
+  });
+});
+
+describe('pronouns and descriptions', () => {
+  it('skips a person the text marks as female for "he" ("his wife, Huma Abedin")', () => {
+    const text =
+      'Weiner denies sending photo.\n\n' +
+      '“I just feel terrible for her,” Mr. Weiner said, adding that he had never corresponded with her.\n\n' +
+      'The congressman also expressed concern about the toll the episode was taking on his wife, Huma Abedin, a longtime aide to Secretary of State Hillary Rodham Clinton. “I’m protecting my wife, who every day is waking up to these insane stories that are getting so far from reality,” he told CNN.';
+    expect(speakerOf(text, 'protecting my wife')).toBe('Weiner');
+  });
+
+  it('resolves a sentence-opening description ("The congressman") as a mention of the person it refers back to', () => {
+    const text = 'Representative Anthony D. Weiner spoke on Wednesday.\n\nThe congressman also met Ms. Jane Doe. “We will be fine,” he said.';
+    expect(speakerOf(text, 'We will be fine')).toBe('Anthony D. Weiner');
+  });
+
+  it('reads gender from honorifics and gendered role words', () => {
+    expect(genderOfWord('Mrs.')).toBe('female');
+    expect(genderOfWord('congressman')).toBe('male');
+    expect(genderOfWord('senator')).toBeUndefined();
+  });
+});
+
+describe('people who share a surname', () => {
+  it('keeps two full names with different first names apart', () => {
+    expect(sameFirstName('Hillary Clinton', 'Hillary Rodham Clinton')).toBe(true);
+    expect(sameFirstName('J. Smith', 'John Smith')).toBe(true);
+    expect(sameFirstName('Hillary Clinton', 'Bill Clinton')).toBe(false);
+    const text = 'Former President Bill Clinton criticized the law during a stop for his wife Hillary Clinton.\n\n“It doesn’t make any sense,” Clinton said.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    const names = [...entities.byKey.values()].map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Bill Clinton', 'Hillary Clinton']));
+    // The bare surname goes to the one the article introduced first.
+    expect(speakerOf(text, 'doesn’t make any sense')).toBe('Bill Clinton');
+  });
+});
+
+describe('attribution after a quote', () => {
+  it('does not take a subordinate clause ("after The Washington Post reported") as the attribution', () => {
+    const text =
+      'Moore denies allegations.\n\n' +
+      'Roy Moore is running for the Senate. Moore lashed out earlier at what he called "the Obama-Clinton machine\'s liberal media lapdogs" after The Washington Post reported on a woman\'s claims about him.';
+    expect(speakerOf(text, 'liberal media lapdogs')).toBe('Roy Moore');
+  });
+});
