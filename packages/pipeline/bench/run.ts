@@ -41,7 +41,7 @@ async function run(label: string, url: string) {
   const store = await openStore(url);
   peak = 0;
   const t0 = performance.now();
-  const summary = await ingestInputs(store, [inputs], { batchSize: 500 });
+  const summary = await ingestInputs(store, [inputs]);
   const seconds = (performance.now() - t0) / 1000;
   await store.optimize();
   const stats = await store.stats();
@@ -72,7 +72,7 @@ try {
   // Linking is a separate stage: measure it on the first 10,000 articles.
   const store = await openStore(join(work, 'link.db'));
   const slice = readdirSync(inputs).sort().slice(0, 10).map((d) => join(inputs, d));
-  const s = await ingestInputs(store, slice, { batchSize: 500 });
+  const s = await ingestInputs(store, slice);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const { items } = await store.listArticles({ limit: 1 });

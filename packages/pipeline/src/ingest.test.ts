@@ -35,6 +35,30 @@ describe('ingestInputs', () => {
     expect(await store.pending()).toEqual([]);
   });
 
+  it('writes one batch at a time however slow the store, and loses none', async () => {
+    // A store whose writes take a while (as a remote PostgreSQL's can): batches must queue, not pile up.
+    let running = 0;
+    let most = 0;
+    const save = store.saveMany.bind(store);
+    const slow: Store = Object.create(store, {
+      saveMany: {
+        value: async (...args: Parameters<Store['saveMany']>) => {
+          most = Math.max(most, ++running);
+          await new Promise((resolve) => setTimeout(resolve, 30));
+          try {
+            return await save(...args);
+          } finally {
+            running--;
+          }
+        },
+      },
+    });
+    const summary = await ingestInputs(slow, [corpus], { batchSize: 1, workers: 2 });
+    expect(summary).toMatchObject({ added: 5, failed: [] });
+    expect(most).toBe(1);
+    expect((await store.stats()).articles).toBe(5);
+  });
+
   it('keeps a changed article as a new version beside the old one', async () => {
     const copy = join(dir, 'story');
     cpSync(corpus, copy, { recursive: true });

@@ -231,6 +231,7 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): SqlStore
     lockWrites: async (q) => void (await q.all('SELECT pg_advisory_xact_lock(7350216)')),
     search: (q, type, f) => searchPg(executor, q, type, f),
     snippets: snippetsPg,
+    indexedBy: () => '',
     // jsonb_set is strict: a SQL NULL value would null the whole document, so it becomes JSON null.
     jsonSet: (doc, sets) =>
       sets.reduce((inner, [path, value]) => `jsonb_set(${inner}, '{${path.join(',')}}', coalesce(to_jsonb(${value}::text), 'null'::jsonb))`, doc),

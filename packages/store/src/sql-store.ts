@@ -233,6 +233,13 @@ export interface Dialect {
    * One parameter however many rows, and one short statement to parse and plan.
    */
   jsonRows(columns: readonly string[]): string;
+  /**
+   * A hint naming the index a query must use, where the planner can pick wrong: SQLite without statistics
+   * (a fresh store, before optimize() has run ANALYZE) took `is_current = 1` for selective and walked every
+   * current article for each batch's source look-up (183 ms a batch at 100,000 articles, against 3 ms by
+   * the source index). PostgreSQL keeps its own statistics and has no such hint: ''.
+   */
+  indexedBy(index: string): string;
   /** Refresh planner statistics and compact indexes after a bulk load (inside a transaction). */
   optimize(q: Queryer): Promise<void>;
   /** Then, outside any transaction: give space back (SQLite truncates its WAL). */
@@ -355,12 +362,12 @@ export class SqlStore implements Store {
     const paths = [...new Set(items.map((i) => i.article.sourcePath).filter((p): p is string => p !== null))];
     const urls = [...new Set(items.map((i) => i.article.sourceUrl).filter((p): p is string => p !== null))];
     for (const part of chunks(paths, inChunk)) {
-      for (const r of await q.all(`SELECT ${stateCols} FROM articles WHERE is_current = 1 AND source_path IN (${marks(part.length)})`, part)) {
+      for (const r of await q.all(`SELECT ${stateCols} FROM articles${this.dialect.indexedBy('articles_source_path')} WHERE is_current = 1 AND source_path IN (${marks(part.length)})`, part)) {
         currentByPath.set(str(r.source_path), stateFromRow(r));
       }
     }
     for (const part of chunks(urls, inChunk)) {
-      for (const r of await q.all(`SELECT ${stateCols} FROM articles WHERE is_current = 1 AND source_url IN (${marks(part.length)})`, part)) {
+      for (const r of await q.all(`SELECT ${stateCols} FROM articles${this.dialect.indexedBy('articles_source_url')} WHERE is_current = 1 AND source_url IN (${marks(part.length)})`, part)) {
         currentByUrl.set(str(r.source_url), stateFromRow(r));
       }
     }

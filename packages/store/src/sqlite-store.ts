@@ -154,6 +154,7 @@ export function openSqliteStore(path: string): SqlStore {
     lockMigrations: async () => {},
     lockWrites: async () => {},
     search: searchSqlite,
+    indexedBy: (index) => ` INDEXED BY ${index}`,
     indexNew: async (q, table, afterSeq) => {
       const columns = table === 'articles' ? 'headline, body' : 'text';
       await q.run(`INSERT INTO ${table}_fts (rowid, ${columns}) SELECT seq, ${columns} FROM ${table} WHERE seq > ?`, [afterSeq]);
