@@ -54,7 +54,7 @@ describe('parallax', () => {
   });
 
   it('refuses a zero or non-numeric limit with a usage error instead of ignoring it', async () => {
-    for (const args of [['extract', '-', '--max-bytes', '0'], ['ingest', '-', '--timeout', '0'], ['ingest', '-', '--workers', 'two']]) {
+    for (const args of [['extract', '-', '--max-bytes', '0'], ['ingest', '-', '--timeout', '0'], ['ingest', '-', '--workers', 'two'], ['ingest', '-', '--batch-size', '0']]) {
       const io = capture();
       expect(await main(args, io)).toBe(2);
       expect(io.err).toMatch(/whole number of at least/);

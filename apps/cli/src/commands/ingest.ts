@@ -9,6 +9,7 @@ export interface IngestCommandOptions {
   workers?: number;
   maxBytes?: number;
   timeout?: number;
+  batchSize?: number;
   link?: Linker;
 }
 
@@ -21,6 +22,7 @@ export async function ingestCommand(inputs: string[], options: IngestCommandOpti
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
       ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
       ...(options.timeout ? { fetch: { timeoutMs: options.timeout * 1000 } } : {}),
+      ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       // Cross-article linking of the stories the new articles touch.
       link: options.link ?? linkTouched,
       readStdin: async () => Buffer.from(await io.readStdin(), 'utf8'),

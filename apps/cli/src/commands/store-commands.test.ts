@@ -82,7 +82,7 @@ describe('parallax ingest, search, stats, export, import', () => {
     // The variation goes at the top: a line at the end of a page may be set aside with its related links.
     for (let i = 0; i < 240; i++) writeFileSync(join(inputs, `a${String(i).padStart(3, '0')}.txt`), `The agency said ${i + 10} more people arrived on Monday, officials in the region said.\n\n${seeds[i % seeds.length]}`);
 
-    const child = spawn(process.execPath, ['--conditions=@parallax/source', '--import', tsxLoader, cliEntry, 'ingest', inputs, '--db', db, '--workers', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=@parallax/source', '--import', tsxLoader, cliEntry, 'ingest', inputs, '--db', db, '--workers', '1', '--batch-size', '20'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal ? null : _code)));
