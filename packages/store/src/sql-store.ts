@@ -177,9 +177,11 @@ function stateFromRow(r: Row): ArticleState {
 /**
  * Ranking every match of a very common word costs a bm25 or ts_rank per match (160 ms for "people" in
  * 36,000 of 100,000 articles). Both backends rank at most this many matches of one kind, the most recently
- * stored ones after the filters: exact below it, the best of the newest above it (5 to 8 ms).
+ * stored ones after the filters: exact below it, the best of the newest above it. At 100,000 articles the
+ * bench's 200 queries on PostgreSQL gave p95 61-70 ms with 3,000, 47 ms with 1,500 and 38-40 ms with 1,000;
+ * 1,500 keeps the most matches under the target (SQLite: 28.6 ms with 3,000).
  */
-export const searchWindow = 3000;
+export const searchWindow = 1500;
 /**
  * With an outlet or date filter, matches that fail it are walked too (12 for every one kept, for one outlet
  * in twelve), so the window shrinks to keep the walk short.
