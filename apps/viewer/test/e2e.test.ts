@@ -162,6 +162,23 @@ describe.skipIf(!ready)('viewer end to end (Chromium)', () => {
     await context.close();
   }, 60_000);
 
+  it('searches: each result names its article and links a quote to how every outlet rendered it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/search?q=refugees&type=quote`);
+    const hits = page.locator('ol.hits li');
+    expect(await hits.count()).toBeGreaterThan(2);
+    // Named from the hit itself: an outlet or "Unnamed outlet (file)", then the headline.
+    const names = await page.locator('ol.hits li p.kind a').allTextContents();
+    for (const name of names) expect(name).toMatch(/^(?!art_)\S/);
+    expect(names.some((n) => /^.+: \S/.test(n))).toBe(true);
+    const link = page.locator(`ol.hits a[href="/statements/${refugee.id}"]`).first();
+    expect(await link.count()).toBe(1);
+    await page.screenshot({ path: join(results, 'search.png'), fullPage: true });
+    await link.click();
+    await page.waitForURL(`**/statements/${refugee.id}`);
+    await page.close();
+  });
+
   it('works without JavaScript: the selection is a plain link and the theme toggle a form', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();

@@ -82,9 +82,15 @@ export const SearchHit = z
     snippet: z.string().describe('A short extract around the match; matched words are wrapped in [[ and ]].'),
     score: z.number().describe('Relevance; higher is better.'),
     span: Span.nullable().describe('Where the record sits in the article body (null for whole articles).'),
+    headline: z.string().nullable().describe("The article's headline, to name the result without fetching the article."),
+    outletName: z.string().nullable().describe("The article's outlet, when known."),
+    source: z.string().nullable().describe('Where the article came from: its URL, else the path it was ingested from.'),
+    clusterId: Id.nullable().describe('For a quote, its statement; for a claim, its claim group; null for articles and unlinked records.'),
   })
-  .describe('One search result.');
+  .describe('One search result, with what a results list shows of its article.');
 export type SearchHit = z.infer<typeof SearchHit>;
+/** A hit as a store's full-text backend ranks it, before the store adds what it shows of the article. */
+export type RankedHit = Omit<SearchHit, 'headline' | 'outletName' | 'source' | 'clusterId'>;
 
 export const SearchResponse = z
   .object({ hits: z.array(SearchHit).describe('Results, best first.') })

@@ -1,6 +1,6 @@
 // The server backend: PostgreSQL through a pg Pool, tsvector columns with GIN indexes for search.
 import pg from 'pg';
-import type { SearchHit } from '@parallax/schema';
+import type { RankedHit, SearchHit } from '@parallax/schema';
 import { chunks, marks, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { postgresMigrations } from './migrations.js';
 import { SqlStore, windowFor, type Dialect, type SearchFilters } from './sql-store.js';
@@ -145,7 +145,7 @@ export async function newestMatches(q: Queryer, type: SearchHit['type'], f: Sear
   }
 }
 
-async function searchPg(db: Executor, q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<SearchHit[]> {
+async function searchPg(db: Executor, q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<RankedHit[]> {
   const text = f.terms.join(' ');
   // Three stages, so each costly step touches as few rows as it can: the newest windowFor(f) matching
   // seqs (no text read), ts_rank over those, and (in snippetsPg) ts_headline for the hits the store keeps.
@@ -179,7 +179,7 @@ async function searchPg(db: Executor, q: Queryer, type: SearchHit['type'], f: Se
 }
 
 /** ts_headline (which parses the whole text) for the hits kept, one query per record type. */
-async function snippetsPg(q: Queryer, hits: SearchHit[], terms: string[]): Promise<SearchHit[]> {
+async function snippetsPg(q: Queryer, hits: RankedHit[], terms: string[]): Promise<RankedHit[]> {
   const text = terms.join(' ');
   const snippets = new Map<string, string>();
   await Promise.all(

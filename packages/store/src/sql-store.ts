@@ -16,6 +16,7 @@ import {
   SearchQuery,
   Statement,
   Story,
+  type RankedHit,
   type SearchHit,
 } from '@parallax/schema';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -214,12 +215,12 @@ export interface Dialect {
   /** Serialise writers across connections and processes (inside each write transaction). */
   lockWrites(q: Queryer): Promise<void>;
   /** Ranked hits of one record type, best first, at most filters.limit. */
-  search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<SearchHit[]>;
+  search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<RankedHit[]>;
   /**
    * Fill in the snippets of the hits the store keeps, when search() leaves them out (it is cheaper to
    * highlight the final hits than every type's candidates).
    */
-  snippets?(q: Queryer, hits: SearchHit[], terms: string[]): Promise<SearchHit[]>;
+  snippets?(q: Queryer, hits: RankedHit[], terms: string[]): Promise<RankedHit[]>;
   sizeBytes(q: Queryer): Promise<number>;
   /** Index rows inserted after seq in one statement, when the backend does not index on insert. */
   indexNew?(q: Queryer, table: 'articles' | 'quotes' | 'claims', afterSeq: number): Promise<void>;
@@ -909,7 +910,34 @@ export class SqlStore implements Store {
     const hits = perType.flat();
     hits.sort((a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.id.localeCompare(b.id));
     const kept = hits.slice(0, parsed.limit);
-    return this.dialect.snippets && kept.length > 0 ? this.dialect.snippets(this.db, kept, terms) : kept;
+    if (kept.length === 0) return [];
+    return this.describeHits(this.dialect.snippets ? await this.dialect.snippets(this.db, kept, terms) : kept);
+  }
+
+  /** What a results list shows of each hit's article, and its statement or claim group: a few batched reads. */
+  private async describeHits(hits: RankedHit[]): Promise<SearchHit[]> {
+    const articles = new Map<string, Row>();
+    for (const ids of chunks([...new Set(hits.map((h) => h.articleId))], inChunk)) {
+      for (const r of await this.db.all(`SELECT a.id, a.headline, a.source_url, a.source_path, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN (${marks(ids.length)})`, ids)) {
+        articles.set(str(r.id), r);
+      }
+    }
+    const clusters = new Map<string, string | null>();
+    for (const [type, table] of [['quote', 'quotes'], ['claim', 'claims']] as const) {
+      for (const ids of chunks(hits.filter((h) => h.type === type).map((h) => h.id), inChunk)) {
+        for (const r of await this.db.all(`SELECT id, cluster_id FROM ${table} WHERE id IN (${marks(ids.length)})`, ids)) clusters.set(`${type} ${str(r.id)}`, (r.cluster_id as string | null) ?? null);
+      }
+    }
+    return hits.map((h) => {
+      const a = articles.get(h.articleId);
+      return {
+        ...h,
+        headline: (a?.headline as string | null | undefined) ?? null,
+        outletName: (a?.outlet as string | null | undefined) ?? null,
+        source: ((a?.source_url ?? a?.source_path) as string | null | undefined) ?? null,
+        clusterId: clusters.get(`${h.type} ${h.id}`) ?? null,
+      };
+    });
   }
 
   // ---- bundles ----

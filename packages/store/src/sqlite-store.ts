@@ -3,7 +3,7 @@
 // executor wraps it in promises and runs one transaction at a time.
 import { realpathSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { SearchHit } from '@parallax/schema';
+import type { RankedHit, SearchHit } from '@parallax/schema';
 import { marks, Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { sqliteMigrations } from './migrations.js';
 import { fts5Query } from './search-terms.js';
@@ -81,7 +81,7 @@ class SqliteExecutor implements Executor {
 
 const snippetWords = 24;
 
-async function searchSqlite(q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<SearchHit[]> {
+async function searchSqlite(q: Queryer, type: SearchHit['type'], f: SearchFilters): Promise<RankedHit[]> {
   const match = fts5Query(f.terms);
   const where = ['a.is_current = 1'];
   const params: SqlValue[] = [match];

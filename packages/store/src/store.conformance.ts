@@ -529,6 +529,23 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect((await store.search({ q: 'defend', type: 'article' })).length).toBeGreaterThan(0);
     });
 
+    it('names each hit’s article (headline, outlet, source) and gives a quote its statement, in the hit itself', async () => {
+      await store.saveMany(records);
+      const { story, statement } = linksOf(records);
+      await store.saveLinks([], { stories: [story], statements: [statement], claimGroups: [], clusters: { quotes: statement.quoteIds.map((id) => ({ id, clusterId: statement.id })), claims: [] } });
+      const hits = await store.search({ q: 'Russia', limit: 100 });
+      expect(new Set(hits.map((h) => h.type))).toEqual(new Set(['article', 'quote', 'claim']));
+      for (const h of hits) {
+        const r = records.find((x) => x.article.id === h.articleId)!;
+        expect(h.headline).toBe(r.article.headline);
+        expect(h.outletName).toBe(r.outlet?.name ?? null);
+        expect(h.source).toBe(r.article.sourceUrl ?? r.article.sourcePath);
+        expect(h.clusterId).toBe(h.type === 'quote' && statement.quoteIds.includes(h.id) ? statement.id : null);
+      }
+      const linked = await store.search({ q: records.flatMap((r) => r.quotes).find((q) => q.id === statement.quoteIds[0])!.text.split(/\s+/).slice(0, 6).join(' '), type: 'quote' });
+      expect(linked.some((h) => h.clusterId === statement.id)).toBe(true);
+    });
+
     it('still finds everything after optimize()', async () => {
       await store.saveMany(records);
       const before = await store.search({ q: 'Putin Assad', limit: 50 });

@@ -1,5 +1,4 @@
 import type { SearchType } from '$lib/server/api';
-import { articleSource } from '$lib/labels';
 import { apiFor, orError } from '$lib/server/client';
 import type { PageServerLoad } from './$types';
 
@@ -11,19 +10,8 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const type = TYPES.find((t) => t === typeParam);
   const storyParam = url.searchParams.get('story');
   const story = storyParam && /^sty_[0-9a-f]{16}$/.test(storyParam) ? storyParam : undefined;
-  if (!q) return { q, type: type ?? null, story: story ?? null, hits: [], articles: {} as Record<string, { title: string; source: string }> };
-  const api = apiFor(fetch);
-  const { hits } = await orError(api.search({ q, type, story, limit: 50 }), 'search results');
-  // Name each hit's article: one request per distinct article (search hits carry only ids).
-  const ids = [...new Set(hits.map((h) => h.articleId))];
-  const details = await Promise.all(ids.map((id) => api.getArticle(id).catch(() => null)));
-  const articles: Record<string, { title: string; source: string; clusters: Record<string, string | null> }> = {};
-  for (const d of details) {
-    if (!d) continue;
-    const clusters: Record<string, string | null> = {};
-    for (const c of d.claims) clusters[c.id] = c.clusterId;
-    for (const qu of d.quotes) clusters[qu.id] = qu.clusterId;
-    articles[d.article.id] = { title: d.article.headline ?? '', source: articleSource(d.article, d.outlet ? [d.outlet] : []), clusters };
-  }
-  return { q, type: type ?? null, story: story ?? null, hits, articles };
+  if (!q) return { q, type: type ?? null, story: story ?? null, hits: [] };
+  // Each hit names its article and its statement or claim group: one request for the whole page.
+  const { hits } = await orError(apiFor(fetch).search({ q, type, story, limit: 50 }), 'search results');
+  return { q, type: type ?? null, story: story ?? null, hits };
 };
