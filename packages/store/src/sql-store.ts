@@ -179,10 +179,10 @@ function stateFromRow(r: Row): ArticleState {
  * Ranking every match of a very common word costs a bm25 or ts_rank per match (160 ms for "people" in
  * 36,000 of 100,000 articles). Both backends rank at most this many matches of one kind, the most recently
  * stored ones after the filters: exact below it, the best of the newest above it. At 100,000 articles the
- * bench's 200 queries on PostgreSQL gave p95 61-70 ms with 3,000, 47 ms with 1,500 and 38-40 ms with 1,000;
- * 1,500 keeps the most matches under the target (SQLite: 28.6 ms with 3,000).
+ * bench's 200 queries on PostgreSQL gave p95 61-70 ms with 3,000, 47 ms with 1,500 and 38-40 ms with 1,000
+ * (before hits named their articles, which costs a few ms more); SQLite 28.6 ms with 3,000.
  */
-export const searchWindow = 1500;
+export const searchWindow = 1000;
 /**
  * With an outlet or date filter, matches that fail it are walked too (12 for every one kept, for one outlet
  * in twelve), so the window shrinks to keep the walk short.
@@ -914,20 +914,21 @@ export class SqlStore implements Store {
     return this.describeHits(this.dialect.snippets ? await this.dialect.snippets(this.db, kept, terms) : kept);
   }
 
-  /** What a results list shows of each hit's article, and its statement or claim group: a few batched reads. */
+  /**
+   * What a results list shows of each hit's article, and its statement or claim group: three batched
+   * reads (a page holds at most 1,000 hits), at once on a PostgreSQL pool.
+   */
   private async describeHits(hits: RankedHit[]): Promise<SearchHit[]> {
-    const articles = new Map<string, Row>();
-    for (const ids of chunks([...new Set(hits.map((h) => h.articleId))], inChunk)) {
-      for (const r of await this.db.all(`SELECT a.id, a.headline, a.source_url, a.source_path, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN (${marks(ids.length)})`, ids)) {
-        articles.set(str(r.id), r);
-      }
-    }
+    const ofType = (type: SearchHit['type']) => hits.filter((h) => h.type === type).map((h) => h.id);
+    const read = (sql: string, ids: string[]) => (ids.length ? this.db.all(sql.replace('%s', marks(ids.length)), ids) : Promise.resolve([] as Row[]));
+    const [articleRows, quoteRows, claimRows] = await Promise.all([
+      read('SELECT a.id, a.headline, a.source_url, a.source_path, o.name AS outlet FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id IN (%s)', [...new Set(hits.map((h) => h.articleId))]),
+      read('SELECT id, cluster_id FROM quotes WHERE id IN (%s)', ofType('quote')),
+      read('SELECT id, cluster_id FROM claims WHERE id IN (%s)', ofType('claim')),
+    ]);
+    const articles = new Map(articleRows.map((r) => [str(r.id), r]));
     const clusters = new Map<string, string | null>();
-    for (const [type, table] of [['quote', 'quotes'], ['claim', 'claims']] as const) {
-      for (const ids of chunks(hits.filter((h) => h.type === type).map((h) => h.id), inChunk)) {
-        for (const r of await this.db.all(`SELECT id, cluster_id FROM ${table} WHERE id IN (${marks(ids.length)})`, ids)) clusters.set(`${type} ${str(r.id)}`, (r.cluster_id as string | null) ?? null);
-      }
-    }
+    for (const [type, rows] of [['quote', quoteRows], ['claim', claimRows]] as const) for (const r of rows) clusters.set(`${type} ${str(r.id)}`, (r.cluster_id as string | null) ?? null);
     return hits.map((h) => {
       const a = articles.get(h.articleId);
       return {
