@@ -72,17 +72,16 @@ export async function fetchSource(url: string, options: FetchOptions = {}): Prom
       throw fail(url, `"${current}" is not a valid URL.`);
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw fail(url, `only http and https URLs can be fetched (got ${parsed.protocol}).`);
-    const privateRefusal = fail(url, `${parsed.hostname} is not a public address; this server fetches public web pages only. Send the page's HTML instead.`);
+    const privateRefusal = () => fail(url, `${parsed.hostname} is not a public address; this server fetches public web pages only. Send the page's HTML instead.`);
     // An address written as the host connects without a lookup: check it here.
     const literal = parsed.hostname.replace(/^\[|\]$/g, '');
-    if (options.publicOnly && isIP(literal) && !isPublicAddress(literal)) throw privateRefusal;
+    if (options.publicOnly && isIP(literal) && !isPublicAddress(literal)) throw privateRefusal();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     let response: Response;
     try {
-      if (options.publicOnly) publicAgent ??= new Agent({ connect: { lookup: publicLookup } });
       response = await fetch(parsed, {
-        ...(options.publicOnly ? { dispatcher: publicAgent! } : {}),
+        ...(options.publicOnly ? { dispatcher: (publicAgent ??= new Agent({ connect: { lookup: publicLookup } })) } : {}),
         redirect: 'manual',
         signal: controller.signal,
         headers: { 'user-agent': options.userAgent ?? 'Parallax/0.1 (+https://parallax.invalid)', accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5' },
@@ -91,7 +90,7 @@ export async function fetchSource(url: string, options: FetchOptions = {}): Prom
       clearTimeout(timer);
       if (controller.signal.aborted) throw fail(url, `no answer within ${timeoutMs / 1000} s. Try again later, or save the page and ingest the file.`);
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      if (cause?.code === PRIVATE) throw privateRefusal;
+      if (cause?.code === PRIVATE) throw privateRefusal();
       throw fail(url, `could not connect (${cause?.code ?? cause?.message ?? (error as Error).message}). Check the address and your network.`);
     }
     try {

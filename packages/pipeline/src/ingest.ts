@@ -100,7 +100,7 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   await store.markDone(plan.errors.map((e) => e.input));
 
   const workers = options.workers ?? undefined;
-  const pool = workers === 0 ? null : new ExtractPool(workers, undefined, (job, size) => tooLarge(job.name, size, maxBytes));
+  const pool = workers === 0 ? null : new ExtractPool(workers, { tooLarge: (job, size) => tooLarge(job.name, size, maxBytes) });
   const touched: string[] = [];
   let done = 0;
   let batch: Array<{ input: PlannedInput; records: ArticleRecords }> = [];

@@ -13,7 +13,7 @@ const fileJob = (path: string, maxBytes = 1_000_000) => ({ path, name: path, sou
 
 describe('ExtractPool', () => {
   it('reads files in the workers and extracts every seed, many jobs queued per worker', async () => {
-    const pool = new ExtractPool(2, 4);
+    const pool = new ExtractPool(2, { depth: 4 });
     try {
       const results = await Promise.all(seeds.map((f) => pool.extract(fileJob(join(corpus, f)))));
       expect(results.map((r) => r.article.sourcePath)).toEqual(seeds.map((f) => join(corpus, f)));
@@ -29,7 +29,7 @@ describe('ExtractPool', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parallax-pool-'));
     cpSync(join(corpus, seeds[0]!), join(dir, 'big.txt'));
     writeFileSync(join(dir, 'binary.bin'), Buffer.from([0, 1, 2, 0, 0, 255]));
-    const pool = new ExtractPool(1, 8, (job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes, too many`));
+    const pool = new ExtractPool(1, { tooLarge: (job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes, too many`) });
     try {
       const outcome = (p: Promise<unknown>) => p.then(() => 'ok', (e: Error & { code?: string }) => `${e instanceof SourceError ? 'source' : 'fs'}:${e.code}:${e.message}`);
       const [big, missing, binary, good] = await Promise.all([

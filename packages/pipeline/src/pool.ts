@@ -36,13 +36,20 @@ export class ExtractPool {
   private readonly assigned = new Map<Worker, Set<number>>();
   private nextId = 0;
 
+  readonly depth: number;
+  private readonly tooLarge: (job: ExtractJob, size: number) => Error;
+
   constructor(
     readonly size = Math.max(1, availableParallelism()),
-    /** Jobs a worker may hold at once. */
-    readonly depth = DEFAULT_DEPTH,
-    /** Turns a too-large report into the caller's error (the size limit's wording is the caller's). */
-    private readonly tooLarge: (job: ExtractJob, size: number) => Error = (job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes is over the limit.`),
+    options: {
+      /** Jobs a worker may hold at once (default 8). */
+      depth?: number;
+      /** Turns a too-large report into the caller's error (the size limit's wording is the caller's). */
+      tooLarge?: (job: ExtractJob, size: number) => Error;
+    } = {},
   ) {
+    this.depth = options.depth ?? DEFAULT_DEPTH;
+    this.tooLarge = options.tooLarge ?? ((job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes is over the limit.`));
     for (let i = 0; i < size; i++) this.spawn();
   }
 

@@ -89,8 +89,6 @@ export const SearchHit = z
   })
   .describe('One search result, with what a results list shows of its article.');
 export type SearchHit = z.infer<typeof SearchHit>;
-/** A hit as a store's full-text backend ranks it, before the store adds what it shows of the article. */
-export type RankedHit = Omit<SearchHit, 'headline' | 'outletName' | 'source' | 'clusterId'>;
 
 export const SearchResponse = z
   .object({ hits: z.array(SearchHit).describe('Results, best first.') })

@@ -1,9 +1,9 @@
 // The server backend: PostgreSQL through a pg Pool, tsvector columns with GIN indexes for search.
 import pg from 'pg';
-import type { RankedHit, SearchHit } from '@parallax/schema';
+import type { SearchHit } from '@parallax/schema';
 import { chunks, marks, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { postgresMigrations } from './migrations.js';
-import { SqlStore, windowFor, type Dialect, type SearchFilters } from './sql-store.js';
+import { SqlStore, windowFor, type Dialect, type RankedHit, type SearchFilters } from './sql-store.js';
 
 const numbered = new Map<string, string>();
 

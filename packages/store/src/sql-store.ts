@@ -16,7 +16,6 @@ import {
   SearchQuery,
   Statement,
   Story,
-  type RankedHit,
   type SearchHit,
 } from '@parallax/schema';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -205,6 +204,9 @@ export interface SearchFilters {
   to: string | undefined;
   limit: number;
 }
+
+/** A hit as a backend's full-text search ranks it, before the store adds what it shows of the article. */
+export type RankedHit = Omit<SearchHit, 'headline' | 'outletName' | 'source' | 'clusterId'>;
 
 /** What each backend supplies. */
 export interface Dialect {

@@ -3,11 +3,11 @@
 // executor wraps it in promises and runs one transaction at a time.
 import { realpathSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { RankedHit, SearchHit } from '@parallax/schema';
+import type { SearchHit } from '@parallax/schema';
 import { marks, Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { sqliteMigrations } from './migrations.js';
 import { fts5Query } from './search-terms.js';
-import { SqlStore, windowFor, type Dialect, type SearchFilters } from './sql-store.js';
+import { SqlStore, windowFor, type Dialect, type RankedHit, type SearchFilters } from './sql-store.js';
 
 // One mutex per database file in this process. better-sqlite3 waits for a lock by blocking the thread, so
 // a second handle on the same file must never start a transaction while the first one's is open across

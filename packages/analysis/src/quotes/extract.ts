@@ -3,7 +3,7 @@
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { splitSentences } from '../text/sentences.js';
-import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES } from './lexicon.js';
+import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -30,13 +30,21 @@ const NP_WORDS = new Set(
     'opposition regional local federal foreign defence defense national international human rights independent several many some two three one both').split(' '),
 );
 /** Words that may sit between a speaker and the cue ("Putin also said", "Peskov on Tuesday said"). */
-const BETWEEN = new Set('himself herself themselves itself also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening'.split(' '));
+const BETWEEN = new Set([
+  ...'himself herself themselves itself also later earlier previously again once then still repeatedly recently reportedly has had have was is were would will had has further finally publicly privately separately on last this'.split(' '),
+  ...WEEKDAYS,
+  ...'week month year night morning afternoon evening'.split(' '),
+]);
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
 /** A subordinating conjunction (and article) right before a speaker phrase: the clause is not an attribution. */
 const SUBORDINATE_BEFORE = /\b(?:after|before|because|since|until|unless|although|though|once|when|whereas|if)\s+(?:the\s+)?$/i;
 /** Words that open an adjunct after a sentence-final cue ("said on Monday", "said in a statement"). */
-const ADJUNCT_START = new Set('on in at during last this yesterday today tonight earlier later recently monday tuesday wednesday thursday friday saturday sunday to of about after before while when as through via by afterward afterwards'.split(' '));
+const ADJUNCT_START = new Set([
+  ...'on in at during last this yesterday today tonight earlier later recently'.split(' '),
+  ...WEEKDAYS,
+  ...'to of about after before while when as through via by afterward afterwards'.split(' '),
+]);
 const PREPOSITIONS = new Set('in on at during after before from for with by about through via over under into'.split(' '));
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
@@ -639,7 +647,7 @@ function quotePrefix(body: string, from: number, quoteStart: number): Span {
 
 /** Words that end a noun-phrase object: an adverbial clause or adjunct follows ("cited X after she ...", "called for X in a statement"). */
 const OBJECT_END = new Set(['after', 'before', 'when', 'while', 'because', 'since', 'during', 'although', 'though', 'whereas', 'but', 'ahead', 'amid', 'despite', 'until', 'unless']);
-const TIME_WORDS = new Set('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight last this'.split(' '));
+const TIME_WORDS = new Set([...WEEKDAYS, 'yesterday', 'today', 'tonight', 'last', 'this']);
 
 /** Where a noun-phrase object that starts at tokens[from] ends: a comma, a semicolon, an adverbial clause or a time adjunct. */
 function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): number {

@@ -215,15 +215,18 @@ export const GROUP_WORDS = new Set(
   ).split(' '),
 );
 
+/** The days of the week, lower case: the attribution rules' time words are built on them. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
 /** Words that are never a speaker's name even when capitalised at a sentence start. */
-export const NON_NAME_CAPS = new Set(
-  (
+export const NON_NAME_CAPS = new Set([
+  ...(
     'the a an this that these those it its but and or so yet if when while as after before since because although though however ' +
-    'meanwhile also still then there here in on at for with without from by of to into about over under during between among ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october ' +
-    'november december today yesterday tomorrow last next earlier later speaking asked according despite according one two three'
+    'meanwhile also still then there here in on at for with without from by of to into about over under during between among'
   ).split(' '),
-);
+  ...WEEKDAYS,
+  ...'january february march april may june july august september october november december today yesterday tomorrow last next earlier later speaking asked according despite according one two three'.split(' '),
+]);
 
 /**
  * US states (and the capital's district): places, never people. "a congressman from Tennessee", "a senator
