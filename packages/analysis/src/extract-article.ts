@@ -32,16 +32,23 @@ export function analyseArticle(article: Article, outlet: Outlet | null = null): 
  */
 function linkEntities(articleId: string, found: ArticleEntities, quotes: Quote[], claims: Claim[]): Entity[] {
   const byId = new Map<string, Entity>();
+  // The same names recur (every quote of one speaker): resolve each name once.
+  const byName = new Map<string, Entity | null>();
   const entityFor = (name: string): Entity | null => {
+    const seen = byName.get(name);
+    if (seen !== undefined) return seen;
     const known = found.findByName(name, 'person') ?? found.findByName(name, 'organisation') ?? found.findByName(name, 'group');
-    if (!known) return null;
-    const id = makeId('entity', known.kind, known.name.toLowerCase());
-    let entity = byId.get(id);
-    if (!entity) {
-      const aliases = [...known.aliases].filter((a) => a !== known.name.toLowerCase());
-      entity = { id, kind: known.kind, name: known.name, aliases, roles: [...known.roles], articleIds: [articleId] };
-      byId.set(id, entity);
+    let entity: Entity | null = null;
+    if (known) {
+      const id = makeId('entity', known.kind, known.name.toLowerCase());
+      entity = byId.get(id) ?? null;
+      if (!entity) {
+        const aliases = [...known.aliases].filter((a) => a !== known.name.toLowerCase());
+        entity = { id, kind: known.kind, name: known.name, aliases, roles: [...known.roles], articleIds: [articleId] };
+        byId.set(id, entity);
+      }
     }
+    byName.set(name, entity);
     return entity;
   };
   const link = (ref: SpeakerRef | null): SpeakerRef | null => {

@@ -12,6 +12,13 @@ describe('ids', () => {
     expect(makeId('claim', 'ab', 'c')).not.toBe(makeId('claim', 'a', 'bc'));
   });
 
+  it('never change between versions: stored records and re-ingests depend on them', () => {
+    expect(hashHex('Putin defends Russia')).toBe('5a767ed8013ad3f4');
+    expect(hashHex('')).toBe('ebb6c22867a2a8ee');
+    expect(hashHex('\u00e9\u{1F600}')).toBe('4b5956b2522cd3aa');
+    expect(makeId('quote', 'art_0000000000000001', 12, null)).toBe('quo_d1fd7c80ed31bf38');
+  });
+
   it('spread over 100,000 distinct texts without a collision', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i++) seen.add(hashHex(`article ${i} body`));

@@ -2,10 +2,11 @@
 // inside reported speech) and indirect quotes (reported speech), each attributed to a speaker resolved
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
+import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
 import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -50,12 +51,17 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
-const cueBase = (t: Token | undefined) => (t ? CUE_WORDS.get(lowOf(t)) : undefined);
+/** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
+const cueBase = (t: Token | undefined): string | undefined => {
+  if (!t) return undefined;
+  if (t.cue === undefined) t.cue = CUE_WORDS.get(lowOf(t)) ?? null;
+  return t.cue ?? undefined;
+};
 
 const NOT_PLURAL = new Set('is was has this its his us as yes thus always perhaps news less unless across whereas various previous serious nervous famous obvious'.split(' '));
 /** A lower-case plural noun ("strategists", "organizers", "hawks"). */
 function isPluralHead(t: Token | undefined): boolean {
-  if (!t || isCapitalised(t.text)) return false;
+  if (!t || capOf(t)) return false;
   const w = lowOf(t);
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous') && !NOT_PLURAL.has(w) && /^[a-z-]+$/.test(w);
 }
@@ -98,7 +104,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
       start--;
       continue;
     }
-    if (isCapitalised(t.text) || NP_WORDS.has(w) || /[’']s$/.test(t.text) || PRONOUNS.has(w) || /^[\p{L}]+-(?:owned|run|based|backed|led)$/u.test(w)) {
+    if (capOf(t) || NP_WORDS.has(w) || /[’']s$/.test(t.text) || PRONOUNS.has(w) || /^[\p{L}]+-(?:owned|run|based|backed|led)$/u.test(w)) {
       start--;
       if (PRONOUNS.has(w) && ['he', 'she', 'they', 'i', 'we', 'it'].includes(w)) break;
       continue;
@@ -131,7 +137,7 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   let i = cueIdx + 1;
   const first = tokens[i];
   if (!first || i >= ceiling) return null;
-  if (!isCapitalised(first.text) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
+  if (!capOf(first) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
   // "said in New York", "said on Tuesday": a place or time, not a speaker.
   if (PREPOSITIONS.has(lower(first))) return null;
   const determined = ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
@@ -141,7 +147,7 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
     if (['who', 'which', 'that', 'when', 'as', 'after', 'before', 'while', 'because'].includes(lower(t))) break;
     // "said Romney in a statement": the speaker ends where an adjunct begins ("of" stays: "the head of X").
     if (end > i && PREPOSITIONS.has(lower(t))) break;
-    if (!determined && !isCapitalised(t.text) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
+    if (!determined && !capOf(t) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
     end++;
   }
   if (end === i) return null;
@@ -167,7 +173,7 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
   let end = i;
   while (end < limit) {
     const t = tokens[end]!;
-    if (isCapitalised(t.text) || ['the', 'a', 'an', 'of'].includes(lower(t)) || /[’']s$/.test(t.text) || NP_WORDS.has(lower(t)) && end - i < 4) end++;
+    if (capOf(t) || ['the', 'a', 'an', 'of'].includes(lower(t)) || /[’']s$/.test(t.text) || NP_WORDS.has(lower(t)) && end - i < 4) end++;
     else break;
     if (PRONOUNS.has(lower(t))) break;
   }
@@ -185,12 +191,12 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
   const tokens = tokenize(body, frame.from, frame.to);
   const limit = Math.min(tokens.length, 30);
   const dash = /^\s*[―—–]\s*/.exec(body.slice(frame.from, frame.to));
-  if (dash && tokens[0] && isCapitalised(tokens[0].text)) {
+  if (dash && tokens[0] && capOf(tokens[0])) {
     let end = 0;
-    while (end < tokens.length && end < 6 && (isCapitalised(tokens[end]!.text) || tokens[end]!.text === '.')) end++;
+    while (end < tokens.length && end < 6 && (capOf(tokens[end]!) || tokens[end]!.text === '.')) end++;
     const source = parseSourcePhrase(body, tokens[0].start, tokens[end - 1]!.end);
     const at = frame.from + dash.index + dash[0].search(/[―—–]/);
-    if (source) return { source, via: null, cue: { text: body[at]!, start: at, end: at + 1 }, clauseStart: -1 };
+    if (source) return { source, via: null, cue: makeToken(body[at]!, at, at + 1), clauseStart: -1 };
   }
   // "“...”, according to an Associated Press account."
   const a0 = tokens[0]?.text === ',' ? 1 : 0;
@@ -296,7 +302,6 @@ function endsWithChar(body: string, from: number, to: number, chars: string): bo
   return i >= from && chars.includes(body[i]!);
 }
 
-const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 const trimSpan = (body: string, s: Span): Span => {
   let { start, end } = s;
   while (start < end && /[\s,;:—–-]/.test(body[start]!)) start++;
@@ -355,7 +360,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     }
     const afterTo = Math.min(para.end, afterEnd, nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
     const contentText = body.slice(q.content.start, q.content.end);
-    const words = wordCount(contentText);
+    const words = countWordRuns(contentText);
     const startsUpper = /^[\s…."'“‘(\[]*[\p{Lu}\d]/u.test(contentText);
     const beforeText = body.slice(beforeFrom, q.outer.start);
     const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
@@ -364,8 +369,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
-    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && wordCount(body.slice((before.cue?.end ?? before.clauseStart), q.outer.start)) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
-    if (embedded && before && (!startsUpper || wordCount(body.slice(before.clauseStart, q.outer.start)) > 0) && !(after && after.source && leadsSentence)) {
+    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
+    if (embedded && before && (!startsUpper || countWordRuns(body, before.clauseStart, q.outer.start) > 0) && !(after && after.source && leadsSentence)) {
       // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
       const sentenceEnd = closeSentence.end;
       const segments: Span[] = [];
@@ -379,14 +384,14 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       // A naming cue frames only its object ("calling the behavior a “fireable offense.”"); speech runs on.
       const clauseEnd = before.cue && FRAGMENT_CUES.has(cueBase(before.cue) ?? '') ? lastClose : sentenceEnd;
       const span = trimSpan(body, { start: before.clauseStart, end: Math.max(clauseEnd, q.outer.end) });
-      const quotedWords = segments.reduce((n, s) => n + wordCount(body.slice(s.start, s.end)), 0);
-      const kind: QuoteKind = quotedWords * 2 >= wordCount(body.slice(span.start, span.end)) ? 'mixed' : 'partial';
+      const quotedWords = segments.reduce((n, s) => n + countWordRuns(body, s.start, s.end), 0);
+      const kind: QuoteKind = quotedWords * 2 >= countWordRuns(body, span.start, span.end) ? 'mixed' : 'partial';
       drafts.push({ span, segments, kind, attribution: before, continues: false, confidence: before.source ? 0.75 : 0.4 });
       continue;
     }
 
     // A cue right before the quote ("... then declares “...”") attributes it even when the source phrase is unusual.
-    const cueAdjacent = !!before?.cue && wordCount(body.slice(before.cue.end, q.outer.start)) === 0;
+    const cueAdjacent = !!before?.cue && countWordRuns(body, before.cue.end, q.outer.start) === 0;
     const attribution = after && after.source ? after : before && (leadsSentence || endsColon || before.source || cueAdjacent) ? before : after;
     used.add(q);
     const segments: Span[] = [{ ...q.content }];
@@ -405,7 +410,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       last = n;
     }
     const span = { start: segments[0]!.start, end: segments[segments.length - 1]!.end };
-    const whole = wordCount(body.slice(span.start, span.end));
+    const whole = countWordRuns(body, span.start, span.end);
     if (!attribution) {
       // No cue: a paragraph that continues the last speaker's quote, or a title / scare quote.
       const previous = drafts[drafts.length - 1];
@@ -437,10 +442,10 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
         const between = body.slice(fragSpan.end, attrStart);
         const comma = between.search(/,[^,]*$/);
         const firstComma = between.indexOf(',');
-        const cut = firstComma >= 0 && wordCount(between.slice(0, firstComma)) > 0 ? fragSpan.end + firstComma : comma >= 0 ? fragSpan.end + comma : attrStart;
+        const cut = firstComma >= 0 && countWordRuns(between.slice(0, firstComma)) > 0 ? fragSpan.end + firstComma : comma >= 0 ? fragSpan.end + comma : attrStart;
         fragSpan.end = trimSpan(body, { start: fragSpan.start, end: cut }).end;
       }
-      const total = wordCount(body.slice(fragSpan.start, fragSpan.end));
+      const total = countWordRuns(body, fragSpan.start, fragSpan.end);
       if (total < 3) continue;
       drafts.push({ span: fragSpan, segments, kind: words * 2 >= total ? 'mixed' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.75 : 0.4 });
       continue;
@@ -582,17 +587,17 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
       // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
       // A capitalised word there is the addressee of "told" ("told Reuters,"); after any other cue it
       // opens the reported clause itself ("..., he said Russia would ..."), which is no aside.
-      if (m < tokens.length && tokens[m]!.text !== ',' && !ADJUNCT_START.has(lower(tokens[m])) && !(base === 'tell' && isCapitalised(tokens[m]!.text))) continue;
+      if (m < tokens.length && tokens[m]!.text !== ',' && !ADJUNCT_START.has(lower(tokens[m])) && !(base === 'tell' && capOf(tokens[m]!))) continue;
       while (m < tokens.length && tokens[m]!.text !== ',' && lower(tokens[m]) !== 'that' && m - c <= 8) m++;
     }
     if (m < tokens.length && tokens[m]!.text !== ',') continue;
     const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
-    if (wordCount(body.slice(before.start, before.end)) < 3) continue;
+    if (countWordRuns(body, before.start, before.end) < 3) continue;
     const segments = [before];
     const restStart = tokens[m + 1];
     if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
       const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
-      if (wordCount(body.slice(rest.start, rest.end)) >= 3) segments.push(rest);
+      if (countWordRuns(body, rest.start, rest.end) >= 3) segments.push(rest);
     }
     const span = { start: before.start, end: segments[segments.length - 1]!.end };
     return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
@@ -669,7 +674,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 1; c < Math.min(tokens.length - 2, 14); c++) {
     const cue = tokens[c]!;
     const base = OBJECT_CUE_WORDS.get(lowOf(cue));
-    if (!base || isCapitalised(cue.text)) continue;
+    if (!base || capOf(cue)) continue;
     const prev = lower(tokens[c - 1]);
     if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
     let clause = c + 1;
@@ -684,7 +689,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     if (!source || source.kind === 'pronoun' && c > 3) continue;
     const end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
     const span = trimSpan(body, { start: next.start, end });
-    if (wordCount(body.slice(span.start, span.end)) < 2) continue;
+    if (countWordRuns(body, span.start, span.end) < 2) continue;
     // Below 0.5: a position, not words, so cross-article linking does not take it for a rendering of an utterance.
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.45 };
   }
@@ -695,6 +700,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
 function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
+  // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
+  if (!tokens.some((t) => cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according')) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
@@ -704,13 +711,13 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       if (comma < 0) return null;
       const source = parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end);
       const span = trimSpan(body, { start: tokens[comma + 1]?.start ?? s.end, end: s.end });
-      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
+      return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
     if (tokens[acc - 1]?.text === ',') {
       const end = comma > acc ? tokens[comma - 1]!.end : s.end;
       const source = parseSourcePhrase(body, tokens[acc + 2]?.start ?? s.end, end);
       const span = trimSpan(body, { start: s.start, end: tokens[acc - 1]!.start });
-      return wordCount(body.slice(span.start, span.end)) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
+      return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
   // "..., X said." / "..., said X." at the end of the sentence.
@@ -721,7 +728,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     // ("..., Forbes says it is $4.5 billion").
     if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
     const after = tokens[c + 1];
-    if (after && !ADJUNCT_START.has(lower(after)) && !isCapitalised(after.text)) continue;
+    if (after && !ADJUNCT_START.has(lower(after)) && !capOf(after)) continue;
     let comma = -1;
     for (let k = c - 1; k >= 1 && k >= c - 12; k--) {
       if (tokens[k]!.text === ',') {
@@ -742,7 +749,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
-    if (wordCount(body.slice(span.start, span.end)) < 4) continue;
+    if (countWordRuns(body, span.start, span.end) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
   const aside = interposedAttribution(body, tokens, s);
@@ -762,7 +769,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       else {
         // "told the AP her group never worked ...": skip the addressee, then the clause.
         let k = c + 1;
-        while (k < tokens.length && k < c + 7 && (isCapitalised(tokens[k]!.text) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || BETWEEN.has(lower(tokens[k])))) k++;
+        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || BETWEEN.has(lower(tokens[k])))) k++;
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
@@ -785,7 +792,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (!source) continue;
     const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
-    if (wordCount(body.slice(span.start, span.end)) < (that ? 2 : 3)) continue;
+    if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
   // "..., saying (that) content": the subject of the sentence speaks.
@@ -795,7 +802,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
     if (source && start) {
       const span = trimSpan(body, { start: start.start, end: s.end });
-      if (wordCount(body.slice(span.start, span.end)) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
+      if (countWordRuns(body, span.start, span.end) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
     }
   }
   // Last, a stance verb's object ("defended X"): speech verbs in the sentence come first ("Putin defended

@@ -3,6 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
+import { wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -10,15 +11,24 @@ export interface Token {
   start: number;
   end: number;
   /** The text lower-cased, computed once: the attribution rules compare it many times. */
-  low?: string;
+  low?: string | undefined;
+  /** bare(text), computed once. */
+  bare?: string | undefined;
+  /** isCapitalised(text), computed once. */
+  cap?: boolean | undefined;
+  /** The speech verb this word is a form of (CUE_WORDS), null for none; computed once. */
+  cue?: string | null | undefined;
+}
+
+/** A token with its cached fields unset: every token has one shape, so property reads stay monomorphic. */
+export function makeToken(text: string, start: number, end: number): Token {
+  return { text, start, end, low: undefined, bare: undefined, cap: undefined, cue: undefined };
 }
 
 /** A token's lower-cased text, cached on the token. */
 export function lowOf(t: Token): string {
   return t.low ?? (t.low = t.text.toLowerCase());
 }
-
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.\-]*|[,;:()]/gu;
 
 /**
  * The tokens of one body, computed once; ranges are cut by binary search. extractQuotes sets the
@@ -51,7 +61,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
       if (t.end <= to) out.push(t);
       else {
         const cut = text.slice(t.start, to);
-        if (cut) out.push({ text: cut, start: t.start, end: to });
+        if (cut) out.push(makeToken(cut, t.start, to));
       }
     }
     return out;
@@ -59,17 +69,44 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokenizeRaw(text, from, to);
 }
 
+const ABBREVIATION = /^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i;
+
+/**
+ * Words (a letter or digit, then letters, digits, apostrophes, full stops and hyphens) and the
+ * punctuation , ; : ( ) in text[from, to). A hand-written scan: a Unicode-property regex over every body
+ * cost 5% of extraction.
+ */
 function tokenizeRaw(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null && m.index < to) {
-    let t = m[0];
+  const n = text.length;
+  let i = from;
+  while (i < to && i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) {
+      out.push(makeToken(text[i]!, i, i + 1));
+      i++;
+      continue;
+    }
+    const w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    let j = i + w;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 39 || d === 0x2019 || d === 46 || d === 45) j++;
+      else {
+        const k = wordCharAt(text, j);
+        if (k === 0) break;
+        j += k;
+      }
+    }
     // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
-    if (t.length > 1 && t.endsWith('.') && !/^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i.test(t)) t = t.slice(0, -1);
-    const end = Math.min(m.index + t.length, to);
-    out.push({ text: text.slice(m.index, end), start: m.index, end });
-    TOKEN.lastIndex = end;
+    if (j - i > 1 && text.charCodeAt(j - 1) === 46 && !ABBREVIATION.test(text.slice(i, j))) j--;
+    const end = Math.min(j, to);
+    out.push(makeToken(text.slice(i, end), i, end));
+    i = end;
   }
   return out;
 }
@@ -83,6 +120,10 @@ const bare = (t: string) => {
   if (last !== 46 && last !== 0x2019 && !((last === 115 || last === 83) && t.length > 2 && (t.charCodeAt(t.length - 2) === 0x2019 || t.charCodeAt(t.length - 2) === 39))) return t.toLowerCase();
   return t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase();
 };
+/** A token's bare word, cached on the token. */
+export const bareOf = (t: Token): string => t.bare ?? (t.bare = bare(t.text));
+/** Whether a token is capitalised, cached on the token. */
+export const capOf = (t: Token): boolean => t.cap ?? (t.cap = isCapitalised(t.text));
 /** Starts with an upper-case letter (or a name particle before one: "al-Assad"). */
 export const isCapitalised = (t: string) => {
   if (t.length === 0) return false;
@@ -139,14 +180,14 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   let end = tokens.length;
   // Trailing weekdays and months are not part of a name ("Putin Tuesday"), nor is a trailing lower-case
   // head ("RIA Novosti news agency") or adverb ("Putin Tuesday strongly"): strip both, in any order.
-  while (end > 0 && (NON_NAME_CAPS.has(bare(tokens[end - 1]!.text)) || !isCapitalised(tokens[end - 1]!.text))) end--;
+  while (end > 0 && (NON_NAME_CAPS.has(bareOf(tokens[end - 1]!)) || !capOf(tokens[end - 1]!))) end--;
   if (end === 0) return null;
   let start = end;
   while (start > 0) {
     const t = tokens[start - 1]!;
-    const b = bare(t.text);
-    if (isCapitalised(t.text) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b)) start--;
-    else if (isNameParticle(t.text) && start - 1 > 0 && isCapitalised(tokens[start - 2]!.text) && start < end) start--;
+    const b = bareOf(t);
+    if (capOf(t) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b)) start--;
+    else if (isNameParticle(t.text) && start - 1 > 0 && capOf(tokens[start - 2]!) && start < end) start--;
     else break;
   }
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon").
@@ -157,11 +198,11 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   // Titles, determiners and names coordinated with this one ("to Sasha and Malia Obama") are skipped.
   let p = start - 1;
   while (p >= 0) {
-    const w = bare(tokens[p]!.text);
-    if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || DETERMINERS.has(w) || (w === 'of' && p > 0 && TITLE_WORDS.has(bare(tokens[p - 1]!.text)))) p--;
-    else if ((w === 'and' || w === 'or') && p > 0 && isCapitalised(tokens[p - 1]!.text)) {
+    const w = bareOf(tokens[p]!);
+    if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || DETERMINERS.has(w) || (w === 'of' && p > 0 && TITLE_WORDS.has(bareOf(tokens[p - 1]!)))) p--;
+    else if ((w === 'and' || w === 'or') && p > 0 && capOf(tokens[p - 1]!)) {
       p--;
-      while (p >= 0 && isCapitalised(tokens[p]!.text) && !TITLE_WORDS.has(bare(tokens[p]!.text))) p--;
+      while (p >= 0 && capOf(tokens[p]!) && !TITLE_WORDS.has(bareOf(tokens[p]!))) p--;
     } else break;
   }
   const preposition = p >= 0 ? lowOf(tokens[p]!) : '';
@@ -171,18 +212,18 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
     const earlier = p > 0 ? nameIn(tokens.slice(0, p)) : null;
     if (earlier && earlier.tokens[earlier.tokens.length - 1] === tokens[p - 1]) return earlier;
     // Where someone is from, who they spoke to or for: never the speaker.
-    if (NEVER_SPEAKER_PREPOSITIONS.has(preposition) || (preposition === 'for' && p < start - 1 && tokens.slice(p + 1, start).some((t) => TITLE_WORDS.has(bare(t.text)) || HONORIFICS.has(bare(t.text))))) return null;
+    if (NEVER_SPEAKER_PREPOSITIONS.has(preposition) || (preposition === 'for' && p < start - 1 && tokens.slice(p + 1, start).some((t) => TITLE_WORDS.has(bareOf(t)) || HONORIFICS.has(bareOf(t))))) return null;
   }
   // "John McCain of Arizona": the state is not part of a person's name (it is of "University of California").
   const ofState = end - start >= 3 && lowOf(tokens[end - 2]!) === 'of' && isState(tokens.slice(end - 1, end)) ? 2 : end - start >= 4 && lowOf(tokens[end - 3]!) === 'of' && isState(tokens.slice(end - 2, end)) ? 3 : 0;
-  if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bare(t.text)))) end -= ofState;
+  if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bareOf(t)))) end -= ofState;
   const nameTokens = tokens.slice(start, end);
-  if (nameTokens.every((t) => NON_NAME_CAPS.has(bare(t.text)))) return null;
+  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)))) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
-  if (nameTokens.every((t) => PARTY_WORDS.has(bare(t.text)) || US_STATES.has(bare(t.text))) && nameTokens.some((t) => PARTY_WORDS.has(bare(t.text)))) return null;
+  if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
   const before = tokens.slice(0, start);
-  const honorific = before.length > 0 && HONORIFICS.has(bare(before[before.length - 1]!.text));
-  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bare(t.text)) && !['the', 'a', 'an'].includes(t.text.toLowerCase())), honorific };
+  const honorific = before.length > 0 && HONORIFICS.has(bareOf(before[before.length - 1]!));
+  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !['the', 'a', 'an'].includes(t.text.toLowerCase())), honorific };
 }
 
 /** Prepositions whose object is never the speaker: a place, an addressee, a topic. */
@@ -194,16 +235,16 @@ const PARTY_WORDS = new Set(['republican', 'republicans', 'democrat', 'democrats
 /** Whether the tokens spell a US state ("Tennessee", "New York"). */
 export function isState(tokens: readonly Token[]): boolean {
   if (tokens.length === 0 || tokens.length > 3) return false;
-  return US_STATES.has(tokens.map((t) => bare(t.text)).join(' '));
+  return US_STATES.has(tokens.map((t) => bareOf(t)).join(' '));
 }
 
 const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
 
 function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token[], honorific: boolean): EntityKind {
-  const words = all.map((t) => bare(t.text));
-  const nameWords = name.map((t) => bare(t.text));
+  const words = all.map((t) => bareOf(t));
+  const nameWords = name.map((t) => bareOf(t));
   if (!honorific && isState(name)) return 'place';
-  if (honorific || roleTokens.some((t) => TITLE_WORDS.has(bare(t.text)))) return 'person';
+  if (honorific || roleTokens.some((t) => TITLE_WORDS.has(bareOf(t)))) return 'person';
   if (nameWords.some((w) => ORG_WORDS.has(w)) || words.slice(words.indexOf(nameWords[nameWords.length - 1]!) + 1).some((w) => ORG_WORDS.has(w))) return 'organisation';
   if (name.length === 1 && /^[\p{Lu}.]{2,}$/u.test(name[0]!.text)) return 'organisation'; // NATO, AP, CNN
   if (all[0] && all[0].text.toLowerCase() === 'the' && name.length <= 3) return 'organisation'; // the Pentagon, The Post
@@ -249,7 +290,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   }
   if (best) {
     const { part, found } = best;
-    const trailing = part.slice(part.indexOf(found.tokens[found.tokens.length - 1]!) + 1).map((t) => bare(t.text));
+    const trailing = part.slice(part.indexOf(found.tokens[found.tokens.length - 1]!) + 1).map((t) => bareOf(t));
     const head = trailing[trailing.length - 1];
     if (head && GROUP_WORDS.has(head)) {
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
@@ -267,10 +308,10 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     const kind = kindOfName(text, found.tokens, found.roleTokens, part, found.honorific);
     const nameTokens = found.tokens;
     const last = nameTokens[nameTokens.length - 1]!;
-    const lastHead = bare(last.text);
+    const lastHead = bareOf(last);
     const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
     // "U.S. officials", "Russian officials": a capitalised modifier of a group noun is not a name.
-    const after = part.slice(part.indexOf(last) + 1).map((t) => bare(t.text));
+    const after = part.slice(part.indexOf(last) + 1).map((t) => bareOf(t));
     if (after.length && GROUP_WORDS.has(after[after.length - 1]!) && kind !== 'organisation') {
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many'].includes(t.text.toLowerCase()))));
       return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
@@ -278,11 +319,11 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     void lastHead;
     return { kind: kind === 'organisation' ? 'organisation' : 'name', name, entityKind: kind, span: { start: nameTokens[0]!.start, end: last.end }, roles };
   }
-  const head = bare(tokens[tokens.length - 1]!.text);
+  const head = bareOf(tokens[tokens.length - 1]!);
   const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
   const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
   // A document speaks for its author: "a statement from Mr. Trump", "Romney's statement".
-  if (DOCUMENT_WORDS.has(head) || tokens.some((t) => DOCUMENT_WORDS.has(bare(t.text)))) {
+  if (DOCUMENT_WORDS.has(head) || tokens.some((t) => DOCUMENT_WORDS.has(bareOf(t)))) {
     const from = tokens.findIndex((t, k) => k > 0 && ['from', 'by'].includes(t.text.toLowerCase()) && tokens[k + 1] !== undefined);
     const author = from > 0 ? nameIn(tokens.slice(from + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()))) : null;
     if (author && author.tokens.length) {
@@ -295,15 +336,15 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   if (GROUP_WORDS.has(head) || (head.length > 3 && head.endsWith('s') && !head.endsWith('ss') && /^[a-z-]+$/.test(tokens[tokens.length - 1]!.text) && tokens.length <= 6)) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
   if (ORG_WORDS.has(head)) return { kind: 'organisation', name: desc, entityKind: 'organisation', span, roles: [] };
   // Party and state words describe people: "a Tennessee Republican" (one), "two Democratic speechwriters" (several).
-  const caps = tokens.filter((t) => isCapitalised(t.text));
-  if (tokens.length <= 6 && caps.length > 0 && caps.every((t) => PARTY_WORDS.has(bare(t.text)) || US_STATES.has(bare(t.text))) && caps.some((t) => PARTY_WORDS.has(bare(t.text)))) {
+  const caps = tokens.filter((t) => capOf(t));
+  if (tokens.length <= 6 && caps.length > 0 && caps.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && caps.some((t) => PARTY_WORDS.has(bareOf(t)))) {
     if (/s$/.test(head) || ['two', 'three', 'several', 'many', 'some'].includes(lowOf(tokens[0]!))) return { kind: 'group', name: desc, entityKind: 'group', span, roles: [] };
     if (PARTY_WORDS.has(head)) return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
   }
   // A description must end in a word that names a person's role ("spokesman", "president"), or have one
   // before its prepositional phrase ("Senator from Texas", "a spokeswoman for Rep. Stephen Fincher").
   const pp = tokens.findIndex((t, k) => k > 0 && (NEVER_SPEAKER_PREPOSITIONS.has(lowOf(t)) || OTHER_PREPOSITIONS.has(lowOf(t))));
-  if (tokens.length <= 10 && pp > 0 && TITLE_WORDS.has(bare(tokens[pp - 1]!.text))) return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
+  if (tokens.length <= 10 && pp > 0 && TITLE_WORDS.has(bareOf(tokens[pp - 1]!))) return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
   if (tokens.length > 8 || !TITLE_WORDS.has(head)) return null;
   return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
 }
@@ -354,10 +395,18 @@ const normRole = (r: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const surname = (name: string) => {
-  const parts = name.split(/\s+/);
-  const last = parts[parts.length - 1]!;
-  return last.replace(/^(?:al|el|bin|ibn)-/i, '').replace(/[’']s$/u, '').toLowerCase();
+const surnames = new Map<string, string>();
+/** The surname of a name, lower-cased, without a particle ("al-") or a possessive. Memoised: names recur. */
+const surname = (name: string): string => {
+  let s = surnames.get(name);
+  if (s === undefined) {
+    const parts = name.split(/\s+/);
+    const last = parts[parts.length - 1]!;
+    s = last.replace(/^(?:al|el|bin|ibn)-/i, '').replace(/[’']s$/u, '').toLowerCase();
+    if (surnames.size > 50_000) surnames.clear();
+    surnames.set(name, s);
+  }
+  return s;
 };
 
 /**
@@ -476,9 +525,9 @@ export class ArticleEntities {
 
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
   findByName(name: string, kind: EntityKind, gender?: 'male' | 'female'): ArticleEntity | undefined {
-    const exact = this.byKey.get(this.key(kind, name)) ?? this.byKey.get(this.key('person', name)) ?? this.byKey.get(this.key('organisation', name));
-    if (exact) return exact;
     const lower = name.toLowerCase();
+    const exact = this.byKey.get(`${kind}:${lower}`) ?? (kind === 'person' ? undefined : this.byKey.get(`person:${lower}`)) ?? (kind === 'organisation' ? undefined : this.byKey.get(`organisation:${lower}`));
+    if (exact) return exact;
     const aliased = this.aliasIndex.get(lower);
     if (aliased) return aliased;
     // People with several words in their name, by surname (an index, not a scan of every entity).
@@ -628,6 +677,9 @@ const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (b
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
+/** Lower-case title words that may sit inside a run of capitalised words ("Kremlin spokesman Dmitry Peskov"). */
+const RUN_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'secretary']);
+
 /**
  * Pre-pass over the body: learn full names with their titles ("Russian President Vladimir Putin",
  * "Kremlin spokesman Dmitry Peskov") so later surnames, descriptions and pronouns resolve.
@@ -638,7 +690,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   while (i < tokens.length) {
     const t = tokens[i]!;
     // Honorifics are capitalised in running text ("Mr", "Dr"), so one cheap test skips most tokens.
-    if (!isCapitalised(t.text)) {
+    if (!capOf(t)) {
       i++;
       continue;
     }
@@ -646,7 +698,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     let j = i;
     // A name's words are one space apart: a full stop, quote mark or line break ends the run
     // ("... Barack Obama.\n\n“Sheriff Arpaio knows").
-    while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (isCapitalised(tokens[j]!.text) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && isCapitalised(tokens[j + 1]!.text)) || /^(?:spokesman|spokeswoman|spokesperson|minister|president|secretary)$/.test(tokens[j]!.text))) j++;
+    while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (capOf(tokens[j]!) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && capOf(tokens[j + 1]!)) || RUN_TITLES.has(tokens[j]!.text))) j++;
     const run = tokens.slice(i, j);
     const prev = tokens[i - 1];
     i = Math.max(j, i + 1);
@@ -655,16 +707,16 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
     const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
-    const words = found.tokens.map((x) => bare(x.text));
+    const words = found.tokens.map((x) => bareOf(x));
     if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
     if (found.tokens.length > 4) continue;
     // Places are not people: "a senator from New York", "in Tennessee", "from Los Angeles".
     if (isState(found.tokens)) continue;
     if (prev && found.tokens[0] === run[0] && LOCATIVE.has(lowOf(prev)) && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) continue;
-    const hasTitle = found.roleTokens.some((x) => TITLE_WORDS.has(bare(x.text))) || found.honorific;
+    const hasTitle = found.roleTokens.some((x) => TITLE_WORDS.has(bareOf(x))) || found.honorific;
     if (found.tokens.length < 2 && !hasTitle) continue;
     // Runs at a sentence start may begin with an ordinary capitalised word ("Speaking"): a name needs a title or 2+ words.
-    const roles = found.roleTokens.length && found.roleTokens.some((x) => TITLE_WORDS.has(bare(x.text))) ? [joinTokens(body, found.roleTokens)] : [];
+    const roles = found.roleTokens.length && found.roleTokens.some((x) => TITLE_WORDS.has(bareOf(x))) ? [joinTokens(body, found.roleTokens)] : [];
     // A title that is only an honorific adds no role.
     if (found.tokens.length === 1 && !entities.findByName(nameText, 'person') && !hasTitle) continue;
     entities.add(nameText, 'person', found.tokens[0]!.start, roles, found.honorific ? joinTokens(body, run.slice(run.indexOf(found.tokens[0]!) - 1, run.indexOf(found.tokens[found.tokens.length - 1]!) + 1)) : undefined);
@@ -680,13 +732,14 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   }
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!isCapitalised(t.text)) continue;
-    const list = surnames.get(bare(t.text).replace(/^(?:al|el|bin|ibn)-/, ''));
+    if (!capOf(t)) continue;
+    const b = bareOf(t);
+    const list = surnames.get(b.indexOf('-') > 0 ? b.replace(/^(?:al|el|bin|ibn)-/, '') : b);
     if (!list) continue;
     // The surname inside a full name ("Bill Clinton", "Hillary Rodham Clinton") is that name's own mention.
     const prev = tokens[k - 1];
-    if (prev && spaced(body, prev, t) && isCapitalised(prev.text) && !TITLE_WORDS.has(bare(prev.text)) && !HONORIFICS.has(bare(prev.text)) && !NON_NAME_CAPS.has(bare(prev.text))) continue;
-    const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bare(prev.text)) : undefined);
+    if (prev && spaced(body, prev, t) && capOf(prev) && !TITLE_WORDS.has(bareOf(prev)) && !HONORIFICS.has(bareOf(prev)) && !NON_NAME_CAPS.has(bareOf(prev))) continue;
+    const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bareOf(prev)) : undefined);
     if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
       const full = e.name.split(/\s+/);
       // Skip the surname inside the full name itself.
