@@ -25,14 +25,18 @@ export function outletIdFor(name: string): string {
  */
 export function buildArticle(draft: ArticleDraft): { article: Article; outlet: Outlet | null } {
   const paragraphs: Array<{ start: number; end: number }> = [];
-  let body = '';
+  const texts: string[] = [];
+  let length = 0;
   for (const p of draft.paragraphs) {
     const text = p.trim();
     if (text.length === 0) continue;
-    if (body.length > 0) body += '\n\n';
-    paragraphs.push({ start: body.length, end: body.length + text.length });
-    body += text;
+    if (length > 0) length += 2;
+    paragraphs.push({ start: length, end: length + text.length });
+    texts.push(text);
+    length += text.length;
   }
+  // One join gives a flat string; appending piece by piece built a rope that every later scan walked.
+  const body = texts.join('\n\n');
   const outletName = draft.outletName?.trim() || null;
   const outlet: Outlet | null = outletName ? { id: outletIdFor(outletName), name: outletName, domain: draft.outletDomain } : null;
   const headline = draft.headline?.trim() || null;

@@ -395,18 +395,14 @@ const normRole = (r: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const surnames = new Map<string, string>();
-/** The surname of a name, lower-cased, without a particle ("al-") or a possessive. Memoised: names recur. */
+/** The surname of a name, lower-cased, without a particle ("al-") or a possessive. */
 const surname = (name: string): string => {
-  let s = surnames.get(name);
-  if (s === undefined) {
-    const parts = name.split(/\s+/);
-    const last = parts[parts.length - 1]!;
-    s = last.replace(/^(?:al|el|bin|ibn)-/i, '').replace(/[’']s$/u, '').toLowerCase();
-    if (surnames.size > 50_000) surnames.clear();
-    surnames.set(name, s);
-  }
-  return s;
+  let i = name.length;
+  while (i > 0 && !/\s/.test(name[i - 1]!)) i--;
+  const last = name.slice(i);
+  const bare = last.length > 3 && (last.charCodeAt(2) === 45 || last.charCodeAt(3) === 45) ? last.replace(/^(?:al|el|bin|ibn)-/i, '') : last;
+  const c = bare.charCodeAt(bare.length - 1);
+  return (c === 115 || c === 83 ? bare.replace(/[’']s$/u, '') : bare).toLowerCase();
 };
 
 /**
@@ -441,6 +437,8 @@ function pickNamesake(list: readonly ArticleEntity[], gender: 'male' | 'female' 
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
   readonly byKey = new Map<string, ArticleEntity>();
+  /** byKey split by kind and keyed by the lower-cased name alone: look-ups build no "kind:name" string. */
+  private readonly byKindName = new Map<string, Map<string, ArticleEntity>>();
   /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
   private readonly aliasIndex = new Map<string, ArticleEntity>();
   /** Person-like mentions in body order (for pronoun resolution). */
@@ -519,14 +517,26 @@ export class ArticleEntities {
     return this.resolvePronoun(offset, sentences, genderOfPhrase(description) ?? 'any');
   }
 
-  private key(kind: EntityKind, name: string) {
-    return `${kind === 'person' ? 'person' : kind}:${name.toLowerCase()}`;
+  /** File an entity under kind and name, in byKey and byKindName alike. */
+  private setKey(entity: ArticleEntity, kind: EntityKind, name: string): void {
+    const lower = name.toLowerCase();
+    entity.key = `${kind}:${lower}`;
+    this.byKey.set(entity.key, entity);
+    let names = this.byKindName.get(kind);
+    if (!names) this.byKindName.set(kind, (names = new Map()));
+    names.set(lower, entity);
+  }
+
+  private unkey(entity: ArticleEntity): void {
+    this.byKey.delete(entity.key);
+    const colon = entity.key.indexOf(':');
+    this.byKindName.get(entity.key.slice(0, colon))?.delete(entity.key.slice(colon + 1));
   }
 
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
   findByName(name: string, kind: EntityKind, gender?: 'male' | 'female'): ArticleEntity | undefined {
     const lower = name.toLowerCase();
-    const exact = this.byKey.get(`${kind}:${lower}`) ?? (kind === 'person' ? undefined : this.byKey.get(`person:${lower}`)) ?? (kind === 'organisation' ? undefined : this.byKey.get(`organisation:${lower}`));
+    const exact = this.byKindName.get(kind)?.get(lower) ?? (kind === 'person' ? undefined : this.byKindName.get('person')?.get(lower)) ?? (kind === 'organisation' ? undefined : this.byKindName.get('organisation')?.get(lower));
     if (exact) return exact;
     const aliased = this.aliasIndex.get(lower);
     if (aliased) return aliased;
@@ -560,17 +570,16 @@ export class ArticleEntities {
     let entity = this.findByName(name, kind, gender);
     if (entity && name.includes(' ') && !entity.name.includes(' ') && entity.kind === 'person') {
       // A full name arrives after a surname-only entity: upgrade it.
-      this.byKey.delete(entity.key);
+      this.unkey(entity);
       entity.aliases.add(entity.name.toLowerCase());
       if (!this.aliasIndex.has(entity.name.toLowerCase())) this.aliasIndex.set(entity.name.toLowerCase(), entity);
       entity.name = name;
-      entity.key = this.key(kind, name);
-      this.byKey.set(entity.key, entity);
+      this.setKey(entity, kind, name);
       this.indexSurname(entity);
     }
     if (!entity) {
-      entity = { key: this.key(kind, name), name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
-      this.byKey.set(entity.key, entity);
+      entity = { key: '', name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
+      this.setKey(entity, kind, name);
       this.indexSurname(entity);
     }
     const addAlias = (a: string) => {

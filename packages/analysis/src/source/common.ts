@@ -22,6 +22,9 @@ export function dateFromHints(hints: SourceHints | undefined): { publishedAt: st
 
 const EN_STOPWORDS = new Set(['the', 'and', 'of', 'to', 'in', 'a', 'is', 'that', 'for', 'on', 'was', 'with', 'said', 'as', 'it', 'by', 'has', 'have', 'he', 'his', 'from', 'at', 'be', 'are', 'not', 'but', 'its', 'were', 'this', 'an']);
 
+/** Each stop word as base-32 digits of its letters (a = 1): the key guessLanguage computes as it scans. */
+const STOPWORD_CODES = new Set([...EN_STOPWORDS].map((w) => [...w].reduce((code, ch) => code * 32 + (ch.charCodeAt(0) - 0x60), 0)));
+
 /** "en" when the text reads as English (a sample's share of common English words), else null. */
 export function guessLanguage(paragraphs: readonly string[]): string | null {
   let words = 0;
@@ -30,13 +33,15 @@ export function guessLanguage(paragraphs: readonly string[]): string | null {
   for (const p of paragraphs) {
     const n = Math.min(p.length, 3000 - seen);
     let start = -1;
+    let code = 0; // the word's letters, five bits each: compared without slicing or lower-casing
     for (let i = 0; i <= n; i++) {
       const c = i < n ? p.charCodeAt(i) | 0x20 : 0;
       const letter = c >= 0x61 && c <= 0x7a;
+      if (letter) code = start < 0 ? c - 0x60 : code * 32 + (c - 0x60);
       if (letter && start < 0) start = i;
       else if (!letter && start >= 0) {
         words++;
-        if (i - start <= 5 && EN_STOPWORDS.has(p.slice(start, i).toLowerCase())) hits++;
+        if (i - start <= 5 && STOPWORD_CODES.has(code)) hits++;
         start = -1;
       }
     }

@@ -91,7 +91,7 @@ function creditWordCount(text: string): number {
  */
 export function isCreditLine(text: string): boolean {
   if (text.length > 160 || text.length < 2) return false;
-  const words = countWords(text);
+  const words = countWords(text, 17);
   if (words > 16) return false;
   if (/^(photo(graph)?|image|picture|credit|source|foto)s?(\s*credit)?\s*[:|]/i.test(text)) return !/^sources?\s*:/i.test(text) || STRONG_CREDIT.test(text);
   if (/^(image|photo|picture) (copyright|credit|source)\b/i.test(text) && words <= 10) return true;
@@ -197,7 +197,7 @@ const WHOLE_LINE: ReadonlyArray<readonly [BoilerplateKind, RegExp]> = [
  */
 export function boilerplateKind(text: string): BoilerplateKind | null {
   if (text.length > SHORT) return null;
-  const words = countWords(text);
+  const words = countWords(text, 31);
   if (words > 24) return null;
   if (words <= 6) {
     const bare = trimEnd(text, ' \t\n\r\u00a0:.!|>\u00bb\u203a\u2192-').replace(/^[\s|\u2022-]+/, '');
@@ -232,7 +232,7 @@ const AUTHOR_BIO =
 /** "Al Jazeera and Reuters", "The Associated Press", "AP": a short capitalised line naming agencies. */
 export function isAgencySignoff(text: string): boolean {
   if (text.length > 80) return false;
-  const words = countWords(text);
+  const words = countWords(text, 9);
   if (words > 8 || endsSentence(text)) return false;
   if (!AGENCY.test(text) && !/\b(wire services|agencies|staff and agencies|staff)\s*$/i.test(text)) return false;
   return capitalisedShare(text) >= 0.75 && !/[:;,]$/.test(text);

@@ -99,8 +99,9 @@ function toUnits(text: string): Unit[] {
 }
 
 function isHeadlineShape(text: string): boolean {
-  const words = countWords(text);
-  if (words < 2 || words > 30 || text.length > 220) return false;
+  if (text.length > 220) return false;
+  const words = countWords(text, 31);
+  if (words < 2 || words > 30) return false;
   if (/[,;:\u2014\u2013-]$/.test(text)) return false;
   // A question can be a headline ("Could Yukos be a blessing in disguise?"); a statement ending in a
   // full stop is a sentence.
@@ -136,7 +137,7 @@ function outletFromLine(text: string): string | null {
   }
   for (const c of candidates) {
     const name = c.trim().replace(/^[Tt]he\s+(?=\p{Lu})/u, '');
-    const words = countWords(name);
+    const words = countWords(name, 7);
     if (words < 1 || words > 6 || name.length > 60) continue;
     if (/^(our|us|me|your|this|the|a|an)\b/i.test(name)) continue;
     if (capitalisedShare(name) < 0.75 || !/^\p{Lu}/u.test(name)) continue;
@@ -222,7 +223,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
     for (let j = i + 1; j < units.length; j++) {
       const u = units[j]!;
       if (u.role !== 'body' && u.role !== 'boilerplate') break;
-      const words = countWords(u.text);
+      const words = countWords(u.text, 26);
       if (u.role === 'body' && (words > 25 || (endsSentence(u.text) && words > 12))) break;
       u.role = 'boilerplate';
       u.kind = 'related';
@@ -243,7 +244,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
       const nextIdx = units.findIndex((u, i) => i > firstBody && u.role === 'body');
       if (nextIdx >= 0) {
         const s = units[nextIdx]!;
-        const words = countWords(s.text);
+        const words = countWords(s.text, 46);
         const stillBody = units.slice(nextIdx + 1).some(isBodyLike);
         const afterIsByline = units.slice(firstBody + 1, nextIdx + 3).some((u, k) => u.role === 'byline' && firstBody + 1 + k > nextIdx);
         const afterIdx = units.findIndex((u, i) => i > nextIdx && u.role === 'body');
@@ -265,7 +266,7 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.role !== 'body') continue;
-    const words = countWords(u.text);
+    const words = countWords(u.text, 6);
     if (i > lastSentence && furniture && !endsSentence(u.text)) {
       u.role = 'boilerplate';
       u.kind = 'other';
