@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Article } from '@parallax/schema';
+import Database from 'better-sqlite3';
 import { openStore, type Store } from '@parallax/store';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchSource } from './fetch.js';
@@ -53,7 +54,8 @@ describe('ingestInputs', () => {
         },
       },
     });
-    const summary = await ingestInputs(slow, [corpus], { batchSize: 1, workers: 2 });
+    // Writes go through this store object (a PostgreSQL store has no writer thread).
+    const summary = await ingestInputs(slow, [corpus], { batchSize: 1, workers: 2, writerThread: false });
     expect(summary).toMatchObject({ added: 5, failed: [] });
     expect(most).toBe(1);
     expect((await store.stats()).articles).toBe(5);
@@ -84,6 +86,42 @@ describe('ingestInputs', () => {
       ['/nope.txt', 'not-found'],
     ]);
     for (const f of summary.failed) expect(f.message).toContain(f.input);
+    // The writer thread marked the failed inputs done in its journal, beside the stored one.
+    expect(await store.pending()).toEqual([]);
+  });
+
+  it('writes a SQLite file from a writer thread: none of it on this thread, every record stored', async () => {
+    let mainThreadSaves = 0;
+    const save = store.saveMany.bind(store);
+    const watched: Store = Object.create(store, {
+      saveMany: { value: async (...args: Parameters<Store['saveMany']>) => (mainThreadSaves++, save(...args)) },
+    });
+    const summary = await ingestInputs(watched, [corpus], { batchSize: 2, workers: 2 });
+    expect(summary).toMatchObject({ total: 5, added: 5, failed: [] });
+    expect(mainThreadSaves).toBe(0);
+    const stats = await store.stats();
+    expect(stats).toMatchObject({ articles: 5, pendingInputs: 0 });
+    expect(stats.quotes).toBeGreaterThan(30);
+    // The seed articles' quotes are all there, each under its article.
+    const { items } = await store.listArticles({ limit: 10 });
+    for (const a of items) expect((await store.getQuotes({ articleId: a.id })).items.length).toBeGreaterThan(0);
+  });
+
+  it('fails by name every input of a batch the writer thread could not store, and the next run stores them', async () => {
+    // A trigger refuses one article, as a full disk or a locked file would refuse a transaction.
+    const raw = new Database(store.sqliteFile!);
+    raw.exec(`CREATE TRIGGER refuse BEFORE INSERT ON articles WHEN new.source_path LIKE '%001_%' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+    const summary = await ingestInputs(store, [corpus], { batchSize: 1, workers: 2 });
+    expect(summary.added).toBe(4);
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]!.input).toContain('001_10204aad8015e45e.txt');
+    expect(summary.failed[0]!.message).toMatch(/001_10204aad8015e45e\.txt: could not be stored \(refused by the test\)/);
+    // Its transaction rolled back, journal mark included: the input is still pending, and resumes.
+    expect(await store.pending()).toEqual([join(corpus, '001_10204aad8015e45e.txt')]);
+    raw.exec('DROP TRIGGER refuse');
+    raw.close();
+    const again = await ingestInputs(store, [corpus], { workers: 2 });
+    expect(again).toMatchObject({ added: 1, unchanged: 4, resumed: 1, failed: [] });
   });
 
   it('reports a broken story manifest by name and still ingests its files', async () => {

@@ -9,6 +9,7 @@ import type { ArticleRecords, SaveStatus, Store } from '@parallax/store';
 import { fetchSource, type FetchOptions } from './fetch.js';
 import { isUrl, planInputs, type PlannedInput } from './inputs.js';
 import { ExtractPool } from './pool.js';
+import { StoreWriter, StoreWriteError } from './writer.js';
 
 /** Re-link the stories that the given (new or changed) articles belong to, or may now join. */
 export type Linker = (store: Store, touchedArticleIds: readonly string[]) => Promise<{ stories: number }>;
@@ -34,6 +35,12 @@ export interface IngestOptions {
    */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /**
+   * Write from a thread of its own (default: true for a SQLite file when extracting in workers). The
+   * workers post records straight to it, and batches are written while extraction goes on; on the main
+   * thread, a SQLite write blocks the thread that feeds the workers, and they stood idle for it.
+   */
+  writerThread?: boolean;
   /** Standard input, for the "-" input. */
   readStdin?: () => Promise<Uint8Array>;
   /** Cross-article linking after the writes; omitted, no stories are re-linked. */
@@ -53,6 +60,7 @@ export interface IngestSummary {
 }
 
 export function toInputError(input: string, error: unknown): InputError {
+  if (error instanceof StoreWriteError) return { input, code: 'store', message: `${input}: could not be stored (${error.message}). Check the disk and the database file, then ingest again: the journal resumes what was not stored.` };
   if (error instanceof SourceError) return { input, code: error.code, message: error.message.includes(input) ? error.message : `${input}: ${error.message}` };
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { input, code: 'not-found', message: `${input}: no such file. Check the path.` };
@@ -100,7 +108,9 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   await store.markDone(plan.errors.map((e) => e.input));
 
   const workers = options.workers ?? undefined;
-  const pool = workers === 0 ? null : new ExtractPool(workers, { tooLarge: (job, size) => tooLarge(job.name, size, maxBytes) });
+  const writer = workers !== 0 && store.sqliteFile !== null && options.writerThread !== false ? new StoreWriter(store.sqliteFile, batchSize) : null;
+  if (writer) await writer.ready();
+  const pool = workers === 0 ? null : new ExtractPool(workers, { tooLarge: (job, size) => tooLarge(job.name, size, maxBytes), ...(writer ? { sink: () => writer.connect() } : {}) });
   const touched: string[] = [];
   let done = 0;
   let batch: Array<{ input: PlannedInput; records: ArticleRecords }> = [];
@@ -134,11 +144,53 @@ export async function ingestInputs(store: Store, args: readonly string[], option
 
   const fail = async (input: PlannedInput, error: unknown) => {
     summary.failed.push(toInputError(input.name, error));
-    if (input.name !== '-') await store.markDone(input.name);
+    // With a writer thread, it marks the input in its next transaction: this thread writing too would
+    // wait on the writer's lock.
+    if (input.name !== '-') {
+      if (writer) writer.markDone([input.name]);
+      else await store.markDone(input.name);
+    }
     report(input.name, 'failed');
   };
 
+  // With a writer thread: the worker posts the records to it, and its save settles later.
+  let nextRef = 0;
+  const saves = new Set<Promise<void>>();
+  const own = writer?.connect();
+  const forward = async (input: PlannedInput): Promise<void> => {
+    const ref = nextRef++;
+    const saved = writer!.expect(ref);
+    try {
+      const about = { name: input.name, hints: input.hints, maxBytes };
+      if (input.path !== null && !input.url) {
+        // A file: the worker reads it and posts the records to the writer.
+        await pool!.forward({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null, ref, input: input.name });
+      } else {
+        // A URL or standard input: read here, extracted in a worker, then posted to the writer from here.
+        const { bytes, contentType, url } = await readInput(input, options, maxBytes);
+        const records = await pool!.extract({ ...about, bytes, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType });
+        own!.postMessage({ ref, input: input.name, records });
+      }
+    } catch (error) {
+      writer!.cancel(ref);
+      await fail(input, error);
+      return;
+    }
+    report(input.name, 'extracted');
+    const p = saved.then(
+      ({ articleId, status }) => {
+        const s: SaveStatus = status === 'added' || status === 'updated' ? status : 'unchanged';
+        summary[s]++;
+        if (s !== 'unchanged') touched.push(articleId);
+      },
+      (error: unknown) => void summary.failed.push(toInputError(input.name, error)),
+    );
+    saves.add(p);
+    void p.finally(() => saves.delete(p));
+  };
+
   const process = async (input: PlannedInput): Promise<void> => {
+    if (writer) return forward(input);
     let extraction: ArticleExtraction;
     try {
       const about = { name: input.name, hints: input.hints, maxBytes };
@@ -169,11 +221,19 @@ export async function ingestInputs(store: Store, args: readonly string[], option
       const p = process(input).finally(() => inFlight.delete(p));
       inFlight.add(p);
       if (inFlight.size >= limit) await Promise.race(inFlight);
+      // The writer may fall behind by two batches; then extraction waits for it (memory stays flat).
+      while (writer && writer.unsaved > 2 * batchSize) await writer.nextSave();
     }
     await Promise.all(inFlight);
     await flush(true);
+    if (writer) {
+      await writer.flush();
+      await Promise.all(saves);
+    }
   } finally {
     await pool?.close();
+    own?.close();
+    await writer?.close();
   }
   if (options.link && touched.length) summary.relinkedStories = (await options.link(store, touched)).stories;
   summary.seconds = (performance.now() - started) / 1000;

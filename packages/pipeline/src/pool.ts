@@ -2,7 +2,7 @@
 // port, so it keeps extracting while the main thread is busy writing a batch to the store; a job given
 // as a file path is read by the worker itself, so file I/O stays off the main thread too.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { SourceError, type ArticleExtraction, type SourceInput } from '@parallax/analysis';
 
 /**
@@ -10,6 +10,9 @@ import { SourceError, type ArticleExtraction, type SourceInput } from '@parallax
  * reads (refused by size before reading). Text never crosses the thread boundary.
  */
 export type ExtractJob = Omit<SourceInput, 'text' | 'bytes'> & ({ bytes: Uint8Array; path?: undefined } | { path: string; bytes?: undefined });
+
+/** A job whose records go straight to the pool's sink (a store writer thread) under `ref`, with its input's name. */
+export type ForwardJob = ExtractJob & { ref: number; input: string };
 
 /** What a worker reports for a job that failed. */
 export type WorkerFailure =
@@ -21,7 +24,7 @@ export type WorkerFailure =
 
 interface Pending {
   job: ExtractJob;
-  resolve: (r: ArticleExtraction) => void;
+  resolve: (r: ArticleExtraction | null) => void;
   reject: (e: Error) => void;
 }
 
@@ -37,6 +40,7 @@ export class ExtractPool {
   private nextId = 0;
 
   readonly depth: number;
+  private readonly sink: (() => MessagePort) | null;
   private readonly tooLarge: (job: ExtractJob, size: number) => Error;
 
   constructor(
@@ -46,9 +50,12 @@ export class ExtractPool {
       depth?: number;
       /** Turns a too-large report into the caller's error (the size limit's wording is the caller's). */
       tooLarge?: (job: ExtractJob, size: number) => Error;
+      /** A port per worker to post forwarded records to (see forward()); called again for a respawned worker. */
+      sink?: () => MessagePort;
     } = {},
   ) {
     this.depth = options.depth ?? DEFAULT_DEPTH;
+    this.sink = options.sink ?? null;
     this.tooLarge = options.tooLarge ?? ((job, size) => new SourceError('too-large', job.name, `${job.name}: ${size} bytes is over the limit.`));
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -57,7 +64,11 @@ export class ExtractPool {
     // Workers run the built engine: drop flags like --conditions=@parallax/source that point at TypeScript.
     const worker = new Worker(workerUrl, { execArgv: [] });
     this.assigned.set(worker, new Set());
-    worker.on('message', (msg: { id: number; ok: true; result: ArticleExtraction } | { id: number; ok: false; failure: WorkerFailure }) => {
+    if (this.sink) {
+      const port = this.sink();
+      worker.postMessage({ type: 'sink', port }, [port]);
+    }
+    worker.on('message', (msg: { id: number; ok: true; result: ArticleExtraction | null } | { id: number; ok: false; failure: WorkerFailure }) => {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       this.assigned.get(worker)?.delete(msg.id);
@@ -110,6 +121,19 @@ export class ExtractPool {
 
   /** Extract one source in a worker. Rejects with a SourceError for bad input, an errno error for an unreadable file. */
   extract(job: ExtractJob): Promise<ArticleExtraction> {
+    return this.run(job) as Promise<ArticleExtraction>;
+  }
+
+  /**
+   * Extract one source in a worker that posts the records to the sink under job.ref instead of back to
+   * this thread; resolves once they are posted. Rejects as extract() does.
+   */
+  async forward(job: ForwardJob): Promise<void> {
+    if (!this.sink) throw new Error('ExtractPool.forward needs a sink');
+    await this.run(job);
+  }
+
+  private run(job: ExtractJob): Promise<ArticleExtraction | null> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { job, resolve, reject });

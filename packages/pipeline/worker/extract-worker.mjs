@@ -17,7 +17,14 @@ function readLimited(path, maxBytes) {
   }
 }
 
+/** Where forwarded records go (a store writer thread's port), once the pool sends one. */
+let sink = null;
+
 parentPort.on('message', (job) => {
+  if (job.type === 'sink') {
+    sink = job.port;
+    return;
+  }
   try {
     let bytes = job.bytes;
     if (bytes === undefined) {
@@ -29,7 +36,11 @@ parentPort.on('message', (job) => {
       bytes = read.bytes;
     }
     const result = extractArticle({ bytes, name: job.name, sourcePath: job.sourcePath, sourceUrl: job.sourceUrl, contentType: job.contentType, hints: job.hints, maxBytes: job.maxBytes });
-    parentPort.postMessage({ id: job.id, ok: true, result });
+    if (job.ref !== undefined && sink) {
+      // Straight to the writer: the records cross threads once, and the main thread never holds them.
+      sink.postMessage({ ref: job.ref, input: job.input, records: result });
+      parentPort.postMessage({ id: job.id, ok: true, result: null });
+    } else parentPort.postMessage({ id: job.id, ok: true, result });
   } catch (error) {
     const failure =
       error instanceof SourceError

@@ -25,8 +25,8 @@ export const InputError = z
   .object({
     input: z.string().describe('The input that failed, as given (path, URL, or "-" for standard input).'),
     code: z
-      .enum(['not-found', 'unreadable', 'empty', 'binary', 'too-large', 'encoding', 'parse', 'no-content', 'fetch', 'invalid'])
-      .describe('What kind of failure it was.'),
+      .enum(['not-found', 'unreadable', 'empty', 'binary', 'too-large', 'encoding', 'parse', 'no-content', 'fetch', 'invalid', 'store'])
+      .describe('What kind of failure it was ("store": extracted, but the store refused to save it).'),
     message: z.string().describe('What went wrong and what to do next.'),
   })
   .describe('An input that could not be processed; the other inputs still were.');

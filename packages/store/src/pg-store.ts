@@ -221,6 +221,7 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): SqlStore
   const executor = new PgExecutor(pool);
   const dialect: Dialect = {
     kind: 'postgres',
+    file: null,
     migrations: postgresMigrations,
     // One migrating process at a time; the lock ends with the transaction.
     lockMigrations: async (q) => {

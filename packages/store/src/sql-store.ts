@@ -211,6 +211,8 @@ export type RankedHit = Omit<SearchHit, 'headline' | 'outletName' | 'source' | '
 /** What each backend supplies. */
 export interface Dialect {
   kind: 'sqlite' | 'postgres';
+  /** The SQLite file (null for PostgreSQL and ':memory:'). */
+  file: string | null;
   migrations: Migration[];
   /** Serialise concurrent migrate() calls from several processes (inside the migration transaction). */
   lockMigrations(q: Queryer): Promise<void>;
@@ -283,12 +285,14 @@ function claimRow(c: Claim): SqlValue[] {
 
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
+  readonly sqliteFile: string | null;
 
   constructor(
     protected readonly db: Executor,
     protected readonly dialect: Dialect,
   ) {
     this.kind = dialect.kind;
+    this.sqliteFile = dialect.file;
   }
 
   // ---- migrations ----

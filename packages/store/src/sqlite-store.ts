@@ -149,6 +149,7 @@ export function openSqliteStore(path: string): SqlStore {
   db.pragma('journal_size_limit = 67108864');
   const dialect: Dialect = {
     kind: 'sqlite',
+    file: path === ':memory:' || path === '' ? null : realpathSync(path),
     migrations: sqliteMigrations,
     // BEGIN IMMEDIATE already holds the database's one write lock.
     lockMigrations: async () => {},

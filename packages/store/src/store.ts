@@ -161,6 +161,11 @@ export type BundleRecord =
 export interface Store {
   /** Which backend this is. */
   readonly kind: 'sqlite' | 'postgres';
+  /**
+   * The SQLite file this store is, so another thread can open a connection of its own to it (bulk ingest
+   * writes from a writer thread); null for PostgreSQL and for ':memory:'.
+   */
+  readonly sqliteFile: string | null;
   /** Apply the numbered migrations not yet applied; returns the versions applied now. */
   migrate(): Promise<number[]>;
 
