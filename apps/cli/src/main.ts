@@ -43,7 +43,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--workers <n>', 'extraction threads (default: every core; 0: main thread)', wholeNumber('the number of workers', 0))
     .option('--max-bytes <n>', 'largest input accepted, in bytes', wholeNumber('a size in bytes', 1))
     .option('--timeout <seconds>', 'per-URL fetch timeout', wholeNumber('seconds', 1))
-    .option('--batch-size <n>', 'articles stored per transaction (default 1000; smaller: results appear sooner, a killed run redoes less)', wholeNumber('a number of articles', 1))
+    .option('--batch-size <n>', 'articles stored per transaction (default 2000 into a SQLite file, else 1000; smaller: results appear sooner, a killed run redoes less)', wholeNumber('a number of articles', 1))
     .action(async (inputs: string[], options: { db?: string; json?: boolean; workers?: number; maxBytes?: number; timeout?: number; batchSize?: number }) => setExit(await ingestCommand(inputs, options, io)));
 
   program

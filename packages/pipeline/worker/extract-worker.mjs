@@ -2,8 +2,10 @@
 // JavaScript importing the built @parallax/analysis, so it runs the same under tests and in production.
 // A job given as a path is read here (refused by size first), keeping file I/O off the main thread.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { extractArticle, SourceError } from '@parallax/analysis';
+import { prepareRecords } from '@parallax/store/rows';
 
 /** The file's bytes, or its size when over the limit. */
 function readLimited(path, maxBytes) {
@@ -15,6 +17,15 @@ function readLimited(path, maxBytes) {
   } finally {
     closeSync(fd);
   }
+}
+
+// Extraction is the work that can wait: the thread that writes to the store is the one that cannot, and
+// with every core extracting it got only its share of a core. On Linux a nice value belongs to a thread,
+// and 0 names the calling one: this lowers this worker only. Elsewhere it may not apply; that is harmless.
+try {
+  if (process.env.PARALLAX_NICE !== '0') setPriority(0, 10);
+} catch {
+  // Not permitted or not supported: run at normal priority.
 }
 
 /** Where forwarded records go (a store writer thread's port), once the pool sends one. */
@@ -37,8 +48,9 @@ parentPort.on('message', (job) => {
     }
     const result = extractArticle({ bytes, name: job.name, sourcePath: job.sourcePath, sourceUrl: job.sourceUrl, contentType: job.contentType, hints: job.hints, maxBytes: job.maxBytes });
     if (job.ref !== undefined && sink) {
-      // Straight to the writer: the records cross threads once, and the main thread never holds them.
-      sink.postMessage({ ref: job.ref, input: job.input, records: result });
+      // Straight to the writer, as rows: the records cross threads once, the main thread never holds them,
+      // and validation and serialisation happen here, not on the one thread that writes.
+      sink.postMessage({ ref: job.ref, input: job.input, records: prepareRecords(result) });
       parentPort.postMessage({ id: job.id, ok: true, result: null });
     } else parentPort.postMessage({ id: job.id, ok: true, result });
   } catch (error) {

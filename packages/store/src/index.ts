@@ -6,3 +6,4 @@ export { openPgStore, type PgStoreOptions } from './pg-store.js';
 export { InvalidCursorError } from './cursor.js';
 export { searchTerms } from './search-terms.js';
 export { mergeEntity } from './sql-store.js';
+export { prepareRecords, type PreparedRecords } from './rows.js';

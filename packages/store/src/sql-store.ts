@@ -21,6 +21,7 @@ import {
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { chunks, marks, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { searchTerms } from './search-terms.js';
+import { articleColumns, articleRow, claimColumns, isPrepared, prepareRecords, quoteColumns, type PreparedRecords } from './rows.js';
 import type { Migration } from './migrations.js';
 import type {
   ArticleRecords,
@@ -253,34 +254,8 @@ export interface Dialect {
   compact?(): Promise<void>;
 }
 
-const articleColumns = [
-  'id', 'lineage', 'version', 'is_current', 'source_path', 'source_url', 'content_hash', 'outlet_id', 'story_id',
-  'published_sort', 'published_date', 'headline', 'headline_sort', 'body', 'saved_at', 'doc',
-] as const;
-const quoteColumns = ['id', 'article_id', 'span_start', 'span_end', 'kind', 'speaker_id', 'cluster_id', 'text', 'doc'] as const;
-const claimColumns = ['id', 'article_id', 'span_start', 'span_end', 'kind', 'cluster_id', 'text', 'doc'] as const;
-
 function updateAll(columns: readonly string[]): string {
   return `ON CONFLICT (id) DO UPDATE SET ${columns.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`;
-}
-
-function articleRow(a: Article, lineage: string, version: number, savedAt: string): SqlValue[] {
-  const { body, storyId, ...rest } = a;
-  return [
-    a.id, lineage, version, 1, a.sourcePath, a.sourceUrl, a.contentHash, a.outletId, storyId,
-    a.publishedAt ?? '', a.publishedAt?.slice(0, 10) ?? null, a.headline, (a.headline ?? '').toLowerCase(), body, savedAt,
-    JSON.stringify(rest),
-  ];
-}
-
-function quoteRow(q: Quote): SqlValue[] {
-  const { text, clusterId, ...rest } = q;
-  return [q.id, q.articleId, q.span.start, q.span.end, q.kind, q.speaker?.entityId ?? null, clusterId, text, JSON.stringify(rest)];
-}
-
-function claimRow(c: Claim): SqlValue[] {
-  const { text, clusterId, ...rest } = c;
-  return [c.id, c.articleId, c.span.start, c.span.end, c.kind, clusterId, text, JSON.stringify(rest)];
 }
 
 export class SqlStore implements Store {
@@ -327,7 +302,7 @@ export class SqlStore implements Store {
     return status as SaveStatus;
   }
 
-  async saveMany(items: readonly ArticleRecords[], options: { inputs?: readonly string[] } = {}): Promise<BatchSaveStatus[]> {
+  async saveMany(items: readonly (ArticleRecords | PreparedRecords)[], options: { inputs?: readonly string[] } = {}): Promise<BatchSaveStatus[]> {
     const inputs = options.inputs ?? [];
     if (items.length === 0 && inputs.length === 0) return [];
     return this.db.tx(async (q) => {
@@ -339,25 +314,9 @@ export class SqlStore implements Store {
     });
   }
 
-  private validate(records: ArticleRecords): ArticleRecords {
-    const article = Article.parse(records.article);
-    const quotes = records.quotes.map((x) => Quote.parse(x));
-    const claims = records.claims.map((x) => Claim.parse(x));
-    for (const r of [...quotes, ...claims]) {
-      if (r.articleId !== article.id) throw new Error(`${r.id} belongs to ${r.articleId}, not to ${article.id}`);
-    }
-    return {
-      article,
-      outlet: records.outlet === null ? null : Outlet.parse(records.outlet),
-      quotes,
-      claims,
-      entities: records.entities.map((e) => Entity.parse(e)),
-    };
-  }
-
   /** Save a batch inside an open transaction: batched look-ups, then batched inserts. */
-  private async saveIn(q: Queryer, input: readonly ArticleRecords[]): Promise<BatchSaveStatus[]> {
-    const items = input.map((r) => this.validate(r));
+  private async saveIn(q: Queryer, input: readonly (ArticleRecords | PreparedRecords)[]): Promise<BatchSaveStatus[]> {
+    const items = input.map((r) => (isPrepared(r) ? r : prepareRecords(r)));
     const now = new Date().toISOString();
     const stateCols = 'id, lineage, version, is_current, content_hash, source_path, source_url';
 
@@ -439,7 +398,7 @@ export class SqlStore implements Store {
         // Same clean text (same id) from a changed source: replace this version's records in place.
         const version = (maxVersion.get(existing.lineage) ?? existing.version) + 1;
         await demote(existing);
-        const row = articleRow(a, existing.lineage, version, now);
+        const row = articleRow(a, item.articleDoc, existing.lineage, version, now);
         await q.run(
           `UPDATE articles SET ${articleColumns.slice(1).map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
           [...row.slice(1), a.id],
@@ -452,7 +411,7 @@ export class SqlStore implements Store {
         const lineage = previous?.lineage ?? a.id;
         const version = previous ? (maxVersion.get(previous.lineage) ?? previous.version) + 1 : 1;
         if (previous) await demote(previous);
-        const row = articleRow(a, lineage, version, now);
+        const row = articleRow(a, item.articleDoc, lineage, version, now);
         newArticles.push(row);
         const pending = pendingByLineage.get(lineage);
         if (pending) pending.push(row);
@@ -461,8 +420,8 @@ export class SqlStore implements Store {
         status = previous ? 'updated' : 'added';
       }
       statuses.push(status);
-      for (const x of item.quotes) quotes.set(x.id, quoteRow(x));
-      for (const x of item.claims) claims.set(x.id, claimRow(x));
+      for (const row of item.quoteRows) quotes.set(row[0] as string, row);
+      for (const row of item.claimRows) claims.set(row[0] as string, row);
       if (item.outlet) outlets.set(item.outlet.id, { ...item.outlet, domain: item.outlet.domain ?? outlets.get(item.outlet.id)?.domain ?? null });
       for (const e of item.entities) {
         const seen = entities.get(e.id);

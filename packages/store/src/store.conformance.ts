@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimsOf, corpusRecords, quotesOf, recordsFromText } from '../test/records.js';
 import { InvalidCursorError } from './cursor.js';
+import { prepareRecords } from './rows.js';
 import type { ArticleRecords, Store } from './store.js';
 
 export interface StoreHandle {
@@ -200,6 +201,27 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
         [3, true],
       ]);
       expect((await store.getArticle(moved.article.id))?.contentHash).toBe('ffffffffffffffff');
+    });
+
+    it('stores records prepared on another thread exactly as it stores plain ones', async () => {
+      // prepareRecords is what ingest's extraction workers run; the batch mixes prepared and plain items.
+      const mixed = records.map((r, i) => (i % 2 === 0 ? prepareRecords(r) : r));
+      expect(await store.saveMany(mixed)).toEqual(records.map(() => 'added'));
+      expect(await store.saveMany(records.map(prepareRecords))).toEqual(records.map(() => 'unchanged'));
+      for (const r of records) {
+        expect(await store.getArticle(r.article.id)).toEqual(r.article);
+        const quotes = (await store.getQuotes({ articleId: r.article.id, limit: 200 })).items;
+        expect(quotes).toEqual([...r.quotes].sort((a, b) => a.span.start - b.span.start || a.id.localeCompare(b.id)));
+        const claims = (await store.getClaims({ articleId: r.article.id, limit: 200 })).items;
+        expect(claims.map((c) => c.id).sort()).toEqual(r.claims.map((c) => c.id).sort());
+      }
+      // Preparing validates: a quote of another article is refused before any store sees it.
+      const bad = records[1]!;
+      expect(() => prepareRecords({ ...bad, quotes: [...bad.quotes, { ...records[0]!.quotes[0]! }] })).toThrow(/belongs to/);
+      // Prepared rows are indexed for search like any others.
+      const word = /\p{L}{6,}/u.exec(records[0]!.quotes[0]!.text)![0];
+      const hits = await store.search({ q: word, type: 'quote', limit: 50 });
+      expect(hits.some((h) => h.id === records[0]!.quotes[0]!.id)).toBe(true);
     });
 
     it('never leaves half an article: a batch with one invalid record stores nothing', async () => {

@@ -20,6 +20,7 @@ import type {
   Statement,
   Story,
 } from '@parallax/schema';
+import type { PreparedRecords } from './rows.js';
 
 /** One extracted article with everything that belongs to it alone, and one stored version: both defined in @parallax/schema. */
 export type { ArticleRecords, ArticleVersion };
@@ -175,11 +176,12 @@ export interface Store {
    */
   saveArticle(records: ArticleRecords, options?: { input?: string }): Promise<SaveStatus>;
   /**
-   * Store many articles in one transaction (bulk ingest); statuses in input order. Items behave as if saved
+   * Store many articles in one transaction (bulk ingest); statuses in input order. An item may come
+   * prepared (prepareRecords from '@parallax/store/rows', on another thread): then it is stored as it is. Items behave as if saved
    * one after the other, except that an item whose article id an earlier item of the batch has is not
    * stored again: 'duplicate'.
    */
-  saveMany(items: readonly ArticleRecords[], options?: { inputs?: readonly string[] }): Promise<BatchSaveStatus[]>;
+  saveMany(items: readonly (ArticleRecords | PreparedRecords)[], options?: { inputs?: readonly string[] }): Promise<BatchSaveStatus[]>;
   /**
    * Replace the cross-article records of the stories in scope, atomically: stories, statements, claim
    * groups, articles' story ids, quotes' and claims' cluster ids and entity references, entities.
