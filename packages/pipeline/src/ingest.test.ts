@@ -107,6 +107,11 @@ describe('ingestInputs', () => {
     for (const a of items) expect((await store.getQuotes({ articleId: a.id })).items.length).toBeGreaterThan(0);
   });
 
+  it('stops with a clear error, not a hang, when the writer thread cannot open the store', async () => {
+    const unreachable: Store = Object.create(store, { sqliteFile: { value: join(dir, 'no-such-dir', 'x.db') } });
+    await expect(ingestInputs(unreachable, [corpus], { workers: 1 })).rejects.toThrow(/store writer thread (failed|stopped)/);
+  });
+
   it('fails by name every input of a batch the writer thread could not store, and the next run stores them', async () => {
     // A trigger refuses one article, as a full disk or a locked file would refuse a transaction.
     const raw = new Database(store.sqliteFile!);

@@ -163,11 +163,13 @@ export async function ingestInputs(store: Store, args: readonly string[], option
   const forward = async (input: PlannedInput): Promise<void> => {
     const ref = nextRef++;
     const saved = writer!.expect(ref);
+    // If extraction fails the save is cancelled and never awaited; a writer that died already rejected it.
+    saved.catch(() => {});
     try {
       const about = { name: input.name, hints: input.hints, maxBytes };
       if (input.path !== null && !input.url) {
         // A file: the worker reads it and posts the records to the writer.
-        await pool!.forward({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null, ref, input: input.name });
+        writer!.sized(ref, await pool!.forward({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null, ref, input: input.name }));
       } else {
         // A URL or standard input: read here, extracted in a worker, then posted to the writer from here.
         const { bytes, contentType, url } = await readInput(input, options, maxBytes);
@@ -225,12 +227,13 @@ export async function ingestInputs(store: Store, args: readonly string[], option
       inFlight.add(p);
       if (inFlight.size >= limit) await Promise.race(inFlight);
       // The writer may fall behind by two batches; then extraction waits for it (memory stays flat).
-      while (writer && writer.unsaved > 2 * batchSize) await writer.nextSave();
+      while (writer && (writer.unsaved > 2 * batchSize || writer.unsavedBytes > 2 * writer.batchBytes)) await writer.nextSave();
     }
     await Promise.all(inFlight);
     await flush(true);
     if (writer) {
-      await writer.flush();
+      // A writer that failed has failed every save it owed, by input: the summary says so.
+      await writer.flush().catch(() => {});
       await Promise.all(saves);
     }
   } finally {

@@ -24,7 +24,7 @@ export type WorkerFailure =
 
 interface Pending {
   job: ExtractJob;
-  resolve: (r: ArticleExtraction | null) => void;
+  resolve: (r: ArticleExtraction | number) => void;
   reject: (e: Error) => void;
 }
 
@@ -68,12 +68,12 @@ export class ExtractPool {
       const port = this.sink();
       worker.postMessage({ type: 'sink', port }, [port]);
     }
-    worker.on('message', (msg: { id: number; ok: true; result: ArticleExtraction | null } | { id: number; ok: false; failure: WorkerFailure }) => {
+    worker.on('message', (msg: { id: number; ok: true; result: ArticleExtraction } | { id: number; ok: true; forwarded: number } | { id: number; ok: false; failure: WorkerFailure }) => {
       const p = this.pending.get(msg.id);
       this.pending.delete(msg.id);
       this.assigned.get(worker)?.delete(msg.id);
       if (p) {
-        if (msg.ok) p.resolve(msg.result);
+        if (msg.ok) p.resolve('forwarded' in msg ? msg.forwarded : msg.result);
         else p.reject(this.errorOf(p.job, msg.failure));
       }
       this.pump();
@@ -126,14 +126,15 @@ export class ExtractPool {
 
   /**
    * Extract one source in a worker that posts the records to the sink under job.ref instead of back to
-   * this thread; resolves once they are posted. Rejects as extract() does.
+   * this thread; resolves once they are posted, with about how many bytes of text they hold. Rejects as
+   * extract() does.
    */
-  async forward(job: ForwardJob): Promise<void> {
-    if (!this.sink) throw new Error('ExtractPool.forward needs a sink');
-    await this.run(job);
+  forward(job: ForwardJob): Promise<number> {
+    if (!this.sink) return Promise.reject(new Error('ExtractPool.forward needs a sink'));
+    return this.run(job) as Promise<number>;
   }
 
-  private run(job: ExtractJob): Promise<ArticleExtraction | null> {
+  private run(job: ExtractJob): Promise<ArticleExtraction | number> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { job, resolve, reject });

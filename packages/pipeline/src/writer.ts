@@ -6,6 +6,9 @@ import type { BatchSaveStatus } from '@parallax/store';
 
 const workerUrl = new URL('../worker/write-worker.mjs', import.meta.url);
 
+/** Bytes of text (bodies, documents, row strings) a batch may hold: 2,000 BBC articles hold about 23 MB. */
+export const DEFAULT_BATCH_BYTES = 48_000_000;
+
 /** A batch the writer thread could not store: none of it was stored, journal marks included. */
 export class StoreWriteError extends Error {}
 
@@ -29,13 +32,21 @@ export class StoreWriter {
   private readonly waiters = new Map<number, Waiter>();
   private readonly events = new Map<string, Array<() => void>>();
   private failure: Error | null = null;
+  /** Text forwarded and not yet saved, by ref. */
+  private readonly sizes = new Map<number, number>();
+  private bytes = 0;
   /** Records forwarded to the writer whose save has not been reported yet. */
   private forwarded = 0;
   private settled = 0;
   private progress: Array<() => void> = [];
 
-  constructor(file: string, batchSize: number) {
-    this.worker = new Worker(workerUrl, { workerData: { file, batchSize }, execArgv: [] });
+  constructor(
+    file: string,
+    batchSize: number,
+    /** Text a batch may hold before it is written, whatever its count. */
+    readonly batchBytes = DEFAULT_BATCH_BYTES,
+  ) {
+    this.worker = new Worker(workerUrl, { workerData: { file, batchSize, batchBytes }, execArgv: [] });
     this.worker.on('message', (m: WriterMessage) => this.onMessage(m));
     const die = (error: Error) => {
       this.failure = error;
@@ -67,6 +78,8 @@ export class StoreWriter {
     if (!w) return;
     this.waiters.delete(ref);
     this.settled++;
+    this.bytes -= this.sizes.get(ref) ?? 0;
+    this.sizes.delete(ref);
     f(w);
     this.wake();
   }
@@ -106,14 +119,26 @@ export class StoreWriter {
     return new Promise((resolve, reject) => this.waiters.set(ref, { resolve, reject }));
   }
 
+  /** The size of what a worker forwarded under `ref` (what pool.forward resolved with). */
+  sized(ref: number, size: number): void {
+    if (!this.waiters.has(ref)) return;
+    this.sizes.set(ref, size);
+    this.bytes += size;
+  }
+
+  /** Text forwarded and not yet saved. */
+  get unsavedBytes(): number {
+    return this.failure ? 0 : this.bytes;
+  }
+
   /** A forwarded record that never reached the writer (its extraction failed): stop waiting for it. */
   cancel(ref: number): void {
     if (this.waiters.delete(ref)) this.forwarded--;
   }
 
-  /** Saves still to come. */
+  /** Saves still to come (none once the writer has failed: every waiting save was failed with it). */
   get unsaved(): number {
-    return this.forwarded - this.settled;
+    return this.failure ? 0 : this.forwarded - this.settled;
   }
 
   /** Resolves when some save is reported (or the writer fails). */

@@ -28,6 +28,13 @@ try {
   // Not permitted or not supported: run at normal priority.
 }
 
+/** About how many bytes of text prepared records hold: the body, the documents and the rows' strings. */
+function sizeOf(records) {
+  let n = records.article.body.length + records.articleDoc.length;
+  for (const rows of [records.quoteRows, records.claimRows]) for (const row of rows) for (const v of row) if (typeof v === 'string') n += v.length;
+  return n;
+}
+
 /** Where forwarded records go (a store writer thread's port), once the pool sends one. */
 let sink = null;
 
@@ -50,8 +57,10 @@ parentPort.on('message', (job) => {
     if (job.ref !== undefined && sink) {
       // Straight to the writer, as rows: the records cross threads once, the main thread never holds them,
       // and validation and serialisation happen here, not on the one thread that writes.
-      sink.postMessage({ ref: job.ref, input: job.input, records: prepareRecords(result) });
-      parentPort.postMessage({ id: job.id, ok: true, result: null });
+      const records = prepareRecords(result);
+      const size = sizeOf(records);
+      sink.postMessage({ ref: job.ref, input: job.input, records, size });
+      parentPort.postMessage({ id: job.id, ok: true, forwarded: size });
     } else parentPort.postMessage({ id: job.id, ok: true, result });
   } catch (error) {
     const failure =

@@ -5,11 +5,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '@parallax/store';
 
-const { file, batchSize } = workerData;
+const { file, batchSize, batchBytes } = workerData;
 const store = await openStore(file, { migrate: false });
 
 /** Records waiting for the next batch: { ref, input, records }. */
 let batch = [];
+let bytes = 0;
 /** Inputs to mark done with the next batch (inputs that failed before reaching a store). */
 let done = [];
 let writing = Promise.resolve();
@@ -35,14 +36,17 @@ function take() {
   const inputs = done;
   batch = [];
   done = [];
+  bytes = 0;
   return { items, inputs };
 }
 
 function accept(message) {
   received++;
   batch.push(message);
+  bytes += message.size ?? 0;
   if (waiting && received >= waiting.count) waiting.resolve();
-  if (batch.length >= batchSize) {
+  // A batch is so many articles, or fewer long ones: memory follows the text held, not the count.
+  if (batch.length >= batchSize || bytes >= batchBytes) {
     const { items, inputs } = take();
     void write(items, inputs);
   }
