@@ -3,7 +3,7 @@
 // story's timeline, coverage matrix and digest.
 export { linkBundle, linkStories, assignStories, storyIdFor, type LinkOptions } from './link.js';
 export { resolveEntities, entityByAlias, personNameTokens, cleanPersonName, normaliseName, unitKey, type EntityResolution } from './entities.js';
-export { clusterArticles, averageLink, storyTerms, dateFactor, dayNumber, type StoryClusteringOptions } from './stories.js';
+export { clusterArticles, averageLink, storyTerms, dateFactor, dayNumber, collectionIdf, storyQueryWords, type StoryClusteringOptions } from './stories.js';
 export { groupStatements, speakersCompatible, renderingSimilarity, type StatementOptions, type StatementResult } from './statements.js';
 export { groupClaims, claimDays, quantitiesAgree, type ClaimContext, type ClaimGroupOptions } from './claims.js';
 export { buildTimeline, buildCoverage, buildDigest, type StoryParts, type DigestOptions } from './story-details.js';

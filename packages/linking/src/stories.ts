@@ -6,7 +6,7 @@
 // agglomeration over the candidate graph (a missing pair counts as 0), which does not chain the way
 // single-link does.
 import type { Article } from '@parallax/schema';
-import { contentStems, cosine, Idf, termCounts, tfidfVector, type SparseVector } from './text.js';
+import { contentStems, cosine, Idf, isStopword, stem, termCounts, tfidfVector, wordTokens, type SparseVector } from './text.js';
 
 export interface StoryClusteringOptions {
   /** Average-link similarity at or above which two clusters merge. */
@@ -17,9 +17,18 @@ export interface StoryClusteringOptions {
   candidates?: number;
   /** Days over which a date difference halves the similarity. */
   dateHalfLifeDays?: number;
+  /**
+   * Document frequencies of the whole collection (collectionIdf over a sample of it), when the articles
+   * given are only a neighbourhood of it (an ingest re-linking a few articles in a large store): term
+   * weights and the blocking terms come from it, so pairs are compared as they would be in the whole
+   * collection (frequencies counted inside a neighbourhood would rate its shared words as common).
+   */
+  idf?: Idf;
+  /** How many articles the collection holds, when `idf` comes from a sample of it. */
+  collectionSize?: number;
 }
 
-const DEFAULTS: Required<StoryClusteringOptions> = { threshold: 0.1, blockingTerms: 15, candidates: 25, dateHalfLifeDays: 7 };
+const DEFAULTS: Required<Omit<StoryClusteringOptions, 'idf' | 'collectionSize'>> = { threshold: 0.1, blockingTerms: 15, candidates: 25, dateHalfLifeDays: 7 };
 
 /** The publication day of an article as a day number, or null. */
 export function dayNumber(date: string | null): number | null {
@@ -32,6 +41,36 @@ export function dayNumber(date: string | null): number | null {
 export function storyTerms(article: Pick<Article, 'headline' | 'standfirst' | 'body'>): string[] {
   const head = contentStems(`${article.headline ?? ''} ${article.standfirst ?? ''}`);
   return [...head, ...head, ...contentStems(article.body)];
+}
+
+/** Document frequencies of a collection from some of its articles (a random sample): for StoryClusteringOptions.idf. */
+export function collectionIdf(sample: ReadonlyArray<Pick<Article, 'headline' | 'standfirst' | 'body'>>): Idf {
+  const idf = new Idf();
+  for (const a of sample) idf.add(storyTerms(a));
+  return idf;
+}
+
+/**
+ * The words that best tell an article's story apart (a full-text query for its neighbours): the content
+ * words of its headline (counted twice) and body with the highest tf-idf under `idf`, as written (lower
+ * case), one per stem.
+ */
+export function storyQueryWords(article: Pick<Article, 'headline' | 'standfirst' | 'body'>, idf: Idf, count = 10): string[] {
+  const head = wordTokens(`${article.headline ?? ''} ${article.standfirst ?? ''}`);
+  const words = [...head, ...head, ...wordTokens(article.body)];
+  const byStem = new Map<string, { word: string; n: number }>();
+  for (const w of words) {
+    if (w.length < 2 || isStopword(w) || /^\d/.test(w)) continue;
+    const s = stem(w);
+    const had = byStem.get(s);
+    if (had) had.n++;
+    else byStem.set(s, { word: w, n: 1 });
+  }
+  return [...byStem]
+    .map(([s, { word, n }]) => ({ word, score: (1 + Math.log(n)) * idf.weight(s) }))
+    .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
+    .slice(0, count)
+    .map((x) => x.word);
 }
 
 /** How much a gap of some days between two articles discounts their similarity: 1 within two days. */
@@ -48,23 +87,26 @@ export function dateFactor(a: number | null, b: number | null, halfLife: number)
 export function clusterArticles(articles: ReadonlyArray<Pick<Article, 'headline' | 'standfirst' | 'body' | 'publishedAt'>>, options: StoryClusteringOptions = {}): number[][] {
   const o = { ...DEFAULTS, ...options };
   const n = articles.length;
-  const idf = new Idf();
+  const idf = options.idf ?? new Idf();
   const tfs = articles.map((a) => {
     const tf = termCounts(storyTerms(a));
-    idf.add(tf.keys());
+    if (!options.idf) idf.add(tf.keys());
     return tf;
   });
   const vectors: SparseVector[] = tfs.map((tf) => tfidfVector(tf, idf));
   const days = articles.map((a) => dayNumber(a.publishedAt));
-
-  // Blocking: each article's most distinctive shared terms.
-  const maxDf = Math.max(8, Math.ceil(n * 0.02));
+  // Blocking: each article's most distinctive shared terms. For a neighbourhood, a term's frequency in
+  // the collection is estimated from the sample's.
+  const size = options.idf ? Math.max(n, options.collectionSize ?? options.idf.docs) : n;
+  const scale = options.idf ? size / Math.max(1, options.idf.docs) : 1;
+  const maxDf = Math.max(8, Math.ceil(size * 0.02));
   const postings = new Map<string, number[]>();
   const blocks: string[][] = vectors.map((v, i) => {
     const terms = [...v.entries()]
       .filter(([t]) => {
-        const df = idf.df.get(t) ?? 0;
-        return df >= 2 && df <= maxDf;
+        const df = (idf.df.get(t) ?? 0) * scale;
+        // In a neighbourhood a term the sample never saw may still be shared: only the upper bound holds.
+        return (options.idf || df >= 2) && df <= maxDf;
       })
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, o.blockingTerms)

@@ -3,4 +3,4 @@ export { ingestInputs, ingestSource, removeArticle, readInput, toInputError, typ
 export { planInputs, isUrl, type PlannedInput, type InputPlan } from './inputs.js';
 export { fetchSource, type FetchOptions, type FetchedSource } from './fetch.js';
 export { ExtractPool, type ExtractJob } from './pool.js';
-export { linkTouched } from './link.js';
+export { linkTouched, neighbourhoodLinker, type NeighbourhoodOptions } from './link.js';

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Article } from '@parallax/schema';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '@parallax/store';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchSource } from './fetch.js';
 import { ingestInputs, ingestSource, removeArticle } from './ingest.js';
 
@@ -258,5 +258,58 @@ describe('ingest with cross-article linking', () => {
     for (const g of (await store.listClaimGroups({ limit: 500 })).items) expect(g.articleIds).not.toContain(gone);
     // Statements the remaining outlets share are still linked (the refugee counterfactual among them).
     expect(statements.some((s) => /refugees/.test(s.text) && s.articleIds.length >= 2)).toBe(true);
+  });
+
+  const bbc = fileURLToPath(new URL('../../../../shared/eval/bbc/bbc', import.meta.url));
+  it.skipIf(!existsSync(bbc))('links a few new articles into a large collection from their neighbourhood, never reading the whole store', async () => {
+    const { linkTouched, neighbourhoodLinker } = await import('./link.js');
+    // A collection of 600 BBC articles (every category) and three of the seed story, linked whole.
+    const background = join(dir, 'bbc');
+    mkdirSync(background);
+    for (const cat of readdirSync(bbc).filter((d) => !d.includes('.')))
+      for (const f of readdirSync(join(bbc, cat)).sort().slice(0, 120)) cpSync(join(bbc, cat, f), join(background, `${cat}-${f}`));
+    const seeds = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+    await ingestInputs(store, [background, ...seeds.slice(0, 3).map((f) => join(corpus, f))], { workers: 1, link: linkTouched });
+    const before = new Map((await store.listStories({ limit: 1000 })).items.map((s) => [s.id, s]));
+    const seedStory = [...before.values()].find((s) => s.articleIds.length === 3 && /Putin|Syria/.test(s.title))!;
+    expect(seedStory).toBeDefined();
+
+    // The other two seed articles, linked in their neighbourhood (the collection is small, so forced here).
+    const exports: Array<number | 'all'> = [];
+    const exportBundle = store.exportBundle.bind(store);
+    vi.spyOn(store, 'exportBundle').mockImplementation(async (scope) => (exports.push(scope ? scope.articleIds.length : 'all'), exportBundle(scope)));
+    const linker = neighbourhoodLinker({ wholeUpTo: 0 });
+    const more = await ingestInputs(store, [corpus], { workers: 1, link: linker });
+    expect(more).toMatchObject({ added: 2, unchanged: 3, relinkedStories: 1 });
+    expect(exports).toHaveLength(1);
+    expect(exports[0]).not.toBe('all');
+    expect(exports[0]).toBeLessThan(150); // the two, 2 × 25 related articles and their stories' other articles, of 605
+
+    // The two joined the seed story; every other story kept its id and members.
+    const after = (await store.listStories({ limit: 1000 })).items;
+    const story = after.find((s) => seedStory.articleIds.every((id) => s.articleIds.includes(id)))!;
+    expect(story.articleIds).toHaveLength(5);
+    expect(await store.getStory(seedStory.id)).toBeNull();
+    expect(after.filter((s) => s.id !== story.id).map((s) => s.id).sort()).toEqual([...before.keys()].filter((id) => id !== seedStory.id).sort());
+    // Its statements and entities as whole linking gives them (the test above): the refugee statement in
+    // four or more outlets, one Putin with quotes in all five articles.
+    const { items: statements } = await store.listStatements({ story: story.id });
+    expect(statements.find((s) => /refugees/.test(s.text))!.articleIds.length).toBeGreaterThanOrEqual(4);
+    const storyQuotes = (await store.getQuotes({ story: story.id, limit: 1000 })).items;
+    const putin = new Set(storyQuotes.filter((q) => q.speaker?.name === 'Vladimir Putin').map((q) => q.speaker!.entityId));
+    expect(putin.size).toBe(1);
+    expect((await store.getEntity([...putin][0]!))?.name).toBe('Vladimir Putin');
+    const byPutin = await store.getQuotes({ speaker: [...putin][0]!, limit: 200 });
+    // (He is one person across stories too: BBC articles quote him under the same id.)
+    expect(new Set(byPutin.items.map((q) => q.articleId).filter((id) => story.articleIds.includes(id))).size).toBe(5);
+
+    // Deleting one re-links that story alone, again from its neighbourhood.
+    const gone = story.articleIds[0]!;
+    expect(await removeArticle(store, gone, { link: linker })).toBe(true);
+    expect(exports.slice(1).every((e) => e !== 'all')).toBe(true);
+    const left = (await store.listStories({ limit: 1000 })).items;
+    const rest = story.articleIds.filter((id) => id !== gone).sort();
+    expect(left.find((s) => s.articleIds.includes(rest[0]!))!.articleIds.sort()).toEqual(rest);
+    expect(left).toHaveLength(after.length);
   });
 });

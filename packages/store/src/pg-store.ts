@@ -231,6 +231,13 @@ export function openPgStore(url: string, options: PgStoreOptions = {}): SqlStore
     // Article writes read then write by source: one writer at a time keeps versions consistent.
     lockWrites: async (q) => void (await q.all('SELECT pg_advisory_xact_lock(7350216)')),
     search: (q, type, f) => searchPg(executor, q, type, f),
+    // Terms hold only letters and digits: joined by | they are a valid tsquery (stop words drop out).
+    related: (q, terms, where, params, limit) =>
+      q.all(
+        `SELECT a.id, a.story_id FROM articles a, to_tsquery('english', ?) AS query
+         WHERE a.tsv @@ query AND a.is_current = 1${where} ORDER BY ts_rank(a.tsv, query) DESC, a.id LIMIT ?`,
+        [terms.join(' | '), ...params, limit],
+      ),
     snippets: snippetsPg,
     indexedBy: () => '',
     // jsonb_set is strict: a SQL NULL value would null the whole document, so it becomes JSON null.

@@ -37,6 +37,7 @@ import type {
   PageQuery,
   QuoteAssignment,
   QuoteFilter,
+  RelatedQuery,
   SaveStatus,
   StatementFilter,
   Store,
@@ -219,6 +220,11 @@ export interface Dialect {
   lockMigrations(q: Queryer): Promise<void>;
   /** Serialise writers across connections and processes (inside each write transaction). */
   lockWrites(q: Queryer): Promise<void>;
+  /**
+   * Current articles matching any of the terms (letters and digits only), best ranked first, at most
+   * `limit`; `where` and `params` add the date filter.
+   */
+  related(q: Queryer, terms: readonly string[], where: string, params: SqlValue[], limit: number): Promise<Array<{ id: string; story_id: string | null }>>;
   /** Ranked hits of one record type, best first, at most filters.limit. */
   search(q: Queryer, type: SearchHit['type'], filters: SearchFilters): Promise<RankedHit[]>;
   /**
@@ -943,13 +949,75 @@ export class SqlStore implements Store {
     }
   }
 
-  async exportBundle(): Promise<Bundle> {
+  async exportBundle(scope?: { articleIds: readonly string[] }): Promise<Bundle> {
     const bundle: Bundle = {
       schemaVersion: SCHEMA_VERSION,
       outlets: [], articles: [], entities: [], quotes: [], claims: [], statements: [], claimGroups: [], stories: [], errors: [],
     };
+    if (scope) return this.exportScope(bundle, scope.articleIds);
     for await (const { kind, record } of this.exportRecords()) (bundle[kind] as unknown[]).push(record);
     return bundle;
+  }
+
+  /** exportBundle's scoped form: the named current articles and what hangs off them. */
+  private async exportScope(bundle: Bundle, articleIds: readonly string[]): Promise<Bundle> {
+    const ids = [...new Set(articleIds)];
+    const storyIds = new Set<string>();
+    const entityIds = new Set<string>();
+    const outletIds = new Set<string>();
+    for (const part of chunks(ids, inChunk)) {
+      const m = marks(part.length);
+      for (const r of await this.db.all(`SELECT id, body, story_id, doc FROM articles WHERE is_current = 1 AND id IN (${m}) ORDER BY seq`, part)) {
+        const a = articleFromRow(r);
+        bundle.articles.push(a);
+        if (a.storyId) storyIds.add(a.storyId);
+        if (a.outletId) outletIds.add(a.outletId);
+      }
+    }
+    const present = bundle.articles.map((a) => a.id);
+    for (const part of chunks(present, inChunk)) {
+      const m = marks(part.length);
+      for (const r of await this.db.all(`SELECT cluster_id, text, doc FROM quotes WHERE article_id IN (${m}) ORDER BY seq`, part)) {
+        const q = quoteFromRow(r);
+        bundle.quotes.push(q);
+        for (const ref of [q.speaker, q.via]) if (ref?.entityId) entityIds.add(ref.entityId);
+      }
+      for (const r of await this.db.all(`SELECT cluster_id, text, doc FROM claims WHERE article_id IN (${m}) ORDER BY seq`, part)) {
+        const c = claimFromRow(r);
+        bundle.claims.push(c);
+        if (c.attribution?.entityId) entityIds.add(c.attribution.entityId);
+      }
+    }
+    bundle.entities = (await this.getEntities([...entityIds])).sort((a, b) => a.id.localeCompare(b.id));
+    const stories = [...storyIds].sort();
+    for (const part of chunks(stories, inChunk)) {
+      const m = marks(part.length);
+      for (const r of await this.db.all(`SELECT doc FROM stories WHERE id IN (${m}) ORDER BY id`, part)) bundle.stories.push(doc<Story>(r.doc));
+      for (const r of await this.db.all(`SELECT doc FROM statements WHERE story_id IN (${m}) ORDER BY id`, part)) bundle.statements.push(doc<Statement>(r.doc));
+      for (const r of await this.db.all(`SELECT doc FROM claim_groups WHERE story_id IN (${m}) ORDER BY id`, part)) bundle.claimGroups.push(doc<ClaimGroup>(r.doc));
+    }
+    for (const part of chunks([...outletIds].sort(), inChunk)) {
+      for (const r of await this.db.all(`SELECT doc FROM outlets WHERE id IN (${marks(part.length)}) ORDER BY id`, part)) bundle.outlets.push(doc<Outlet>(r.doc));
+    }
+    return bundle;
+  }
+
+  async relatedArticles(query: RelatedQuery): Promise<Array<{ id: string; storyId: string | null }>> {
+    const terms = searchTerms(query.terms.join(' '));
+    const limit = pageLimit(query.limit);
+    if (terms.length === 0) return [];
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (query.from) (where.push('(a.published_date IS NULL OR a.published_date >= ?)'), params.push(query.from));
+    if (query.to) (where.push('(a.published_date IS NULL OR a.published_date <= ?)'), params.push(query.to));
+    const rows = await this.dialect.related(this.db, terms, where.map((w) => ` AND ${w}`).join(''), params, limit);
+    return rows.map((r) => ({ id: str(r.id), storyId: r.story_id === null ? null : str(r.story_id) }));
+  }
+
+  async sampleArticles(size: number): Promise<Article[]> {
+    const n = pageLimit(size);
+    const rows = await this.db.all(`SELECT id FROM articles WHERE is_current = 1 ORDER BY random() LIMIT ?`, [n]);
+    return this.getArticles(rows.map((r) => str(r.id)));
   }
 
   async importBundle(input: Bundle): Promise<{ added: number; unchanged: number; updated: number }> {

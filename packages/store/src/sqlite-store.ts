@@ -155,6 +155,13 @@ export function openSqliteStore(path: string): SqlStore {
     lockMigrations: async () => {},
     lockWrites: async () => {},
     search: searchSqlite,
+    // The full-text index drives (CROSS JOIN): every match is ranked, the date filter read per match.
+    related: (q, terms, where, params, limit) =>
+      q.all(
+        `SELECT a.id, a.story_id FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND a.is_current = 1${where} ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ?`,
+        [terms.map((t) => `"${t}"`).join(' OR '), ...params, limit],
+      ),
     indexedBy: (index) => ` INDEXED BY ${index}`,
     indexNew: async (q, table, afterSeq) => {
       const columns = table === 'articles' ? 'headline, body' : 'text';

@@ -476,6 +476,45 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       expect((await store.stats()).stories).toBe(0);
     });
 
+    it('reads a neighbourhood of the collection: related articles, a random sample, a scoped bundle', async () => {
+      await store.saveMany(records);
+      const { story, statement, group } = linksOf(records);
+      const [inStory, outside] = [records.slice(0, 3), records.slice(3)];
+      await store.saveLinks([], { stories: [{ ...story, articleIds: inStory.map((r) => r.article.id) }], statements: [statement], claimGroups: [group] });
+
+      // Related: ranked by the words an article shares with the query; any word may match.
+      const related = await store.relatedArticles({ terms: ['Assad', 'refugees', 'zeppelin'], limit: 10 });
+      expect(related.length).toBeGreaterThan(0);
+      for (const r of related) expect(records.find((x) => x.article.id === r.id)!.article.body).toMatch(/Assad|refugee/);
+      const mentions = (id: string) => records.find((r) => r.article.id === id)!.article.body.match(/Assad|refugee/g)!.length;
+      expect(mentions(related[0]!.id)).toBeGreaterThanOrEqual(mentions(related.at(-1)!.id));
+      expect(related.find((r) => r.id === inStory[0]!.article.id)?.storyId ?? story.id).toBe(story.id);
+      // Query syntax is never passed through: operators are words or nothing.
+      expect(await store.relatedArticles({ terms: ['"', '*', '(', ')'], limit: 5 })).toEqual([]);
+      await expect(store.relatedArticles({ terms: ['"OR', 'NEAR(', 'AND*'], limit: 5 })).resolves.toBeInstanceOf(Array);
+      // A date window keeps the articles of those days and the undated ones.
+      const dated = records.filter((r) => r.article.publishedAt);
+      const windowed = await store.relatedArticles({ terms: ['Putin'], from: '2001-01-01', to: '2001-12-31', limit: 10 });
+      expect(windowed.every((r) => !dated.some((d) => d.article.id === r.id))).toBe(true);
+
+      const sample = await store.sampleArticles(3);
+      expect(sample).toHaveLength(3);
+      expect(new Set(sample.map((a) => a.id)).size).toBe(3);
+
+      // Scoped export: two articles of the story and one outside it, with what hangs off them.
+      const ids = [inStory[0]!.article.id, inStory[1]!.article.id, outside[0]!.article.id];
+      const scoped = Bundle.parse(await store.exportBundle({ articleIds: [...ids, makeId('article', 'absent')] }));
+      expect(scoped.articles.map((a) => a.id).sort()).toEqual([...ids].sort());
+      expect(new Set(scoped.quotes.map((q) => q.articleId))).toEqual(new Set(ids.filter((id) => records.find((r) => r.article.id === id)!.quotes.length > 0)));
+      expect(scoped.quotes.length).toBe(ids.reduce((n, id) => n + records.find((r) => r.article.id === id)!.quotes.length, 0));
+      expect(scoped.claims.length).toBe(ids.reduce((n, id) => n + records.find((r) => r.article.id === id)!.claims.length, 0));
+      expect(scoped.stories.map((s) => s.id)).toEqual([story.id]);
+      expect(scoped.statements.map((s) => s.id)).toEqual([statement.id]);
+      expect(scoped.claimGroups.map((g) => g.id)).toEqual([group.id]);
+      const referenced = new Set(scoped.quotes.flatMap((q) => [q.speaker?.entityId, q.via?.entityId]).filter((e): e is string => !!e));
+      expect(new Set(scoped.entities.map((e) => e.id))).toEqual(referenced);
+    });
+
     it('pages articles in a stable order with filters and rejects a tampered cursor', async () => {
       await store.saveMany(records);
       for (const sort of ['published', '-published', 'headline'] as const) {

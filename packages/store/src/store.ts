@@ -129,6 +129,16 @@ export interface ClaimGroupFilter extends PageQuery {
   status?: ClaimStatus | undefined;
 }
 
+/** What relatedArticles looks for. */
+export interface RelatedQuery {
+  /** Words, any of which an article may hold; ranked by how many it holds and how rare they are. */
+  terms: readonly string[];
+  /** Publication dates (YYYY-MM-DD), inclusive; articles with no date are not filtered out. */
+  from?: string | null;
+  to?: string | null;
+  limit: number;
+}
+
 /** Record counts and the size of the database. */
 export interface StoreStats {
   /** Current articles (one per lineage). */
@@ -220,8 +230,21 @@ export interface Store {
 
   /** Every record, page by page (memory stays flat however big the store is). */
   exportRecords(): AsyncIterable<BundleRecord>;
-  /** Everything as one schema-valid Bundle (current article versions only). */
-  exportBundle(): Promise<Bundle>;
+  /**
+   * Everything as one schema-valid Bundle (current article versions only). With `scope`, only the current
+   * articles named there, with their quotes and claims, the entities those refer to, the stories the
+   * articles are in, and those stories' statements and claim groups: what re-linking a neighbourhood of the
+   * collection reads, in memory that grows with the neighbourhood, not the collection.
+   */
+  exportBundle(scope?: { articleIds: readonly string[] }): Promise<Bundle>;
+  /**
+   * Current articles most like a text, best first: ranked full-text search with any of `terms` (words, as a
+   * reader would type them), optionally published within [from, to] (articles without a date always
+   * qualify). How the linker finds the stories a new article may join without reading the collection.
+   */
+  relatedArticles(query: RelatedQuery): Promise<Array<{ id: string; storyId: string | null }>>;
+  /** Up to `size` current articles picked at random: a sample of the collection (its word frequencies). */
+  sampleArticles(size: number): Promise<Article[]>;
   /** Store a Bundle: its articles (with their records) then its links. Duplicate article ids count as unchanged. */
   importBundle(bundle: Bundle): Promise<{ added: number; unchanged: number; updated: number }>;
 
