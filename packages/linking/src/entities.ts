@@ -200,18 +200,35 @@ export function resolveEntities(bundle: Pick<Bundle, 'entities'>, storyOf: Reado
       for (const a of u.entity.aliases) if (a.toLowerCase() !== name.toLowerCase() && !/\n/.test(a)) aliases.add(a);
       for (const r of u.entity.roles) if (!/\n/.test(r) && r.length <= 80) roles.add(r);
     }
-    // Aliases that differ only in case are one alias; keep the capitalised spelling.
-    const byLower = new Map<string, string>();
-    for (const a of [...aliases].sort()) {
-      const k = a.toLowerCase();
-      const had = byLower.get(k);
-      if (!had || (/^\p{Ll}/u.test(had) && /^\p{Lu}/u.test(a))) byLower.set(k, a);
-    }
-    entity.aliases = [...byLower.values()].sort();
+    entity.aliases = foldAliases(aliases);
     entity.roles = [...roles].sort();
     entity.articleIds = [...articles].sort();
   }
   return { entities: [...out.values()].sort((a, b) => a.id.localeCompare(b.id)), remap };
+}
+
+/** Aliases that differ only in case are one alias (the capitalised spelling kept); sorted. */
+function foldAliases(aliases: Iterable<string>): string[] {
+  const byLower = new Map<string, string>();
+  for (const a of [...aliases].sort()) {
+    const k = a.toLowerCase();
+    const had = byLower.get(k);
+    if (!had || (/^\p{Ll}/u.test(had) && /^\p{Lu}/u.test(a))) byLower.set(k, a);
+  }
+  return [...byLower.values()].sort();
+}
+
+/**
+ * One entity from two records of it (the linker's, and one stored for articles the linker did not see):
+ * articles, aliases and roles united, the linker's name and kind kept.
+ */
+export function mergeEntity(linked: Entity, stored: Entity): Entity {
+  return {
+    ...linked,
+    aliases: foldAliases([...linked.aliases, ...stored.aliases].filter((a) => a.toLowerCase() !== linked.name.toLowerCase())),
+    roles: [...new Set([...linked.roles, ...stored.roles])].sort(),
+    articleIds: [...new Set([...linked.articleIds, ...stored.articleIds])].sort(),
+  };
 }
 
 /**

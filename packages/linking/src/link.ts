@@ -6,7 +6,7 @@ import { medianDate } from './dates.js';
 import { entityByAlias, resolveEntities, unitKey } from './entities.js';
 import { groupStatements, type StatementOptions } from './statements.js';
 import { buildCoverage, buildDigest, buildTimeline, type DigestOptions, type StoryParts } from './story-details.js';
-import { clusterArticles, type StoryClusteringOptions } from './stories.js';
+import { clusterArticles, clusterDocuments, storyDocument, type StoryClusteringOptions, type StoryDocument } from './stories.js';
 import { contentStems, Idf } from './text.js';
 
 export interface LinkOptions {
@@ -16,6 +16,18 @@ export interface LinkOptions {
   digest?: DigestOptions;
   /** A known story for each article (a store's assignment, a gold grouping): skips clustering. */
   storyOf?: ReadonlyMap<string, string>;
+  /**
+   * Document frequencies over the collection's claims (claimIdf), when the bundle holds only part of it:
+   * statements and claim groups then weigh words as they would in the whole collection.
+   */
+  claimIdf?: Idf;
+}
+
+/** The document frequencies statements and claim groups weigh words by: over claims' texts. */
+export function claimIdf(claims: Iterable<Pick<Claim, 'text'>>): Idf {
+  const idf = new Idf();
+  for (const c of claims) idf.add(contentStems(c.text));
+  return idf;
 }
 
 /** The Story id for a set of articles: a hash of their sorted ids. */
@@ -53,10 +65,40 @@ export function linkBundle(bundle: Bundle, options: LinkOptions = {}): Bundle {
  * Returns the new bundle and the ids of stories removed and written, so a store can replace just those.
  */
 export function linkStories(bundle: Bundle, touchedArticleIds: readonly string[], options: LinkOptions = {}): { bundle: Bundle; removedStoryIds: string[]; storyIds: string[] } {
+  const placed = placeTouched(
+    bundle.articles.map((a) => ({ id: a.id, storyId: a.storyId, doc: storyDocument(a) })),
+    bundle.stories,
+    touchedArticleIds,
+    options.stories,
+  );
+  const linked = linkWithStories(bundle, placed.storyOf, new Set(placed.storyIds), options);
+  return { bundle: linked, removedStoryIds: placed.removedStoryIds, storyIds: placed.storyIds };
+}
+
+/** What placeTouched decided: every article's story, the stories to delete and the stories to (re)build. */
+export interface Placement {
+  storyOf: Map<string, string>;
+  removedStoryIds: string[];
+  storyIds: string[];
+}
+
+/**
+ * linkStories' first half, on articles' term counts and dates alone (storyDocument: no text, quotes,
+ * claims or entities, so a caller can hold a whole collection's articles): where the touched articles go. Each
+ * touched article joins the stories of the untouched articles it clusters with (merging them when it
+ * bridges two) or forms a new story with the other touched articles of its cluster; stories that lost an
+ * article are rebuilt. Then linkAssigned builds the stories in `storyIds`, in one bundle or story by story.
+ */
+export function placeTouched(
+  articles: ReadonlyArray<{ id: string; storyId: string | null; doc: StoryDocument }>,
+  stories: ReadonlyArray<Pick<Story, 'id' | 'articleIds'>>,
+  touchedArticleIds: readonly string[],
+  options: StoryClusteringOptions = {},
+): Placement {
   const touched = new Set(touchedArticleIds);
-  const present = new Set(bundle.articles.map((a) => a.id));
+  const present = new Set(articles.map((a) => a.id));
   const members = new Map<string, string[]>();
-  for (const a of bundle.articles)
+  for (const a of articles)
     if (a.storyId && !touched.has(a.id)) {
       let list = members.get(a.storyId);
       if (!list) members.set(a.storyId, (list = []));
@@ -66,11 +108,11 @@ export function linkStories(bundle: Bundle, touchedArticleIds: readonly string[]
   for (const [s, ids] of members) for (const id of ids) storyOf.set(id, s);
   // Stories that lost an article (deleted, or re-extracted under the same id) are rebuilt.
   const removed = new Set<string>();
-  for (const s of bundle.stories) if (s.articleIds.some((id) => touched.has(id) || !present.has(id))) removed.add(s.id);
+  for (const s of stories) if (s.articleIds.some((id) => touched.has(id) || !present.has(id))) removed.add(s.id);
   // Where do the touched articles go? Cluster them with every article (blocking keeps this near-linear):
   // a touched article joins the stories of the untouched articles it clusters with (merging them when it
   // bridges two), or forms a new story with the other touched articles of its cluster.
-  const groups = clusterArticles(bundle.articles, options.stories);
+  const groups = clusterDocuments(articles.map((a) => a.doc), options);
   const uf = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
@@ -84,7 +126,7 @@ export function linkStories(bundle: Bundle, touchedArticleIds: readonly string[]
   };
   // Keys: "s:<story id>" for existing stories, "a:<article id>" for touched articles.
   for (const g of groups) {
-    const ids = g.map((i) => bundle.articles[i]!.id);
+    const ids = g.map((i) => articles[i]!.id);
     const keys = [...new Set(ids.map((id) => (touched.has(id) ? `a:${id}` : storyOf.has(id) ? `s:${storyOf.get(id)}` : `a:${id}`)))];
     if (!ids.some((id) => touched.has(id))) continue;
     for (const k of keys) if (!uf.has(k)) uf.set(k, k);
@@ -109,8 +151,22 @@ export function linkStories(bundle: Bundle, touchedArticleIds: readonly string[]
   }
   // An unchanged membership hashes to the same id: nothing was removed then.
   for (const id of rebuilt) removed.delete(id);
-  const linked = linkWithStories(bundle, storyOf, rebuilt, options);
-  return { bundle: linked, removedStoryIds: [...removed].sort(), storyIds: [...rebuilt].sort() };
+  return { storyOf, removedStoryIds: [...removed].sort(), storyIds: [...rebuilt].sort() };
+}
+
+/**
+ * linkStories' second half: entities, and the stories in `rebuild` with their statements, claim groups,
+ * timeline, coverage and digest, for a bundle whose articles' stories `storyOf` gives (placeTouched's).
+ * Every other story of the bundle keeps its records. The bundle may hold just the articles of some of
+ * those stories (a store read story by story): each story needs all its articles, nothing more.
+ */
+export function linkAssigned(bundle: Bundle, storyOf: ReadonlyMap<string, string>, rebuild: ReadonlySet<string>, options: LinkOptions = {}): Bundle {
+  const own = new Map<string, string>();
+  for (const a of bundle.articles) {
+    const s = storyOf.get(a.id);
+    if (s) own.set(a.id, s);
+  }
+  return linkWithStories(bundle, own, new Set(rebuild), options);
 }
 
 function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set<string> | null, options: LinkOptions): Bundle {
@@ -145,8 +201,7 @@ function linkWithStories(bundle: Bundle, storyOf: Map<string, string>, only: Set
   // 2. Per story: statements, claim groups, views.
   // One table of document frequencies, over the claims (the articles' checkable sentences), weighs the
   // stems of both quotes and claims.
-  const idf = new Idf();
-  for (const c of claims) idf.add(contentStems(c.text));
+  const idf = options.claimIdf ?? claimIdf(claims);
   const byStory = new Map<string, Article[]>();
   for (const a of bundle.articles) {
     const s = storyOf.get(a.id) ?? storyIdFor([a.id]);

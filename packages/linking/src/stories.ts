@@ -80,21 +80,36 @@ export function dateFactor(a: number | null, b: number | null, halfLife: number)
   return Math.pow(0.5, gap / halfLife);
 }
 
+/** What story clustering reads of an article: its term counts and its publication day. */
+export interface StoryDocument {
+  tf: Map<string, number>;
+  day: number | null;
+}
+
+/** An article as story clustering sees it (a caller holding a whole collection keeps these, not the text). */
+export function storyDocument(article: Pick<Article, 'headline' | 'standfirst' | 'body' | 'publishedAt'>): StoryDocument {
+  return { tf: termCounts(storyTerms(article)), day: dayNumber(article.publishedAt) };
+}
+
 /**
  * Cluster articles into stories. Returns groups of indexes into `articles`, each sorted, groups in order
  * of their first article. Deterministic for a given input order.
  */
 export function clusterArticles(articles: ReadonlyArray<Pick<Article, 'headline' | 'standfirst' | 'body' | 'publishedAt'>>, options: StoryClusteringOptions = {}): number[][] {
+  return clusterDocuments(articles.map(storyDocument), options);
+}
+
+/** clusterArticles over StoryDocuments. */
+export function clusterDocuments(docs: readonly StoryDocument[], options: StoryClusteringOptions = {}): number[][] {
   const o = { ...DEFAULTS, ...options };
-  const n = articles.length;
-  const idf = options.idf ?? new Idf();
-  const tfs = articles.map((a) => {
-    const tf = termCounts(storyTerms(a));
-    if (!options.idf) idf.add(tf.keys());
-    return tf;
-  });
-  const vectors: SparseVector[] = tfs.map((tf) => tfidfVector(tf, idf));
-  const days = articles.map((a) => dayNumber(a.publishedAt));
+  const n = docs.length;
+  let idf = options.idf;
+  if (!idf) {
+    idf = new Idf();
+    for (const d of docs) idf.add(d.tf.keys());
+  }
+  const vectors: SparseVector[] = docs.map((d) => tfidfVector(d.tf, idf));
+  const days = docs.map((d) => d.day);
   // Blocking: each article's most distinctive shared terms. For a neighbourhood, a term's frequency in
   // the collection is estimated from the sample's.
   const size = options.idf ? Math.max(n, options.collectionSize ?? options.idf.docs) : n;

@@ -312,4 +312,33 @@ describe('ingest with cross-article linking', () => {
     expect(left.find((s) => s.articleIds.includes(rest[0]!))!.articleIds.sort()).toEqual(rest);
     expect(left).toHaveLength(after.length);
   });
+
+  it.skipIf(!existsSync(bbc))('links a whole collection story batch by story batch exactly as in one piece', async () => {
+    const { neighbourhoodLinker } = await import('./link.js');
+    const inputs = join(dir, 'mixed');
+    mkdirSync(inputs);
+    for (const cat of readdirSync(bbc).filter((d) => !d.includes('.')))
+      for (const f of readdirSync(join(bbc, cat)).sort().slice(0, 40)) cpSync(join(bbc, cat, f), join(inputs, `${cat}-${f}`));
+    for (const f of readdirSync(corpus)) cpSync(join(corpus, f), join(inputs, f));
+    const linked = async (storyBatch: number) => {
+      const s = await openStore(join(dir, `batch-${storyBatch}.db`));
+      const exports: Array<number | 'all'> = [];
+      const exportBundle = s.exportBundle.bind(s);
+      vi.spyOn(s, 'exportBundle').mockImplementation(async (scope) => (exports.push(scope ? scope.articleIds.length : 'all'), exportBundle(scope)));
+      await ingestInputs(s, [inputs], { workers: 1, link: neighbourhoodLinker({ storyBatch }) });
+      vi.restoreAllMocks();
+      const b = await s.exportBundle();
+      await s.close();
+      return { b, exports };
+    };
+    const one = await linked(100_000);
+    const many = await linked(50);
+    expect(one.exports).toHaveLength(1);
+    expect(many.exports.length).toBeGreaterThan(4);
+    expect(many.exports.every((n) => n !== 'all' && n <= 50 + 5)).toBe(true);
+    expect(many.b.stories.length).toBeGreaterThan(100);
+    expect(many.b.stories.find((s) => s.articleIds.length === 5 && /Putin/.test(s.title))).toBeDefined();
+    // The same records, to the id.
+    for (const k of ['stories', 'statements', 'claimGroups', 'entities', 'articles', 'quotes', 'claims'] as const) expect(many.b[k]).toEqual(one.b[k]);
+  });
 });

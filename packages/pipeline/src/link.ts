@@ -8,7 +8,7 @@
 // story threshold), the stories those are in are read whole, and only that is linked, with term weights
 // from a random sample of the collection. Before, adding five articles to 20,000 read the whole
 // collection into memory: 50 s and 1.8 GB.
-import { collectionIdf, linkStories, storyQueryWords, type LinkOptions } from '@parallax/linking';
+import { collectionIdf, contentStems, Idf, linkAssigned, mergeEntity, linkStories, placeTouched, storyDocument, storyQueryWords, type StoryDocument } from '@parallax/linking';
 import type { Bundle } from '@parallax/schema';
 import type { LinkRecords, Store } from '@parallax/store';
 import type { Linker } from './ingest.js';
@@ -24,9 +24,11 @@ export interface NeighbourhoodOptions {
   related?: number;
   /** Words of each touched article in that look-up. */
   queryWords?: number;
+  /** Re-linking the whole collection builds its stories reading about this many articles at a time. */
+  storyBatch?: number;
 }
 
-const DEFAULTS: Required<NeighbourhoodOptions> = { wholeUpTo: 2_000, wholeShare: 0.1, sample: 1_000, related: 25, queryWords: 10 };
+const DEFAULTS: Required<NeighbourhoodOptions> = { wholeUpTo: 2_000, wholeShare: 0.1, sample: 1_000, related: 25, queryWords: 10, storyBatch: 2_000 };
 /** Days either side of a touched article's date within which related articles are looked for. */
 const WINDOW_DAYS = 30;
 
@@ -37,7 +39,7 @@ export function neighbourhoodLinker(options: NeighbourhoodOptions = {}): Linker 
     const { articles } = await store.stats();
     if (articles <= o.wholeUpTo || touched.length >= articles * o.wholeShare) {
       // The whole collection: exact, and the cheaper way when most of it changed anyway.
-      return writeLinks(store, await store.exportBundle(), touched);
+      return linkCollection(store, touched, o.storyBatch);
     }
     const idf = collectionIdf(await store.sampleArticles(Math.min(o.sample, 1000)));
     const scope = new Set<string>();
@@ -67,28 +69,87 @@ export function neighbourhoodLinker(options: NeighbourhoodOptions = {}): Linker 
     // Every story the neighbourhood touches is read whole: a story is rebuilt from all its articles.
     for (const id of stories) for (const a of (await store.getStory(id))?.articleIds ?? []) scope.add(a);
     const bundle = await store.exportBundle({ articleIds: [...scope] });
-    return writeLinks(store, bundle, touched, { stories: { idf, collectionSize: articles } });
+    const { bundle: linked, removedStoryIds, storyIds } = linkStories(bundle, touched, { stories: { idf, collectionSize: articles } });
+    await writeLinks(store, bundle, linked, storyIds, removedStoryIds);
+    return { stories: storyIds.length };
   };
 }
 
 /** Re-link the stories that the touched articles join or leave; everything else stays as stored. */
 export const linkTouched: Linker = neighbourhoodLinker();
 
-async function writeLinks(store: Store, bundle: Bundle, touched: readonly string[], options: LinkOptions = {}): Promise<{ stories: number }> {
-  const { bundle: linked, removedStoryIds, storyIds } = linkStories(bundle, touched, options);
+/**
+ * The whole collection, in memory that does not hold it: every article's term counts and date (not its
+ * text or records) decide where the touched articles go; then the stories to rebuild are read, linked and
+ * written a batch of about `batch` articles at a time (each story whole, in one batch), with the word
+ * frequencies of all the collection's claims, so the result is the same whatever the batch.
+ */
+async function linkCollection(store: Store, touched: readonly string[], batch: number): Promise<{ stories: number }> {
+  const articles: Array<{ id: string; storyId: string | null; doc: StoryDocument }> = [];
+  const stories: Array<{ id: string; articleIds: string[] }> = [];
+  const claims = new Idf();
+  for await (const r of store.exportRecords(['articles', 'claims', 'stories'])) {
+    if (r.kind === 'articles') articles.push({ id: r.record.id, storyId: r.record.storyId, doc: storyDocument(r.record) });
+    else if (r.kind === 'claims') claims.add(contentStems(r.record.text));
+    else if (r.kind === 'stories') stories.push({ id: r.record.id, articleIds: r.record.articleIds });
+  }
+  const { storyOf, removedStoryIds, storyIds } = placeTouched(articles, stories, touched);
+  const rebuild = new Set(storyIds);
+  const members = new Map<string, string[]>();
+  for (const a of articles) {
+    const s = storyOf.get(a.id);
+    if (s === undefined || !rebuild.has(s)) continue;
+    let list = members.get(s);
+    if (!list) members.set(s, (list = []));
+    list.push(a.id);
+  }
+  articles.length = 0;
+  const removed = new Set(removedStoryIds);
+  let ids: string[] = [];
+  let part = new Set<string>();
+  const write = async () => {
+    if (part.size === 0) return;
+    const bundle = await store.exportBundle({ articleIds: ids });
+    const linked = linkAssigned(bundle, storyOf, part, { claimIdf: claims });
+    // The stories these articles were in go (those rebuilt under the same id are written again).
+    const old = bundle.stories.map((s) => s.id);
+    for (const id of old) removed.delete(id);
+    await writeLinks(store, bundle, linked, [...part], old.filter((id) => !part.has(id)));
+    ids = [];
+    part = new Set();
+  };
+  for (const id of storyIds) {
+    const list = members.get(id) ?? [];
+    if (ids.length > 0 && ids.length + list.length > batch) await write();
+    ids.push(...list);
+    part.add(id);
+  }
+  await write();
+  // Stories left with no article at all (every one deleted).
+  if (removed.size) await store.saveLinks([...removed], { stories: [], statements: [], claimGroups: [] });
+  return { stories: storyIds.length };
+}
+
+/** Write what the linker made of `input`: the stories `storyIds` (replacing `removedStoryIds`), their statements, claim groups, clusters and entities. */
+async function writeLinks(store: Store, input: Bundle, linked: Bundle, storyIds: readonly string[], removedStoryIds: readonly string[]): Promise<void> {
   const keep = new Set(storyIds);
   const stories = linked.stories.filter((s) => keep.has(s.id));
   const inScope = new Set(stories.flatMap((s) => s.articleIds));
   const firstIn = (ids: readonly string[]) => ids.length > 0 && inScope.has(ids[0]!);
   const canonical = new Set(linked.entities.map((e) => e.id));
+  // A canonical entity may already be stored for articles this bundle does not hold (its records did not
+  // refer to it): united with that record, not replacing it.
+  const loaded = new Set(input.entities.map((e) => e.id));
+  const stored = new Map((await store.getEntities(linked.entities.filter((e) => !loaded.has(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
+  const entities = linked.entities.map((e) => (stored.has(e.id) ? mergeEntity(e, stored.get(e.id)!) : e));
   const links: LinkRecords = {
     stories,
     statements: linked.statements.filter((s) => firstIn(s.articleIds)),
     claimGroups: linked.claimGroups.filter((g) => firstIn(g.articleIds)),
     // The bundle's entities carry every article they are stored with, inside the bundle or not: the
     // linker's entities do too, so writing them whole loses nothing outside a neighbourhood.
-    replaceEntities: linked.entities,
-    removedEntityIds: bundle.entities.filter((e) => !canonical.has(e.id)).map((e) => e.id),
+    replaceEntities: entities,
+    removedEntityIds: input.entities.filter((e) => !canonical.has(e.id)).map((e) => e.id),
     clusters: {
       quotes: linked.quotes
         .filter((q) => inScope.has(q.articleId))
@@ -99,5 +160,4 @@ async function writeLinks(store: Store, bundle: Bundle, touched: readonly string
     },
   };
   await store.saveLinks([...removedStoryIds, ...storyIds], links);
-  return { stories: storyIds.length };
 }

@@ -914,7 +914,7 @@ export class SqlStore implements Store {
 
   // ---- bundles ----
 
-  async *exportRecords(): AsyncIterable<BundleRecord> {
+  async *exportRecords(kinds?: ReadonlyArray<BundleRecord['kind']>): AsyncIterable<BundleRecord> {
     const pages: Array<{ kind: BundleRecord['kind']; sql: string; map: (r: Row) => unknown }> = [
       { kind: 'outlets', sql: 'SELECT id AS k, doc FROM outlets WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
       {
@@ -938,6 +938,7 @@ export class SqlStore implements Store {
       { kind: 'stories', sql: 'SELECT id AS k, doc FROM stories WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
     ];
     for (const p of pages) {
+      if (kinds && !kinds.includes(p.kind)) continue;
       let after: SqlValue = p.sql.includes('seq AS k') ? 0 : '';
       for (;;) {
         const rows: Row[] = await this.db.all(p.sql, [after, exportPage]);

@@ -667,6 +667,9 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       let streamed = 0;
       for await (const r of store.exportRecords()) if (r.kind === 'quotes') streamed++;
       expect(streamed).toBe(bundle.quotes.length);
+      const some: string[] = [];
+      for await (const r of store.exportRecords(['articles', 'stories'])) some.push(r.kind);
+      expect(some).toEqual([...bundle.articles.map(() => 'articles'), 'stories']);
 
       const before = await store.stats();
       await handle.cleanup();

@@ -228,8 +228,8 @@ export interface Store {
   /** Ranked full-text search over current articles, quotes and claims. Never throws on user syntax. */
   search(query: Partial<SearchQuery> & { q: string }): Promise<SearchHit[]>;
 
-  /** Every record, page by page (memory stays flat however big the store is). */
-  exportRecords(): AsyncIterable<BundleRecord>;
+  /** Every record, page by page (memory stays flat however big the store is); with `kinds`, those collections only. */
+  exportRecords(kinds?: ReadonlyArray<BundleRecord['kind']>): AsyncIterable<BundleRecord>;
   /**
    * Everything as one schema-valid Bundle (current article versions only). With `scope`, only the current
    * articles named there, with their quotes and claims, the entities those refer to, the stories the
