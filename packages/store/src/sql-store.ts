@@ -915,6 +915,10 @@ export class SqlStore implements Store {
   // ---- bundles ----
 
   async *exportRecords(kinds?: ReadonlyArray<BundleRecord['kind']>): AsyncIterable<BundleRecord> {
+    // Quotes and claims are read in seq order, each joined to its article by id. SQLite without planner
+    // statistics (a store never optimized) chose to walk every current article and sort their records for
+    // each page: 22 s for the 228,812 claims of 20,000 articles, 0.4 s with the order fixed (CROSS JOIN).
+    const join = this.dialect.kind === 'sqlite' ? 'CROSS JOIN' : 'JOIN';
     const pages: Array<{ kind: BundleRecord['kind']; sql: string; map: (r: Row) => unknown }> = [
       { kind: 'outlets', sql: 'SELECT id AS k, doc FROM outlets WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
       {
@@ -925,12 +929,12 @@ export class SqlStore implements Store {
       { kind: 'entities', sql: 'SELECT id AS k, doc FROM entities WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
       {
         kind: 'quotes',
-        sql: 'SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM quotes r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        sql: `SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM quotes r ${join} articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?`,
         map: quoteFromRow,
       },
       {
         kind: 'claims',
-        sql: 'SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM claims r JOIN articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?',
+        sql: `SELECT r.seq AS k, r.cluster_id, r.text, r.doc FROM claims r ${join} articles a ON a.id = r.article_id WHERE a.is_current = 1 AND r.seq > ? ORDER BY r.seq LIMIT ?`,
         map: claimFromRow,
       },
       { kind: 'statements', sql: 'SELECT id AS k, doc FROM statements WHERE id > ? ORDER BY id LIMIT ?', map: (r) => doc(r.doc) },
