@@ -1,15 +1,15 @@
 // npm run bench -w @parallax/pipeline: end-to-end ingest (files on disk -> extraction on every core ->
 // SQLite) of the BBC set replicated to N articles (default 100,000; PARALLAX_BENCH_ARTICLES), each copy
 // varied so every id differs. Prints articles/s, peak RSS and the database size; the same into
-// PostgreSQL when PARALLAX_PG_URL is set (PARALLAX_BENCH_SQLITE=0 skips the SQLite run); and the cost of
-// cross-article linking on a slice.
+// PostgreSQL when PARALLAX_PG_URL is set (PARALLAX_BENCH_SQLITE=0 skips the SQLite run); then the
+// cross-article linking `parallax ingest` runs after the writes, over the whole SQLite collection, and
+// the seed story added to it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '@parallax/store';
-import { ingestInputs, linkTouched } from '../src/index.js';
 
 const shared = process.env.PARALLAX_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url));
 const bbc = join(shared, 'eval/bbc/bbc');
@@ -35,18 +35,20 @@ for (let i = 0; i < target; i++) {
   writeFileSync(join(dir, `${i}.txt`), varied);
 }
 
-/** Ingest in a child process (bench/ingest-child.mjs): its own peak memory, as `parallax ingest` would use. */
-function ingestInChild(url: string): { added: number; failed: number; seconds: number; peakRss: number } {
-  const child = spawnSync(process.execPath, [fileURLToPath(new URL('./ingest-child.mjs', import.meta.url)), url, inputs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (child.status !== 0) throw new Error(`ingest into ${url} failed (exit ${child.status})`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+/** Run a bench script in a child process: its own peak memory, as `parallax ingest` would use. */
+function inChild<T>(script: string, args: string[]): T {
+  const child = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (child.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as T;
 }
+let sqliteIngestSeconds = 0;
 
 async function run(label: string, url: string) {
   // The store exists (migrated) before the timed ingest, as it does for a CLI user's second run.
   await (await openStore(url)).close();
-  const summary = ingestInChild(url);
+  const summary = inChild<{ added: number; failed: number; seconds: number; peakRss: number }>('./ingest-child.mjs', [url, inputs]);
   const { seconds, peakRss: peak } = summary;
+  if (label === 'SQLite') sqliteIngestSeconds = seconds;
   const store = await openStore(url);
   await store.optimize();
   const stats = await store.stats();
@@ -74,18 +76,19 @@ try {
   else console.log('SQLite: PARALLAX_BENCH_SQLITE=0, skipped.');
   if (process.env.PARALLAX_PG_URL) await run('PostgreSQL', process.env.PARALLAX_PG_URL);
   else console.log('PostgreSQL: PARALLAX_PG_URL not set, skipped.');
-  // Linking is a separate stage: measure it on the first 10,000 articles.
-  const store = await openStore(join(work, 'link.db'));
-  const slice = readdirSync(inputs).sort().slice(0, 10).map((d) => join(inputs, d));
-  const s = await ingestInputs(store, slice);
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const { items } = await store.listArticles({ limit: 1 });
-  void items;
-  const linked = await linkTouched(store, (await store.exportBundle()).articles.map((a) => a.id));
-  const cpu = process.cpuUsage(c0);
-  console.log(`Linking ${s.added.toLocaleString()} stored articles into ${linked.stories.toLocaleString()} stories: ${((performance.now() - t0) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU`);
-  await store.close();
+  // Linking, which `parallax ingest` runs after the writes: the whole SQLite collection, then the seed
+  // story added to it (re-linked in its neighbourhood).
+  const db = join(work, 'bench.db');
+  if (process.env.PARALLAX_BENCH_SQLITE !== '0' && existsSync(db)) {
+    const all = inChild<{ articles: number; stories: number; seconds: number; peakRss: number }>('./link-child.mjs', [db, 'all']);
+    console.log(
+      `SQLite linking all ${all.articles.toLocaleString()} articles into ${all.stories.toLocaleString()} stories: ${all.seconds.toFixed(1)} s, peak RSS ${(all.peakRss / 1e6).toFixed(0)} MB; ` +
+        `ingest and linking together: ${(all.articles / (sqliteIngestSeconds + all.seconds)).toFixed(0)} articles/s`,
+    );
+    const seeds = fileURLToPath(new URL('../../../corpus/putin-syria-2015-09', import.meta.url));
+    const add = inChild<{ articles: number; stories: number; seconds: number; peakRss: number }>('./link-child.mjs', [db, 'add', seeds]);
+    console.log(`SQLite adding the ${add.articles} seed articles to it, linked in their neighbourhood: ${add.seconds.toFixed(1)} s, peak RSS ${(add.peakRss / 1e6).toFixed(0)} MB`);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
