@@ -6,7 +6,7 @@
 // agglomeration over the candidate graph (a missing pair counts as 0), which does not chain the way
 // single-link does.
 import type { Article } from '@parallax/schema';
-import { contentStems, cosine, Idf, isStopword, stem, termCounts, tfidfVector, wordTokens, type SparseVector } from './text.js';
+import { contentStems, Idf, isStopword, stem, termCounts, wordTokens } from './text.js';
 
 export interface StoryClusteringOptions {
   /** Average-link similarity at or above which two clusters merge. */
@@ -80,15 +80,24 @@ export function dateFactor(a: number | null, b: number | null, halfLife: number)
   return Math.pow(0.5, gap / halfLife);
 }
 
-/** What story clustering reads of an article: its term counts and its publication day. */
+/**
+ * What story clustering reads of an article: its distinct terms in order of first use, their counts, and
+ * its publication day. Arrays, not a Map: a caller holding a whole collection's documents (100,000
+ * articles) keeps a third of the memory.
+ */
 export interface StoryDocument {
-  tf: Map<string, number>;
+  terms: string[];
+  counts: Uint16Array;
   day: number | null;
 }
 
 /** An article as story clustering sees it (a caller holding a whole collection keeps these, not the text). */
 export function storyDocument(article: Pick<Article, 'headline' | 'standfirst' | 'body' | 'publishedAt'>): StoryDocument {
-  return { tf: termCounts(storyTerms(article)), day: dayNumber(article.publishedAt) };
+  const tf = termCounts(storyTerms(article));
+  const counts = new Uint16Array(tf.size);
+  let k = 0;
+  for (const n of tf.values()) counts[k++] = Math.min(n, 65_535);
+  return { terms: [...tf.keys()], counts, day: dayNumber(article.publishedAt) };
 }
 
 /**
@@ -99,39 +108,83 @@ export function clusterArticles(articles: ReadonlyArray<Pick<Article, 'headline'
   return clusterDocuments(articles.map(storyDocument), options);
 }
 
-/** clusterArticles over StoryDocuments. */
+/**
+ * clusterArticles over StoryDocuments. Each document's tf-idf vector is its terms' ids (one dictionary
+ * for the run) and weights in typed arrays, in the order of its terms, L2-normalised as tfidfVector does;
+ * a cosine walks the shorter vector in its order and reads the other's weights from a dense table, so the
+ * sums are the ones a Map-based cosine gives.
+ */
 export function clusterDocuments(docs: readonly StoryDocument[], options: StoryClusteringOptions = {}): number[][] {
   const o = { ...DEFAULTS, ...options };
   const n = docs.length;
-  let idf = options.idf;
-  if (!idf) {
-    idf = new Idf();
-    for (const d of docs) idf.add(d.tf.keys());
+  // Term ids, and each document's ids in its own order.
+  const idOf = new Map<string, number>();
+  const terms: string[] = [];
+  const ids: Int32Array[] = docs.map((d) => {
+    const out = new Int32Array(d.terms.length);
+    for (let k = 0; k < d.terms.length; k++) {
+      const t = d.terms[k]!;
+      let id = idOf.get(t);
+      if (id === undefined) {
+        id = terms.length;
+        idOf.set(t, id);
+        terms.push(t);
+      }
+      out[k] = id;
+    }
+    return out;
+  });
+  // Document frequencies and idf weights by id: the collection's (a sample's) or counted here.
+  const df = new Float64Array(terms.length);
+  const idfWeight = new Float64Array(terms.length);
+  if (options.idf) {
+    for (let t = 0; t < terms.length; t++) {
+      df[t] = options.idf.df.get(terms[t]!) ?? 0;
+      idfWeight[t] = options.idf.weight(terms[t]!);
+    }
+  } else {
+    for (const list of ids) for (let k = 0; k < list.length; k++) df[list[k]!]!++;
+    for (let t = 0; t < terms.length; t++) idfWeight[t] = Math.log((n + 1) / (df[t]! + 1)) + 1;
   }
-  const vectors: SparseVector[] = docs.map((d) => tfidfVector(d.tf, idf));
+  // Sublinear tf-idf, L2-normalised.
+  const weights: Float64Array[] = docs.map((d, i) => {
+    const list = ids[i]!;
+    const w = new Float64Array(list.length);
+    let norm = 0;
+    for (let k = 0; k < list.length; k++) {
+      const x = (1 + Math.log(d.counts[k]!)) * idfWeight[list[k]!]!;
+      w[k] = x;
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < w.length; k++) w[k] = w[k]! / norm;
+    return w;
+  });
   const days = docs.map((d) => d.day);
   // Blocking: each article's most distinctive shared terms. For a neighbourhood, a term's frequency in
   // the collection is estimated from the sample's.
   const size = options.idf ? Math.max(n, options.collectionSize ?? options.idf.docs) : n;
   const scale = options.idf ? size / Math.max(1, options.idf.docs) : 1;
   const maxDf = Math.max(8, Math.ceil(size * 0.02));
-  const postings = new Map<string, number[]>();
-  const blocks: string[][] = vectors.map((v, i) => {
-    const terms = [...v.entries()]
-      .filter(([t]) => {
-        const df = (idf.df.get(t) ?? 0) * scale;
-        // In a neighbourhood a term the sample never saw may still be shared: only the upper bound holds.
-        return (options.idf || df >= 2) && df <= maxDf;
-      })
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, o.blockingTerms)
-      .map(([t]) => t);
-    for (const t of terms) {
-      let p = postings.get(t);
-      if (!p) postings.set(t, (p = []));
-      p.push(i);
+  // Postings: term id -> the articles blocked under it, with the term's weight in each.
+  const postings = new Map<number, { docs: number[]; weights: number[] }>();
+  const blocks: Array<Array<{ id: number; w: number }>> = ids.map((list, i) => {
+    const w = weights[i]!;
+    const chosen: Array<{ id: number; w: number }> = [];
+    for (let k = 0; k < list.length; k++) {
+      const f = df[list[k]!]! * scale;
+      // In a neighbourhood a term the sample never saw may still be shared: only the upper bound holds.
+      if ((options.idf || f >= 2) && f <= maxDf) chosen.push({ id: list[k]!, w: w[k]! });
     }
-    return terms;
+    chosen.sort((a, b) => b.w - a.w || (terms[a.id]! < terms[b.id]! ? -1 : 1));
+    const top = chosen.slice(0, o.blockingTerms);
+    for (const { id, w: x } of top) {
+      let p = postings.get(id);
+      if (!p) postings.set(id, (p = { docs: [], weights: [] }));
+      p.docs.push(i);
+      p.weights.push(x);
+    }
+    return top;
   });
 
   // Candidate pairs: for each article, the others that share its blocking terms, best first.
@@ -144,21 +197,51 @@ export function clusterDocuments(docs: readonly StoryDocument[], options: StoryC
   };
   const score = new Float64Array(n);
   const touched: number[] = [];
+  // Dense weight tables for the cosine: article i's (set once per i) and a candidate's (when i's is shorter).
+  const mine = new Float64Array(terms.length);
+  const theirs = new Float64Array(terms.length);
+  const cosine = (i: number, j: number): number => {
+    const ai = ids[i]!;
+    const aj = ids[j]!;
+    let s = 0;
+    if (ai.length > aj.length) {
+      // Walk the shorter (j) in its order.
+      const wj = weights[j]!;
+      for (let k = 0; k < aj.length; k++) {
+        const other = mine[aj[k]!]!;
+        if (other !== 0) s += wj[k]! * other;
+      }
+      return s;
+    }
+    const wj = weights[j]!;
+    for (let k = 0; k < aj.length; k++) theirs[aj[k]!] = wj[k]!;
+    const wi = weights[i]!;
+    for (let k = 0; k < ai.length; k++) {
+      const other = theirs[ai[k]!]!;
+      if (other !== 0) s += wi[k]! * other;
+    }
+    for (let k = 0; k < aj.length; k++) theirs[aj[k]!] = 0;
+    return s;
+  };
   for (let i = 0; i < n; i++) {
-    const vi = vectors[i]!;
-    for (const t of blocks[i]!) {
-      const w = vi.get(t)!;
-      for (const j of postings.get(t)!) {
+    for (const { id, w } of blocks[i]!) {
+      const p = postings.get(id)!;
+      for (let k = 0; k < p.docs.length; k++) {
+        const j = p.docs[k]!;
         if (j === i) continue;
         if (score[j] === 0) touched.push(j);
-        score[j]! += w * vectors[j]!.get(t)!;
+        score[j]! += w * p.weights[k]!;
       }
     }
     touched.sort((a, b) => score[b]! - score[a]! || a - b);
+    const ai = ids[i]!;
+    const wi = weights[i]!;
+    for (let k = 0; k < ai.length; k++) mine[ai[k]!] = wi[k]!;
     for (const j of touched.slice(0, o.candidates)) {
-      const s = cosine(vi, vectors[j]!) * dateFactor(days[i]!, days[j]!, o.dateHalfLifeDays);
+      const s = cosine(i, j) * dateFactor(days[i]!, days[j]!, o.dateHalfLifeDays);
       if (s > 0) addEdge(i, j, s);
     }
+    for (let k = 0; k < ai.length; k++) mine[ai[k]!] = 0;
     for (const j of touched) score[j] = 0;
     touched.length = 0;
   }
