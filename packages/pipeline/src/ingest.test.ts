@@ -238,6 +238,21 @@ describe('ingest with cross-article linking', () => {
     expect((await ingestInputs(store, [corpus], { workers: 0, link: linkTouched })).relinkedStories).toBe(0);
   });
 
+  it('links next time what a run left unlinked (killed, or failing, while it linked)', async () => {
+    const { linkTouched } = await import('./link.js');
+    const dying = async () => {
+      throw new Error('killed while linking');
+    };
+    await expect(ingestInputs(store, [corpus], { workers: 0, link: dying })).rejects.toThrow(/killed while linking/);
+    expect(await store.unlinkedArticleIds()).toHaveLength(5);
+    // Nothing new to ingest: the articles left in no story are linked all the same.
+    const next = await ingestInputs(store, [corpus], { workers: 0, link: linkTouched });
+    expect(next).toMatchObject({ added: 0, unchanged: 5, relinkedStories: 1 });
+    expect(await store.unlinkedArticleIds()).toEqual([]);
+    expect((await store.listStories({})).items[0]!.articleIds).toHaveLength(5);
+    expect((await ingestInputs(store, [corpus], { workers: 0, link: linkTouched })).relinkedStories).toBe(0);
+  });
+
   it('deleting an article re-links its story: no statement or claim group lists it any more', async () => {
     const { linkTouched } = await import('./link.js');
     await ingestInputs(store, [corpus], { workers: 0, link: linkTouched });

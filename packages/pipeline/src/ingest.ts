@@ -45,7 +45,10 @@ export interface IngestOptions {
   writerThread?: boolean;
   /** Standard input, for the "-" input. */
   readStdin?: () => Promise<Uint8Array>;
-  /** Cross-article linking after the writes; omitted, no stories are re-linked. */
+  /**
+   * Cross-article linking after the writes, of the new and changed articles and of any current article
+   * an earlier run left in no story; omitted, no stories are re-linked.
+   */
   link?: Linker;
 }
 
@@ -241,7 +244,13 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     own?.close();
     await writer?.close();
   }
-  if (options.link && touched.length) summary.relinkedStories = (await options.link(store, touched)).stories;
+  if (options.link) {
+    // With the new and changed articles, any left unlinked by an earlier run (killed while it linked, or
+    // run without linking): the next run finishes the job.
+    const seen = new Set(touched);
+    const all = [...touched, ...(await store.unlinkedArticleIds()).filter((id) => !seen.has(id))];
+    if (all.length) summary.relinkedStories = (await options.link(store, all)).stories;
+  }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

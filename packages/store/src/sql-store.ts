@@ -1019,6 +1019,10 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ id: str(r.id), storyId: r.story_id === null ? null : str(r.story_id) }));
   }
 
+  async unlinkedArticleIds(): Promise<string[]> {
+    return (await this.db.all('SELECT id FROM articles WHERE story_id IS NULL AND is_current = 1 ORDER BY seq')).map((r) => str(r.id));
+  }
+
   async sampleArticles(size: number): Promise<Article[]> {
     const n = pageLimit(size);
     const rows = await this.db.all(`SELECT id FROM articles WHERE is_current = 1 ORDER BY random() LIMIT ?`, [n]);

@@ -497,6 +497,7 @@ export function storeConformance(name: string, open: () => Promise<StoreHandle>)
       const windowed = await store.relatedArticles({ terms: ['Putin'], from: '2001-01-01', to: '2001-12-31', limit: 10 });
       expect(windowed.every((r) => !dated.some((d) => d.article.id === r.id))).toBe(true);
 
+      expect(await store.unlinkedArticleIds()).toEqual(outside.map((r) => r.article.id));
       const sample = await store.sampleArticles(3);
       expect(sample).toHaveLength(3);
       expect(new Set(sample.map((a) => a.id)).size).toBe(3);

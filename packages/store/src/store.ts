@@ -243,6 +243,11 @@ export interface Store {
    * qualify). How the linker finds the stories a new article may join without reading the collection.
    */
   relatedArticles(query: RelatedQuery): Promise<Array<{ id: string; storyId: string | null }>>;
+  /**
+   * Ids of the current articles in no story: stored but never linked (an ingest without linking, or one
+   * killed while it linked), in the order stored.
+   */
+  unlinkedArticleIds(): Promise<string[]>;
   /** Up to `size` current articles picked at random: a sample of the collection (its word frequencies). */
   sampleArticles(size: number): Promise<Article[]>;
   /** Store a Bundle: its articles (with their records) then its links. Duplicate article ids count as unchanged. */
