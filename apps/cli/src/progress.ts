@@ -3,7 +3,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  tick(name: string): void;
+  /** One more done (or `count` more). */
+  tick(name: string, count?: number): void;
   stop(): void;
 }
 
@@ -18,8 +19,8 @@ export function createProgress(total: number, label: string, stream: NodeJS.Writ
     bar.start(total, 0, { rate: '0' });
     let done = 0;
     return {
-      tick() {
-        done++;
+      tick(_name, count = 1) {
+        done += count;
         bar.update(done, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(0) });
       },
       stop: () => bar.stop(),
@@ -29,8 +30,8 @@ export function createProgress(total: number, label: string, stream: NodeJS.Writ
   let last = started;
   let done = 0;
   return {
-    tick() {
-      done++;
+    tick(_name, count = 1) {
+      done += count;
       const now = Date.now();
       if (now - last >= 2000 || done === total) {
         last = now;

@@ -340,16 +340,22 @@ describe('ingest with cross-article linking', () => {
       const exports: Array<number | 'all'> = [];
       const exportBundle = s.exportBundle.bind(s);
       vi.spyOn(s, 'exportBundle').mockImplementation(async (scope) => (exports.push(scope ? scope.articleIds.length : 'all'), exportBundle(scope)));
-      await ingestInputs(s, [inputs], { workers: 1, link: neighbourhoodLinker({ storyBatch }) });
+      const progress: Array<{ done: number; total: number }> = [];
+      const summary = await ingestInputs(s, [inputs], { workers: 1, link: neighbourhoodLinker({ storyBatch }), onLinkProgress: (p) => progress.push(p) });
       vi.restoreAllMocks();
+      // Progress in stories built, from none to all of them, never backwards.
+      expect(progress[0]).toEqual({ done: 0, total: summary.relinkedStories });
+      expect(progress.at(-1)).toEqual({ done: summary.relinkedStories, total: summary.relinkedStories });
+      for (let k = 1; k < progress.length; k++) expect(progress[k]!.done).toBeGreaterThan(progress[k - 1]!.done);
       const b = await s.exportBundle();
       await s.close();
-      return { b, exports };
+      return { b, exports, progress };
     };
     const one = await linked(100_000);
     const many = await linked(50);
     expect(one.exports).toHaveLength(1);
     expect(many.exports.length).toBeGreaterThan(4);
+    expect(many.progress.length).toBe(many.exports.length + 1);
     expect(many.exports.every((n) => n !== 'all' && n <= 50 + 5)).toBe(true);
     expect(many.b.stories.length).toBeGreaterThan(100);
     expect(many.b.stories.find((s) => s.articleIds.length === 5 && /Putin/.test(s.title))).toBeDefined();

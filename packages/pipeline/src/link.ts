@@ -11,7 +11,7 @@
 import { collectionIdf, contentStems, Idf, linkAssigned, mergeEntity, linkStories, placeTouched, storyDocument, storyQueryWords, type StoryDocument } from '@parallax/linking';
 import type { Bundle } from '@parallax/schema';
 import type { LinkRecords, Store } from '@parallax/store';
-import type { Linker } from './ingest.js';
+import type { Linker, LinkProgress } from './ingest.js';
 
 export interface NeighbourhoodOptions {
   /** Collections of at most this many current articles are re-linked whole. */
@@ -35,11 +35,11 @@ const WINDOW_DAYS = 30;
 /** A Linker with these neighbourhood settings (linkTouched uses the defaults). */
 export function neighbourhoodLinker(options: NeighbourhoodOptions = {}): Linker {
   const o = { ...DEFAULTS, ...options };
-  return async (store, touched) => {
+  return async (store, touched, onProgress) => {
     const { articles } = await store.stats();
     if (articles <= o.wholeUpTo || touched.length >= articles * o.wholeShare) {
       // The whole collection: exact, and the cheaper way when most of it changed anyway.
-      return linkCollection(store, touched, o.storyBatch);
+      return linkCollection(store, touched, o.storyBatch, onProgress);
     }
     const idf = collectionIdf(await store.sampleArticles(Math.min(o.sample, 1000)));
     const scope = new Set<string>();
@@ -71,6 +71,7 @@ export function neighbourhoodLinker(options: NeighbourhoodOptions = {}): Linker 
     const bundle = await store.exportBundle({ articleIds: [...scope] });
     const { bundle: linked, removedStoryIds, storyIds } = linkStories(bundle, touched, { stories: { idf, collectionSize: articles } });
     await writeLinks(store, bundle, linked, storyIds, removedStoryIds);
+    onProgress?.({ done: storyIds.length, total: storyIds.length });
     return { stories: storyIds.length };
   };
 }
@@ -84,7 +85,7 @@ export const linkTouched: Linker = neighbourhoodLinker();
  * written a batch of about `batch` articles at a time (each story whole, in one batch), with the word
  * frequencies of all the collection's claims, so the result is the same whatever the batch.
  */
-async function linkCollection(store: Store, touched: readonly string[], batch: number): Promise<{ stories: number }> {
+async function linkCollection(store: Store, touched: readonly string[], batch: number, onProgress?: (p: LinkProgress) => void): Promise<{ stories: number }> {
   const articles: Array<{ id: string; storyId: string | null; doc: StoryDocument }> = [];
   const stories: Array<{ id: string; articleIds: string[] }> = [];
   const claims = new Idf();
@@ -105,6 +106,8 @@ async function linkCollection(store: Store, touched: readonly string[], batch: n
   }
   articles.length = 0;
   const removed = new Set(removedStoryIds);
+  let built = 0;
+  onProgress?.({ done: 0, total: storyIds.length });
   let ids: string[] = [];
   let part = new Set<string>();
   const write = async () => {
@@ -115,6 +118,8 @@ async function linkCollection(store: Store, touched: readonly string[], batch: n
     const old = bundle.stories.map((s) => s.id);
     for (const id of old) removed.delete(id);
     await writeLinks(store, bundle, linked, [...part], old.filter((id) => !part.has(id)));
+    built += part.size;
+    onProgress?.({ done: built, total: storyIds.length });
     ids = [];
     part = new Set();
   };
