@@ -26,8 +26,13 @@ export interface LinkOptions {
 /** The document frequencies statements and claim groups weigh words by: over claims' texts. */
 export function claimIdf(claims: Iterable<Pick<Claim, 'text'>>): Idf {
   const idf = new Idf();
-  for (const c of claims) idf.add(contentStems(c.text));
+  for (const c of claims) addClaim(idf, c);
   return idf;
+}
+
+/** Count one claim into a claimIdf (a caller reading claims as a stream builds it claim by claim). */
+export function addClaim(idf: Idf, claim: Pick<Claim, 'text'>): void {
+  idf.add(contentStems(claim.text));
 }
 
 /** The Story id for a set of articles: a hash of their sorted ids. */

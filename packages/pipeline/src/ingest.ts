@@ -170,6 +170,16 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     report(input.name, 'failed');
   };
 
+  // What a worker is given: a file to read itself, or the bytes of a URL or standard input read here.
+  const isFile = (input: PlannedInput): input is PlannedInput & { path: string } => input.path !== null && !input.url;
+  const fileJob = (input: PlannedInput & { path: string }) => ({
+    name: input.name, hints: input.hints, maxBytes, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null,
+  });
+  const readJob = async (input: PlannedInput) => {
+    const { bytes, contentType, url } = await readInput(input, options, maxBytes);
+    return { name: input.name, hints: input.hints, maxBytes, bytes, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType };
+  };
+
   // With a writer thread: the worker posts the records to it, and its save settles later.
   let nextRef = 0;
   const saves = new Set<Promise<void>>();
@@ -180,15 +190,12 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     // If extraction fails the save is cancelled and never awaited; a writer that died already rejected it.
     saved.catch(() => {});
     try {
-      const about = { name: input.name, hints: input.hints, maxBytes };
-      if (input.path !== null && !input.url) {
+      if (isFile(input)) {
         // A file: the worker reads it and posts the records to the writer.
-        writer!.sized(ref, await pool!.forward({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null, ref, input: input.name }));
+        writer!.sized(ref, await pool!.forward({ ...fileJob(input), ref, input: input.name }));
       } else {
         // A URL or standard input: read here, extracted in a worker, then posted to the writer from here.
-        const { bytes, contentType, url } = await readInput(input, options, maxBytes);
-        const records = await pool!.extract({ ...about, bytes, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType });
-        own!.postMessage({ ref, input: input.name, records });
+        own!.postMessage({ ref, input: input.name, records: await pool!.extract(await readJob(input)) });
       }
     } catch (error) {
       writer!.cancel(ref);
@@ -212,13 +219,11 @@ export async function ingestInputs(store: Store, args: readonly string[], option
     if (writer) return forward(input);
     let extraction: ArticleExtraction;
     try {
-      const about = { name: input.name, hints: input.hints, maxBytes };
-      if (pool && input.path !== null && !input.url) {
+      if (pool && isFile(input)) {
         // A file: the worker reads it.
-        extraction = await pool.extract({ ...about, path: input.path, sourcePath: input.name, sourceUrl: input.hints.sourceUrl ?? null, contentType: null });
+        extraction = await pool.extract(fileJob(input));
       } else {
-        const { bytes, contentType, url } = await readInput(input, options, maxBytes);
-        const job = { ...about, bytes, sourcePath: input.path === null ? null : input.name, sourceUrl: url ?? input.hints.sourceUrl ?? null, contentType };
+        const job = await readJob(input);
         extraction = pool ? await pool.extract(job) : extractArticle(job);
       }
     } catch (error) {

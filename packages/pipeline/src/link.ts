@@ -8,7 +8,7 @@
 // story threshold), the stories those are in are read whole, and only that is linked, with term weights
 // from a random sample of the collection. Before, adding five articles to 20,000 read the whole
 // collection into memory: 50 s and 1.8 GB.
-import { collectionIdf, contentStems, Idf, linkAssigned, mergeEntity, linkStories, placeTouched, storyDocument, storyQueryWords, type StoryDocument } from '@parallax/linking';
+import { addClaim, collectionIdf, Idf, linkAssigned, mergeEntity, linkStories, placeTouched, storyDocument, storyQueryWords, type StoryDocument } from '@parallax/linking';
 import type { Bundle } from '@parallax/schema';
 import type { LinkRecords, Store } from '@parallax/store';
 import type { Linker, LinkProgress } from './ingest.js';
@@ -91,7 +91,7 @@ async function linkCollection(store: Store, touched: readonly string[], batch: n
   const claims = new Idf();
   for await (const r of store.exportRecords(['articles', 'claims', 'stories'])) {
     if (r.kind === 'articles') articles.push({ id: r.record.id, storyId: r.record.storyId, doc: storyDocument(r.record) });
-    else if (r.kind === 'claims') claims.add(contentStems(r.record.text));
+    else if (r.kind === 'claims') addClaim(claims, r.record);
     else if (r.kind === 'stories') stories.push({ id: r.record.id, articleIds: r.record.articleIds });
   }
   const { storyOf, removedStoryIds, storyIds } = placeTouched(articles, stories, touched);

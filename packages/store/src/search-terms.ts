@@ -20,3 +20,8 @@ export function fts5Query(terms: readonly string[]): string {
   // Terms hold only letters and digits, so wrapping them in double quotes is always a valid string.
   return terms.map((t) => `"${t}"`).join(' ');
 }
+
+/** An FTS5 MATCH expression for any of the terms (OR), each a quoted string. */
+export function fts5AnyQuery(terms: readonly string[]): string {
+  return terms.map((t) => `"${t}"`).join(' OR ');
+}

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { SearchHit } from '@parallax/schema';
 import { marks, Mutex, type Executor, type Queryer, type SqlValue } from './executor.js';
 import { sqliteMigrations } from './migrations.js';
-import { fts5Query } from './search-terms.js';
+import { fts5AnyQuery, fts5Query } from './search-terms.js';
 import { SqlStore, windowFor, type Dialect, type RankedHit, type SearchFilters } from './sql-store.js';
 
 // One mutex per database file in this process. better-sqlite3 waits for a lock by blocking the thread, so
@@ -160,7 +160,7 @@ export function openSqliteStore(path: string): SqlStore {
       q.all(
         `SELECT a.id, a.story_id FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
          WHERE articles_fts MATCH ? AND a.is_current = 1${where} ORDER BY bm25(articles_fts, 3.0, 1.0) LIMIT ?`,
-        [terms.map((t) => `"${t}"`).join(' OR '), ...params, limit],
+        [fts5AnyQuery(terms), ...params, limit],
       ),
     indexedBy: (index) => ` INDEXED BY ${index}`,
     indexNew: async (q, table, afterSeq) => {

@@ -36,7 +36,6 @@ export async function ingestCommand(inputs: string[], options: IngestCommandOpti
       onLinkProgress: (p) => {
         if (!linking) {
           (progress as ReturnType<typeof createProgress> | null)?.stop();
-  (linking as ReturnType<typeof createProgress> | null)?.stop();
           progress = null;
           linking = createProgress(p.total, 'link');
         }
