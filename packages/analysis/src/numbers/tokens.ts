@@ -115,6 +115,16 @@ export class WordSet {
   has(word: string): boolean {
     return word.length > 0 && this.bitmap[wordKey(word)] === 1 && this.words.has(word);
   }
+
+  /**
+   * False when no case of `word` can be in the set: the bitmap alone, before any lower-casing (its key
+   * folds ASCII case; a word that opens or ends outside ASCII always passes).
+   */
+  mayHold(word: string): boolean {
+    const n = word.length;
+    if (n === 0) return false;
+    return word.charCodeAt(0) >= 128 || word.charCodeAt(n - 1) >= 128 || this.bitmap[wordKey(word)] === 1;
+  }
 }
 
 function wordKey(w: string): number {

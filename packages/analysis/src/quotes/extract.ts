@@ -2,6 +2,7 @@
 // inside reported speech) and indirect quotes (reported speech), each attributed to a speaker resolved
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
+import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
 import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
@@ -50,11 +51,14 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
+/** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS. */
+const CUE_FILTER = new WordSet(CUE_WORDS.keys());
+const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
 /** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
 const cueBase = (t: Token | undefined): string | undefined => {
   if (!t) return undefined;
-  if (t.cue === undefined) t.cue = CUE_WORDS.get(lowOf(t)) ?? null;
+  if (t.cue === undefined) t.cue = CUE_FILTER.mayHold(t.text) ? (CUE_WORDS.get(lowOf(t)) ?? null) : null;
   return t.cue ?? undefined;
 };
 
@@ -701,7 +705,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some((t) => cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according')) return null;
+  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according'))) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {

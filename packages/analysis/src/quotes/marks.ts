@@ -44,17 +44,18 @@ function canClose(text: string, i: number, hi: number): boolean {
   return !isLetterOrDigit(next) || prev === '.' || prev === ',';
 }
 
-/** The quoted stretches of one paragraph body[lo, hi). Nested single quotes stay inside their double quote. */
-/** Any character that may be a quote mark: the scan jumps from one to the next natively. */
-const ANY_MARK = /[“”"‘’'«»„`‟‚]/g;
+/** Any character that may be a quote mark: “ ” " ‘ ’ ' « » „ ` ‟ ‚ */
+function isMark(c: number): boolean {
+  if (c < 128) return c === 34 || c === 39 || c === 96;
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xab || c === 0xbb || c === 0x201e || c === 0x201f || c === 0x201a;
+}
 
+/** The quoted stretches of one paragraph body[lo, hi). Nested single quotes stay inside their double quote. */
 function scanParagraph(text: string, lo: number, hi: number, paragraph: number, out: QuotedSpan[]): QuotedSpan | null {
   let i = lo;
   while (i < hi) {
-    ANY_MARK.lastIndex = i;
-    const next = ANY_MARK.exec(text);
-    if (!next || next.index >= hi) return null;
-    i = next.index;
+    while (i < hi && !isMark(text.charCodeAt(i))) i++;
+    if (i >= hi) return null;
     const ch = text[i]!;
     const double = DOUBLE_OPEN.has(ch);
     const single = !double && SINGLE_OPEN.has(ch);
@@ -69,6 +70,11 @@ function scanParagraph(text: string, lo: number, hi: number, paragraph: number, 
     let j = contentStart;
     let found = -1;
     while (j < hi) {
+      const code = text.charCodeAt(j);
+      if (!isMark(code)) {
+        j++;
+        continue;
+      }
       const c = text[j]!;
       if (closers.has(c) && j > contentStart && canClose(text, j, hi)) {
         found = j;

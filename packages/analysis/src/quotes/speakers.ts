@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { wordCharAt } from '../text/chars.js';
+import { lastSpace, wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -69,6 +69,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokenizeRaw(text, from, to);
 }
 
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const ABBREVIATION = /^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i;
 
 /**
@@ -93,19 +94,33 @@ function tokenizeRaw(text: string, from: number, to: number): Token[] {
       continue;
     }
     let j = i + w;
+    // Whether the word may differ from its lower case: then lowOf lower-cases it, else it is its own.
+    let cased = !(c >= 97 && c <= 122) && !(c >= 48 && c <= 57);
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (d === 39 || d === 0x2019 || d === 46 || d === 45) j++;
-      else {
+      if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57) || d === 39 || d === 0x2019 || d === 46 || d === 45) j++;
+      else if (d >= 65 && d <= 90) {
+        cased = true;
+        j++;
+      } else {
         const k = wordCharAt(text, j);
         if (k === 0) break;
+        cased = true;
         j += k;
       }
     }
-    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
-    if (j - i > 1 && text.charCodeAt(j - 1) === 46 && !ABBREVIATION.test(text.slice(i, j))) j--;
+    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S."): a title of
+    // five characters at most, or letters each with a full stop (so one before the last letter).
+    if (j - i > 1 && text.charCodeAt(j - 1) === 46 && (j - i > 6 ? text.charCodeAt(j - 3) !== 46 || !isAsciiLetter(text.charCodeAt(j - 2)) || !ABBREVIATION.test(text.slice(i, j)) : !ABBREVIATION.test(text.slice(i, j)))) j--;
     const end = Math.min(j, to);
-    out.push(makeToken(text.slice(i, end), i, end));
+    const word = text.slice(i, end);
+    const token = makeToken(word, i, end);
+    if (!cased) {
+      token.low = word;
+      // All lower case: not even a name particle before a capital ("al-Assad").
+      token.cap = false;
+    } else if (c >= 65 && c <= 90) token.cap = true;
+    out.push(token);
     i = end;
   }
   return out;
@@ -133,7 +148,8 @@ export const isCapitalised = (t: string) => {
   const ch = t[0]!;
   return ch !== ch.toLowerCase();
 };
-const isNameParticle = (t: string) => ['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of'].includes(t.toLowerCase());
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of']);
+const isNameParticle = (t: string) => t.length <= 3 && NAME_PARTICLES.has(t.toLowerCase());
 
 /** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
 function dropParentheticals(tokens: Token[]): Token[] {
@@ -233,8 +249,9 @@ const OTHER_PREPOSITIONS = new Set(['of', 'for', 'on', 'over', 'under', 'by']);
 const PARTY_WORDS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'democratic', 'gop', 'independent', 'conservative', 'liberal', 'libertarian']);
 
 /** Whether the tokens spell a US state ("Tennessee", "New York"). */
+const STATE_FIRST_WORDS = new Set([...US_STATES].map((s) => s.split(' ')[0]!));
 export function isState(tokens: readonly Token[]): boolean {
-  if (tokens.length === 0 || tokens.length > 3) return false;
+  if (tokens.length === 0 || tokens.length > 3 || !STATE_FIRST_WORDS.has(bareOf(tokens[0]!))) return false;
   return US_STATES.has(tokens.map((t) => bareOf(t)).join(' '));
 }
 
@@ -397,8 +414,7 @@ const normRole = (r: string) =>
 
 /** The surname of a name, lower-cased, without a particle ("al-") or a possessive. */
 const surname = (name: string): string => {
-  let i = name.length;
-  while (i > 0 && !/\s/.test(name[i - 1]!)) i--;
+  const i = lastSpace(name) + 1;
   const last = name.slice(i);
   const bare = last.length > 3 && (last.charCodeAt(2) === 45 || last.charCodeAt(3) === 45) ? last.replace(/^(?:al|el|bin|ibn)-/i, '') : last;
   const c = bare.charCodeAt(bare.length - 1);
@@ -694,7 +710,7 @@ const RUN_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'ministe
  * "Kremlin spokesman Dmitry Peskov") so later surnames, descriptions and pronouns resolve.
  */
 export function learnNames(body: string, entities: ArticleEntities): void {
-  const tokens = tokenize(body, 0, body.length);
+  const tokens = indexed && indexed.body === body ? indexed.tokens : tokenizeRaw(body, 0, body.length);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;

@@ -31,3 +31,16 @@ export function countWordRuns(text: string, from = 0, to = text.length): number 
   }
   return n;
 }
+
+/** Whether the code unit is white space as the regex class \s defines it (the ECMAScript WhiteSpace and LineTerminator sets). */
+export function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The offset of the last white space (\s) in text, -1 when there is none. */
+export function lastSpace(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && !isWhiteSpace(text.charCodeAt(i))) i--;
+  return i;
+}

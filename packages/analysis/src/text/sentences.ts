@@ -33,8 +33,10 @@ const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde);
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-/** Closing quote marks and brackets that belong to the sentence they follow. */
-const isCloser = (ch: string) => ch === '"' || ch === '”' || ch === '’' || ch === "'" || ch === '»' || ch === ')' || ch === ']';
+/** Closing quote marks and brackets that belong to the sentence they follow: " ” ’ ' » ) ] */
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 0xbb || c === 41 || c === 93;
+/** . ! ? */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63;
 
 /** The word ending right before `end` (letters, digits and inner dots), lower-cased. */
 function wordBefore(text: string, end: number): string {
@@ -59,18 +61,18 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' && i + 1 < to && text[i + 1] === '\n') {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 && i + 1 < to && text.charCodeAt(i + 1) === 10) {
       push(i);
       start = i + 2;
       i++;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    if (!isStop(ch) && ch !== 0x2026) continue;
     // Absorb runs of terminators and the closers that follow them.
     let j = i + 1;
-    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
-    while (j < to && isCloser(text[j]!)) j++;
+    while (j < to && isStop(text.charCodeAt(j))) j++;
+    while (j < to && isCloser(text.charCodeAt(j))) j++;
     if (j < to && !isSpace(text.charCodeAt(j))) {
       i = j - 1;
       continue; // "U.S.-led", "3.5", "Yahoo!News"
@@ -80,7 +82,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     while (k < to && isSpace(text.charCodeAt(k))) k++;
     if (k >= to) break;
     const next = text.charCodeAt(k);
-    if (ch === '.') {
+    if (ch === 46) {
       const word = wordBefore(text, i);
       // Lower-case next word: not a new sentence ("Sept. 15" is handled by digits below too).
       if (isLower(next)) { i = j - 1; continue; }
