@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
-import { extractArticle } from '../src/index.js';
+// The built package, as the CLI and the ingest workers run it (tsx's own transpilation of src ran 8% slower).
+import { extractArticle } from '../dist/index.js';
 
 const shared = process.env.PARALLAX_SHARED ?? fileURLToPath(new URL('../../../../shared', import.meta.url));
 const bbc = join(shared, 'eval/bbc/bbc');

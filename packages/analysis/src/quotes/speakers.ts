@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { lastSpace, wordCharAt } from '../text/chars.js';
+import { isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -404,6 +404,16 @@ const genderOfPhrase = (phrase: string): 'male' | 'female' | undefined => {
  */
 const SUBJECT_ANAPHOR = /\b(?:[Hh]e|[Ss]he|The (?:[A-Za-z.-]+ ){0,2}(?:congressman|congresswoman|senator|governor|mayor|candidate|nominee|lawmaker|legislator|judge|sheriff|spokesman|spokeswoman|businessman|businesswoman|actor|actress|billionaire))\b/g;
 
+/** Every match of SUBJECT_ANAPHOR in the body, flattened: offset, text, offset, text ... */
+function anaphorsIn(body: string): Array<number | string> {
+  const out: Array<number | string> = [];
+  const re = SUBJECT_ANAPHOR;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) out.push(m.index, m[0]);
+  return out;
+}
+
 const normRole = (r: string) =>
   r
     .toLowerCase()
@@ -460,6 +470,9 @@ export class ArticleEntities {
   /** Person-like mentions in body order (for pronoun resolution). */
   readonly personMentions: { offset: number; entity: ArticleEntity }[] = [];
 
+  /** Subject pronouns and descriptions in the body (SUBJECT_ANAPHOR): offset, text, offset, text ... */
+  private anaphors: Array<number | string> | undefined;
+
   /** Pronouns already resolved, by offset (a chain: "Putin ... He said ... he added"). */
   readonly pronounAt = new Map<number, ArticleEntity>();
   /** Quoted stretches: names inside a quote are not antecedents for the attribution's pronoun. */
@@ -498,22 +511,22 @@ export class ArticleEntities {
    * in body order, so chains of pronouns follow one person.
    */
   resolvePronouns(sentences: readonly Span[]): void {
-    // One pass over the body (a per-sentence scan would run on past each sentence's end).
-    const re = SUBJECT_ANAPHOR;
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(this.body)) !== null) {
+    // One pass over the body (a per-sentence scan would run on past each sentence's end), kept for the
+    // second call.
+    const found = (this.anaphors ??= anaphorsIn(this.body));
+    for (let k = 0; k < found.length; k += 2) {
+      const offset = found[k] as number;
+      const text = found[k + 1] as string;
       // Already resolved by an earlier pass: resolving again would add a second mention.
-      if (this.pronounAt.has(m.index) || this.insideQuote(m.index)) continue;
+      if (this.pronounAt.has(offset) || this.insideQuote(offset)) continue;
       let entity: ArticleEntity | undefined;
-      if (m[0].length <= 3) entity = this.resolvePronoun(m.index, sentences, PRONOUNS.get(m[0].toLowerCase()));
+      if (text.length <= 3) entity = this.resolvePronoun(offset, sentences, PRONOUNS.get(text.toLowerCase()));
       else {
         // A description counts only as a sentence's subject ("The senator said"), not in "the senator's".
-        if (!opensSentence(this.body, m.index) || /^[’']/.test(this.body.slice(m.index + m[0].length, m.index + m[0].length + 1))) continue;
-        entity = this.resolveDescription(m.index, sentences, m[0]);
+        if (!opensSentence(this.body, offset) || /^[’']/.test(this.body.slice(offset + text.length, offset + text.length + 1))) continue;
+        entity = this.resolveDescription(offset, sentences, text);
       }
       if (!entity) continue;
-      const offset = m.index;
       this.pronounAt.set(offset, entity);
       this.personMentions.splice(this.mentionIndex(offset + 1), 0, { offset, entity });
     }
@@ -691,11 +704,18 @@ const ROLE_PREPOSITIONS = new Set(['for', 'to', 'of', 'at', 'in', 'with', 'from'
 function wordBefore(body: string, offset: number): string {
   let end = offset;
   const floor = Math.max(0, offset - 6);
-  while (end > floor && /[\s,.]/.test(body[end - 1]!)) end--;
+  while (end > floor && (isWhiteSpace(body.charCodeAt(end - 1)) || body.charCodeAt(end - 1) === 44 || body.charCodeAt(end - 1) === 46)) end--;
   let start = end;
-  while (start > 0 && end - start < 20 && /\p{L}/u.test(body[start - 1]!)) start--;
+  while (start > 0 && end - start < 20 && isLetterAt(body, start - 1)) start--;
   return body.slice(start, end);
 }
+
+const LETTER = /\p{L}/u;
+/** Whether text[i] is a letter (\p{L}; one code unit, as `/\p{L}/u.test(text[i])` reads it). */
+const isLetterAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i]!);
+};
 
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
@@ -755,8 +775,13 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     if (list) list.push(e);
     else surnames.set(surname(e.name), [e]);
   }
-  for (let k = 0; k < tokens.length; k++) {
+  // The first letters of those surnames, folded to lower case: most capitalised words are ruled out by theirs.
+  const initials = new Set<number>();
+  for (const name of surnames.keys()) initials.add(name.charCodeAt(0) | 0x20);
+  for (let k = 0; k < tokens.length && surnames.size > 0; k++) {
     const t = tokens[k]!;
+    const c = t.text.charCodeAt(0);
+    if (c < 128 && !initials.has(c | 0x20) && !t.text.includes('-')) continue;
     if (!capOf(t)) continue;
     const b = bareOf(t);
     const list = surnames.get(b.indexOf('-') > 0 ? b.replace(/^(?:al|el|bin|ibn)-/, '') : b);

@@ -19,7 +19,8 @@ export function countWordRuns(text: string, from = 0, to = text.length): number 
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; ) {
-    const w = wordCharAt(text, i);
+    const c = text.charCodeAt(i);
+    const w = c < 128 ? ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0) : wordCharAt(text, i);
     if (w === 0) {
       inWord = false;
       i++;
