@@ -666,8 +666,15 @@ export class ArticleEntities {
     const known = this.pronounAt.get(offset);
     if (known) return known;
     const clash: Gender | null = pronoun === 'male' ? 'female' : pronoun === 'female' ? 'male' : null;
-    let si = sentences.findIndex((s) => s.start <= offset && offset < s.end);
-    if (si < 0) si = sentences.findIndex((s) => s.start > offset) - 1;
+    // The sentence holding the offset; in a gap between two, the one before; past the last, none.
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const si = lo - 1 >= 0 && offset >= sentences[lo - 1]!.end && lo === sentences.length ? -2 : lo - 1;
     for (let k = si; k >= 0 && k >= si - 4; k--) {
       const s = sentences[k]!;
       const limit = k === si ? offset : s.end;

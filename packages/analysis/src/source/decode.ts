@@ -64,21 +64,27 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Share of bytes in the sample that no text has: NUL and C0 controls other than tab, newlines, form feed, escape. */
-function controlRatio(bytes: Uint8Array): { nul: number; ratio: number } {
+/**
+ * Share of bytes in the sample that no text has (NUL and C0 controls other than tab, newlines, form
+ * feed, escape), and whether any byte of the whole input is outside ASCII: one pass for both.
+ */
+function scanBytes(bytes: Uint8Array): { nul: number; ratio: number; nonAscii: boolean } {
   const n = Math.min(bytes.length, SAMPLE);
   let nul = 0;
   let bad = 0;
+  let high = false;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
-    if (b === 0) nul++;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) bad++;
+    if (b < 0x20) {
+      if (b === 0) nul++;
+      if (b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) bad++;
+    } else if (b >= 0x80) high = true;
   }
-  return { nul, ratio: n === 0 ? 0 : bad / n };
+  return { nul, ratio: n === 0 ? 0 : bad / n, nonAscii: high || hasNonAscii(bytes, n) };
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+function hasNonAscii(bytes: Uint8Array, from = 0): boolean {
+  for (let i = from; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
   return false;
 }
 
@@ -105,9 +111,14 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/** The UTF-8 decoders, made once: most sources are UTF-8, and a decoder is reusable. */
+const UTF8 = new TextDecoder('utf-8');
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+
 function tryDecode(bytes: Uint8Array, encoding: string, fatal: boolean): string | null {
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
+    if (encoding === 'utf-8') return (fatal ? UTF8_FATAL : UTF8).decode(bytes);
     return new TextDecoder(encoding, { fatal }).decode(bytes);
   } catch {
     return null;
@@ -199,8 +210,11 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
   else if (startsWith(bytes, [0xfe, 0xff])) [encoding, offset] = ['utf-16be', 2];
   else encoding = sniffUtf16(bytes);
 
+  let nonAscii = true;
   if (encoding === null) {
-    const { nul, ratio } = controlRatio(bytes);
+    const scan = scanBytes(bytes);
+    const { nul, ratio } = scan;
+    nonAscii = scan.nonAscii;
     if (nul > 0 || ratio > 0.02) {
       throw new SourceError('binary', name, `${input} holds binary data (${nul > 0 ? 'NUL bytes' : 'control characters'}), not text. Give Parallax the article as plain text, HTML or Article JSON.`);
     }
@@ -210,7 +224,7 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
   const body = offset > 0 ? bytes.subarray(offset) : bytes;
   if (encoding !== null) {
     text = tryDecode(body, encoding, false);
-  } else if (!hasNonAscii(body)) {
+  } else if (!nonAscii) {
     encoding = 'utf-8';
     text = tryDecode(body, 'utf-8', false);
   } else {

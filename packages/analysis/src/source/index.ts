@@ -50,6 +50,9 @@ export function sniffFormat(text: string, name = '', contentType: string | null 
       // Not JSON: fall through to the other formats.
     }
   }
+  // Every HTML test below needs a tag: text with no "<" in its first 4,096 characters is plain text.
+  const lt = text.indexOf('<', i);
+  if (lt < 0 || lt >= i + 4096) return 'text';
   const head = text.slice(i, i + 4096).toLowerCase();
   if (first === '<' && /^<(!doctype html|html|head|body|meta|!--|\?xml[^>]*>\s*<!doctype html|article|div|p|section|main|title)[\s>]/.test(head)) return 'html';
   if (/<(html|body|head)[\s>]/.test(head) || /<!doctype html/.test(head)) return 'html';

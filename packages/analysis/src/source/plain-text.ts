@@ -186,13 +186,13 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
     }
     if (endsSentence(t) && countWords(t, 13) > 12) seenBody = true;
     const captioned = splitCaptionCredit(t);
-    const kind = boilerplateKind(t);
+    let kind: BoilerplateKind | null = null;
     if (captioned) {
       u.role = 'caption';
       u.caption = captioned;
     } else if (isCreditLine(t)) {
       u.role = 'credit';
-    } else if (kind !== null) {
+    } else if ((kind = boilerplateKind(t)) !== null) {
       u.role = 'boilerplate';
       u.kind = kind;
     } else if (byline === null && parseByline(t)) {
