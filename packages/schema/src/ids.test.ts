@@ -19,6 +19,14 @@ describe('ids', () => {
     expect(makeId('quote', 'art_0000000000000001', 12, null)).toBe('quo_d1fd7c80ed31bf38');
   });
 
+  it('hash the parts as the hash of their joined key (U+001F between parts, U+0000 for null)', () => {
+    const cases: Array<Array<string | number | null>> = [[], [''], ['a'], [null, null], ['art_1', 0, 17], ['Пу́тин', 3.5, null, '\u{1F600}'], ['x\u001fy', '']];
+    for (const parts of cases) {
+      const key = parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f');
+      expect(makeId('claim', ...parts)).toBe(`clm_${hashHex(key)}`);
+    }
+  });
+
   it('spread over 100,000 distinct texts without a collision', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 100_000; i++) seen.add(hashHex(`article ${i} body`));

@@ -44,10 +44,32 @@ export type IdKind = keyof typeof idPrefixes;
 
 /** A stable id for a record of this kind made of these parts: the same parts always give the same id. */
 export function makeId(kind: IdKind, ...parts: ReadonlyArray<string | number | null>): string {
-  let key = '';
+  // hashHex of the parts joined by U+001F (null as U+0000), hashed part by part without building the key.
+  const texts: string[] = [];
+  let n = parts.length > 0 ? parts.length - 1 : 0;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    key += (i > 0 ? '\u001f' : '') + (p === null ? '\u0000' : String(p));
+    const t = p === null ? '\u0000' : typeof p === 'string' ? p : String(p);
+    texts.push(t);
+    n += t.length;
   }
-  return `${idPrefixes[kind]}_${hashHex(key)}`;
+  let a = (0x9747b28c ^ n) >>> 0;
+  let b = (0x1b873593 + n) >>> 0;
+  for (let k = 0; k < texts.length; k++) {
+    if (k > 0) {
+      a = Math.imul(a ^ 0x1f, 0x5bd1e995);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ 0x1f, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    const t = texts[k]!;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x5bd1e995);
+      a ^= a >>> 15;
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+  }
+  return `${idPrefixes[kind]}_${hex8(fin(a))}${hex8(fin(b))}`;
 }

@@ -751,10 +751,13 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     // A name's words are one space apart: a full stop, quote mark or line break ends the run
     // ("... Barack Obama.\n\n“Sheriff Arpaio knows").
     while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (capOf(tokens[j]!) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && capOf(tokens[j + 1]!)) || RUN_TITLES.has(tokens[j]!.text))) j++;
+    if (j - i < 2) {
+      i++;
+      continue;
+    }
     const run = tokens.slice(i, j);
     const prev = tokens[i - 1];
-    i = Math.max(j, i + 1);
-    if (run.length < 2) continue;
+    i = j;
     // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
