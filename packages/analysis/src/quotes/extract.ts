@@ -207,7 +207,7 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
   if (lower(tokens[a0]) === 'according' && lower(tokens[a0 + 1]) === 'to' && tokens[a0 + 2]) {
     const stop = tokens.findIndex((t, k) => k > a0 + 2 && (t.text === ',' || t.text === ';'));
     const last = tokens[(stop > 0 ? stop : tokens.length) - 1]!;
-    const cue = { ...tokens[a0]!, end: tokens[a0 + 1]!.end, text: body.slice(tokens[a0]!.start, tokens[a0 + 1]!.end) };
+    const cue = makeToken(body.slice(tokens[a0]!.start, tokens[a0 + 1]!.end), tokens[a0]!.start, tokens[a0 + 1]!.end);
     return { source: parseSourcePhrase(body, tokens[a0 + 2]!.start, last.end), via: null, cue, clauseStart: -1 };
   }
   for (let c = 0; c < limit; c++) {
@@ -241,7 +241,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   if (acc >= 0) {
     const comma = tokens.findIndex((t, k) => k > acc + 2 && t.text === ',');
     if (comma > acc + 2 && comma >= tokens.length - 2) {
-      const cue = { ...tokens[acc]!, end: tokens[acc + 1]!.end, text: body.slice(tokens[acc]!.start, tokens[acc + 1]!.end) };
+      const cue = makeToken(body.slice(tokens[acc]!.start, tokens[acc + 1]!.end), tokens[acc]!.start, tokens[acc + 1]!.end);
       return { source: parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end), via: null, cue, clauseStart: frame.to };
     }
   }
@@ -709,7 +709,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
-    const cue = { ...tokens[acc]!, end: tokens[acc + 1]!.end, text: body.slice(tokens[acc]!.start, tokens[acc + 1]!.end) };
+    const cue = makeToken(body.slice(tokens[acc]!.start, tokens[acc + 1]!.end), tokens[acc]!.start, tokens[acc + 1]!.end);
     const comma = tokens.findIndex((t, k) => k > acc + 1 && t.text === ',');
     if (acc === 0 || (acc <= 2 && tokens[acc - 1]?.text === ',')) {
       if (comma < 0) return null;

@@ -181,10 +181,13 @@ export interface ParsedSource {
   pronoun?: 'male' | 'female' | 'plural' | 'neuter' | 'first';
 }
 
+const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 /** Strip leading determiners and conjunctions from a token run. */
 function stripLeading(tokens: Token[]): Token[] {
   let i = 0;
-  while (i < tokens.length && ['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as'].includes(tokens[i]!.text.toLowerCase())) i++;
+  while (i < tokens.length && LEADING_CONJUNCTIONS.has(lowOf(tokens[i]!))) i++;
   return tokens.slice(i);
 }
 
@@ -207,7 +210,7 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
     else break;
   }
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon").
-  while (start < end && ((isNameParticle(tokens[start]!.text) && !/-/.test(tokens[start]!.text)) || DETERMINERS.has(tokens[start]!.text.toLowerCase()))) start++;
+  while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)))) start++;
   if (start === end) return null;
   // The object of a preposition is not the head of the phrase: "a congressman from Tennessee", "a spokeswoman
   // for Rep. Stephen Fincher", "John Smith of the ACLU". The name is the one before the preposition, if any.
@@ -239,7 +242,7 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
   const before = tokens.slice(0, start);
   const honorific = before.length > 0 && HONORIFICS.has(bareOf(before[before.length - 1]!));
-  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !['the', 'a', 'an'].includes(t.text.toLowerCase())), honorific };
+  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t))), honorific };
 }
 
 /** Prepositions whose object is never the speaker: a place, an addressee, a topic. */
