@@ -9,12 +9,16 @@ export function hashHex(text: string): string {
   let b = (0x1b873593 + n) >>> 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x5bd1e995);
-    a ^= a >>> 15;
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
+    a = mix(a, c);
+    b = mix(b, c);
   }
   return hex8(fin(a)) + hex8(fin(b));
+}
+
+/** One step of a lane: the code unit c mixed into the state h. */
+function mix(h: number, c: number): number {
+  const x = Math.imul(h ^ c, 0x5bd1e995);
+  return x ^ (x >>> 15);
 }
 
 /** Two hex digits of each byte: Number#toString(16) and padStart cost three times the hashing of a short id. */
@@ -57,18 +61,14 @@ export function makeId(kind: IdKind, ...parts: ReadonlyArray<string | number | n
   let b = (0x1b873593 + n) >>> 0;
   for (let k = 0; k < texts.length; k++) {
     if (k > 0) {
-      a = Math.imul(a ^ 0x1f, 0x5bd1e995);
-      a ^= a >>> 15;
-      b = Math.imul(b ^ 0x1f, 0x5bd1e995);
-      b ^= b >>> 15;
+      a = mix(a, 0x1f);
+      b = mix(b, 0x1f);
     }
     const t = texts[k]!;
     for (let i = 0; i < t.length; i++) {
       const c = t.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x5bd1e995);
-      a ^= a >>> 15;
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
+      a = mix(a, c);
+      b = mix(b, c);
     }
   }
   return `${idPrefixes[kind]}_${hex8(fin(a))}${hex8(fin(b))}`;

@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
+import { isLetterAt, isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -40,12 +40,13 @@ export function indexTokens(body: string | null): void {
   indexed = body === null ? null : { body, tokens: tokenizeRaw(body, 0, body.length) };
 }
 
-function firstAtOrAfter(tokens: readonly Token[], offset: number): number {
+/** Index of the first of `items` (sorted by start) that starts at or after `offset`. */
+function firstAtOrAfter(items: ReadonlyArray<{ readonly start: number }>, offset: number): number {
   let lo = 0;
-  let hi = tokens.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -69,8 +70,20 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return tokenizeRaw(text, from, to);
 }
 
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const ABBREVIATION = /^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i;
+
+/**
+ * Whether text[from, to), ending in a full stop, is an abbreviation (ABBREVIATION). The regex runs only
+ * where it can match: a title is five characters at most, and a longer run of initials ("U.S.A.") has
+ * a full stop and a letter right before its last one.
+ */
+function isAbbreviation(text: string, from: number, to: number): boolean {
+  if (to - from > 6) {
+    const c = text.charCodeAt(to - 2);
+    if (text.charCodeAt(to - 3) !== 46 || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
+  }
+  return ABBREVIATION.test(text.slice(from, to));
+}
 
 /**
  * Words (a letter or digit, then letters, digits, apostrophes, full stops and hyphens) and the
@@ -109,9 +122,8 @@ function tokenizeRaw(text: string, from: number, to: number): Token[] {
         j += k;
       }
     }
-    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S."): a title of
-    // five characters at most, or letters each with a full stop (so one before the last letter).
-    if (j - i > 1 && text.charCodeAt(j - 1) === 46 && (j - i > 6 ? text.charCodeAt(j - 3) !== 46 || !isAsciiLetter(text.charCodeAt(j - 2)) || !ABBREVIATION.test(text.slice(i, j)) : !ABBREVIATION.test(text.slice(i, j)))) j--;
+    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
+    if (j - i > 1 && text.charCodeAt(j - 1) === 46 && !isAbbreviation(text, i, j)) j--;
     const end = Math.min(j, to);
     const word = text.slice(i, end);
     const token = makeToken(word, i, end);
@@ -405,15 +417,19 @@ const genderOfPhrase = (phrase: string): 'male' | 'female' | undefined => {
  * Definite descriptions that open a sentence and refer back to the person the text is about: "The
  * congressman also expressed concern ...", "The former governor said ...". Up to two modifiers.
  */
+interface Anaphor {
+  offset: number;
+  text: string;
+}
 const SUBJECT_ANAPHOR = /\b(?:[Hh]e|[Ss]he|The (?:[A-Za-z.-]+ ){0,2}(?:congressman|congresswoman|senator|governor|mayor|candidate|nominee|lawmaker|legislator|judge|sheriff|spokesman|spokeswoman|businessman|businesswoman|actor|actress|billionaire))\b/g;
 
-/** Every match of SUBJECT_ANAPHOR in the body, flattened: offset, text, offset, text ... */
-function anaphorsIn(body: string): Array<number | string> {
-  const out: Array<number | string> = [];
+/** Every match of SUBJECT_ANAPHOR in the body, in order. */
+function anaphorsIn(body: string): Anaphor[] {
+  const out: Anaphor[] = [];
   const re = SUBJECT_ANAPHOR;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) out.push(m.index, m[0]);
+  while ((m = re.exec(body)) !== null) out.push({ offset: m.index, text: m[0] });
   return out;
 }
 
@@ -473,8 +489,8 @@ export class ArticleEntities {
   /** Person-like mentions in body order (for pronoun resolution). */
   readonly personMentions: { offset: number; entity: ArticleEntity }[] = [];
 
-  /** Subject pronouns and descriptions in the body (SUBJECT_ANAPHOR): offset, text, offset, text ... */
-  private anaphors: Array<number | string> | undefined;
+  /** Subject pronouns and descriptions in the body (SUBJECT_ANAPHOR), found on the first resolution pass. */
+  private anaphors: Anaphor[] | undefined;
 
   /** Pronouns already resolved, by offset (a chain: "Putin ... He said ... he added"). */
   readonly pronounAt = new Map<number, ArticleEntity>();
@@ -516,10 +532,7 @@ export class ArticleEntities {
   resolvePronouns(sentences: readonly Span[]): void {
     // One pass over the body (a per-sentence scan would run on past each sentence's end), kept for the
     // second call.
-    const found = (this.anaphors ??= anaphorsIn(this.body));
-    for (let k = 0; k < found.length; k += 2) {
-      const offset = found[k] as number;
-      const text = found[k + 1] as string;
+    for (const { offset, text } of (this.anaphors ??= anaphorsIn(this.body))) {
       // Already resolved by an earlier pass: resolving again would add a second mention.
       if (this.pronounAt.has(offset) || this.insideQuote(offset)) continue;
       let entity: ArticleEntity | undefined;
@@ -670,14 +683,8 @@ export class ArticleEntities {
     if (known) return known;
     const clash: Gender | null = pronoun === 'male' ? 'female' : pronoun === 'female' ? 'male' : null;
     // The sentence holding the offset; in a gap between two, the one before; past the last, none.
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentences[mid]!.start <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const si = lo - 1 >= 0 && offset >= sentences[lo - 1]!.end && lo === sentences.length ? -2 : lo - 1;
+    const after = firstAtOrAfter(sentences, offset + 1);
+    const si = after === sentences.length && after > 0 && offset >= sentences[after - 1]!.end ? -1 : after - 1;
     for (let k = si; k >= 0 && k >= si - 4; k--) {
       const s = sentences[k]!;
       const limit = k === si ? offset : s.end;
@@ -719,13 +726,6 @@ function wordBefore(body: string, offset: number): string {
   while (start > 0 && end - start < 20 && isLetterAt(body, start - 1)) start--;
   return body.slice(start, end);
 }
-
-const LETTER = /\p{L}/u;
-/** Whether text[i] is a letter (\p{L}; one code unit, as `/\p{L}/u.test(text[i])` reads it). */
-const isLetterAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i]!);
-};
 
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);

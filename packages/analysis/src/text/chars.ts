@@ -2,6 +2,7 @@
 // Unicode-property regex only for the rare non-ASCII character.
 
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
+const NON_ASCII_LETTER = /^\p{L}$/u;
 
 /** Length of the letter or digit (\p{L}, \p{N}) at text[i]: 0 when there is none, 2 for an astral one. */
 export function wordCharAt(text: string, i: number): number {
@@ -14,13 +15,18 @@ export function wordCharAt(text: string, i: number): number {
   return NON_ASCII_WORD.test(text[i]!) ? 1 : 0;
 }
 
+/** Whether text[i] is a letter (\p{L}), one code unit read alone (a surrogate half is not). */
+export function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : NON_ASCII_LETTER.test(text[i]!);
+}
+
 /** Runs of letters and digits in text[from, to): what `text.match(/[\p{L}\p{N}]+/gu).length` counts, without the array. */
 export function countWordRuns(text: string, from = 0, to = text.length): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; ) {
-    const c = text.charCodeAt(i);
-    const w = c < 128 ? ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0) : wordCharAt(text, i);
+    const w = wordCharAt(text, i);
     if (w === 0) {
       inWord = false;
       i++;
