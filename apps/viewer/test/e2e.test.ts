@@ -236,6 +236,8 @@ describe.skipIf(!ready)('viewer end to end (Chromium)', () => {
     // Escape clears a compare selection.
     await page.goto(`${base}/stories/${storyId}/compare?s=${refugee.id}`);
     expect(await page.locator('#selection').count()).toBe(1);
+    // The key works once the page is hydrated, which the link announces; pressing earlier would be lost.
+    await page.locator('#selection a.close[aria-keyshortcuts="Escape"]').waitFor();
     await page.keyboard.press('Escape');
     await page.waitForURL((u) => !u.search.includes('s='));
     await expect.poll(() => page.locator('#selection').count()).toBe(0);
