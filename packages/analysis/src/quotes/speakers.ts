@@ -34,10 +34,22 @@ export function lowOf(t: Token): string {
  * The tokens of one body, computed once; ranges are cut by binary search. extractQuotes sets the
  * current body's index so the many small frames it examines reuse one tokenisation.
  */
-let indexed: { body: string; tokens: Token[] } | null = null;
+let indexed: BodyTokens | null = null;
+
+interface BodyTokens {
+  body: string;
+  tokens: Token[];
+  /** Indices of the tokens that may be capitalised (cap not already false): where names can start. */
+  caps: number[];
+}
+
+function tokenizeBody(body: string): BodyTokens {
+  const caps: number[] = [];
+  return { body, tokens: tokenizeRaw(body, 0, body.length, caps), caps };
+}
 
 export function indexTokens(body: string | null): void {
-  indexed = body === null ? null : { body, tokens: tokenizeRaw(body, 0, body.length) };
+  indexed = body === null ? null : tokenizeBody(body);
 }
 
 /** Index of the first of `items` (sorted by start) that starts at or after `offset`. */
@@ -90,14 +102,17 @@ function isAbbreviation(text: string, from: number, to: number): boolean {
  * punctuation , ; : ( ) in text[from, to). A hand-written scan: a Unicode-property regex over every body
  * cost 5% of extraction.
  */
-function tokenizeRaw(text: string, from: number, to: number): Token[] {
+function tokenizeRaw(text: string, from: number, to: number, caps?: number[]): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = from;
   while (i < to && i < n) {
     const c = text.charCodeAt(i);
     if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41) {
-      out.push(makeToken(text[i]!, i, i + 1));
+      const mark = makeToken(text[i]!, i, i + 1);
+      mark.low = mark.text;
+      mark.cap = false;
+      out.push(mark);
       i++;
       continue;
     }
@@ -131,7 +146,10 @@ function tokenizeRaw(text: string, from: number, to: number): Token[] {
       token.low = word;
       // All lower case: not even a name particle before a capital ("al-Assad").
       token.cap = false;
-    } else if (c >= 65 && c <= 90) token.cap = true;
+    } else {
+      if (c >= 65 && c <= 90) token.cap = true;
+      caps?.push(out.length);
+    }
     out.push(token);
     i = end;
   }
@@ -740,27 +758,28 @@ const RUN_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'ministe
  * "Kremlin spokesman Dmitry Peskov") so later surnames, descriptions and pronouns resolve.
  */
 export function learnNames(body: string, entities: ArticleEntities): void {
-  const tokens = indexed && indexed.body === body ? indexed.tokens : tokenizeRaw(body, 0, body.length);
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    // Honorifics are capitalised in running text ("Mr", "Dr"), so one cheap test skips most tokens.
-    if (!capOf(t)) {
-      i++;
-      continue;
-    }
+  const { tokens, caps } = indexed && indexed.body === body ? indexed : tokenizeBody(body);
+  // The capitalised tokens in order, for the surname pass below.
+  const capitalised: number[] = [];
+  // Names start at capitalised words (honorifics too: "Mr", "Dr"), so only those are visited; a run
+  // consumes its tokens up to `consumed`.
+  let consumed = 0;
+  for (let c = 0; c < caps.length; c++) {
+    const i = caps[c]!;
+    if (i < consumed || !capOf(tokens[i]!)) continue;
     // A run of capitalised words (titles included), with name particles inside.
     let j = i;
     // A name's words are one space apart: a full stop, quote mark or line break ends the run
     // ("... Barack Obama.\n\n“Sheriff Arpaio knows").
     while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (capOf(tokens[j]!) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && capOf(tokens[j + 1]!)) || RUN_TITLES.has(tokens[j]!.text))) j++;
     if (j - i < 2) {
-      i++;
+      capitalised.push(i);
       continue;
     }
+    for (let k = i; k < j; k++) if (capOf(tokens[k]!)) capitalised.push(k);
     const run = tokens.slice(i, j);
     const prev = tokens[i - 1];
-    i = j;
+    consumed = j;
     // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
@@ -791,11 +810,11 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   // The first letters of those surnames, folded to lower case: most capitalised words are ruled out by theirs.
   const initials = new Set<number>();
   for (const name of surnames.keys()) initials.add(name.charCodeAt(0) | 0x20);
-  for (let k = 0; k < tokens.length && surnames.size > 0; k++) {
+  for (let n = 0; n < capitalised.length && surnames.size > 0; n++) {
+    const k = capitalised[n]!;
     const t = tokens[k]!;
     const c = t.text.charCodeAt(0);
     if (c < 128 && !initials.has(c | 0x20) && !t.text.includes('-')) continue;
-    if (!capOf(t)) continue;
     const b = bareOf(t);
     const list = surnames.get(b.indexOf('-') > 0 ? b.replace(/^(?:al|el|bin|ibn)-/, '') : b);
     if (!list) continue;
