@@ -1,6 +1,7 @@
 import { Article, hashHex, makeId, type Outlet } from '@parallax/schema';
 import type { ArticleDraft } from './draft.js';
 import { countWords } from './source/lines.js';
+import { isWhiteSpace } from './text/chars.js';
 
 /** An outlet name folded for identity: case, accents, punctuation, a leading "The" and spacing. */
 export function normaliseOutletName(name: string): string {
@@ -28,7 +29,8 @@ export function buildArticle(draft: ArticleDraft): { article: Article; outlet: O
   const texts: string[] = [];
   let length = 0;
   for (const p of draft.paragraphs) {
-    const text = p.trim();
+    // Most paragraphs arrive trimmed: trim() would copy each one all the same.
+    const text = p.length > 0 && !isWhiteSpace(p.charCodeAt(0)) && !isWhiteSpace(p.charCodeAt(p.length - 1)) ? p : p.trim();
     if (text.length === 0) continue;
     if (length > 0) length += 2;
     paragraphs.push({ start: length, end: length + text.length });

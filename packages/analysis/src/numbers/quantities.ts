@@ -92,6 +92,10 @@ function atomsFrom(tokens: readonly Token[], i: number, max: number): Array<{ at
   for (let t = i; t < tokens.length && t < i + max; t++) {
     const tok = tokens[t];
     if (!tok || tok.kind !== 'word') break;
+    if (!tok.lower.includes('-')) {
+      atoms.push({ atom: tok.lower, tok: t, last: true });
+      continue;
+    }
     const parts = tok.lower.split('-');
     for (let p = 0; p < parts.length; p++) atoms.push({ atom: parts[p] ?? '', tok: t, last: p === parts.length - 1 });
   }

@@ -134,8 +134,10 @@ export function splitCaptionCredit(text: string): Caption | null {
   }
   if (t.length > 600) return null;
   for (const sep of [' | ', ' / ', ' \u2014 ', ' \u2013 ', ' - ']) {
-    const at = t.lastIndexOf(sep);
-    if (at < t.length - 160) continue;
+    // The last separator, looked for only in the last 160 characters (an earlier one is no credit's).
+    let at = t.indexOf(sep, Math.max(0, t.length - 160));
+    if (at < 0) continue;
+    for (let next = t.indexOf(sep, at + 1); next >= 0; next = t.indexOf(sep, next + 1)) at = next;
     if (at > 0) {
       const credit = t.slice(at + sep.length).trim();
       const caption = t.slice(0, at).trim();

@@ -62,6 +62,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   };
   for (let i = from; i < to; i++) {
     const ch = text.charCodeAt(i);
+    // Letters and most other characters: neither a paragraph break nor a terminator.
+    if (ch > 63 && ch !== 0x2026) continue;
     if (ch === 10 && i + 1 < to && text.charCodeAt(i + 1) === 10) {
       push(i);
       start = i + 2;
