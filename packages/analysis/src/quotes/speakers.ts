@@ -421,7 +421,9 @@ const MALE_WORDS = new Set('mr sir lord king prince duke husband widower father 
 
 /** The gender a word marks, if any. */
 export function genderOfWord(word: string): 'male' | 'female' | undefined {
-  const w = word.toLowerCase().replace(/\.$/, '');
+  if (word.length === 0) return undefined;
+  const low = word.toLowerCase();
+  const w = low.charCodeAt(low.length - 1) === 46 ? low.slice(0, -1) : low;
   return FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : undefined;
 }
 
@@ -581,8 +583,7 @@ export class ArticleEntities {
   }
 
   /** File an entity under kind and name, in byKey and byKindName alike. */
-  private setKey(entity: ArticleEntity, kind: EntityKind, name: string): void {
-    const lower = name.toLowerCase();
+  private setKey(entity: ArticleEntity, kind: EntityKind, lower: string): void {
     entity.key = `${kind}:${lower}`;
     this.byKey.set(entity.key, entity);
     let names = this.byKindName.get(kind);
@@ -597,8 +598,7 @@ export class ArticleEntities {
   }
 
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
-  findByName(name: string, kind: EntityKind, gender?: 'male' | 'female'): ArticleEntity | undefined {
-    const lower = name.toLowerCase();
+  findByName(name: string, kind: EntityKind, gender?: 'male' | 'female', lower = name.toLowerCase()): ArticleEntity | undefined {
     const exact = this.byKindName.get(kind)?.get(lower) ?? (kind === 'person' ? undefined : this.byKindName.get('person')?.get(lower)) ?? (kind === 'organisation' ? undefined : this.byKindName.get('organisation')?.get(lower));
     if (exact) return exact;
     const aliased = this.aliasIndex.get(lower);
@@ -630,29 +630,30 @@ export class ArticleEntities {
   add(name: string, kind: EntityKind, offset: number, roles: readonly string[] = [], alias?: string): ArticleEntity {
     // Gender evidence: the word right before the name ("Mr.", "Congresswoman", "his wife,"), or a role.
     let gender: Gender | undefined = kind === 'person' ? genderOfWord(wordBefore(this.body, offset)) : undefined;
-    let entity = this.findByName(name, kind, gender);
+    const lower = name.toLowerCase();
+    let entity = this.findByName(name, kind, gender, lower);
     if (entity && name.includes(' ') && !entity.name.includes(' ') && entity.kind === 'person') {
       // A full name arrives after a surname-only entity: upgrade it.
       this.unkey(entity);
       entity.aliases.add(entity.name.toLowerCase());
       if (!this.aliasIndex.has(entity.name.toLowerCase())) this.aliasIndex.set(entity.name.toLowerCase(), entity);
       entity.name = name;
-      this.setKey(entity, kind, name);
+      this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
     if (!entity) {
       entity = { key: '', name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
-      this.setKey(entity, kind, name);
+      this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
-    const addAlias = (a: string) => {
-      const l = a.toLowerCase();
-      if (l === entity!.name.toLowerCase()) return;
+    const own = entity.name === name ? lower : entity.name.toLowerCase();
+    const addAlias = (l: string) => {
+      if (l === own) return;
       entity!.aliases.add(l);
       if (!this.aliasIndex.has(l)) this.aliasIndex.set(l, entity!);
     };
-    if (name !== entity.name) addAlias(name);
-    if (alias) addAlias(alias);
+    if (name !== entity.name) addAlias(lower);
+    if (alias) addAlias(alias.toLowerCase());
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
     if (entity.kind === 'person') {
       for (const r of roles) gender ??= genderOfRole(r);

@@ -33,16 +33,16 @@ export function endsSentence(text: string): boolean {
 
 /** Words in `text`, counting no further than `cap` (comparisons against a small bound stop early). */
 export function countWords(text: string, cap = Infinity): number {
+  // A word starts where a non-space follows a space or the start. Counted with arithmetic, not a branch
+  // per character: whole bodies pass through here, and a mispredicted branch per word cost a third.
   let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length && n < cap; i++) {
+  let afterSpace = 1;
+  const length = text.length;
+  for (let i = 0; i < length && n < cap; i++) {
     const c = text.charCodeAt(i);
-    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000;
-    if (space) inWord = false;
-    else if (!inWord) {
-      inWord = true;
-      n++;
-    }
+    const space = (c <= 32 ? c === 32 || c === 9 || c === 10 || c === 13 : c >= 0xa0 && (c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x3000)) ? 1 : 0;
+    n += afterSpace & (space ^ 1);
+    afterSpace = space;
   }
   return n;
 }
