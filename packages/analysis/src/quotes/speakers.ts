@@ -635,8 +635,9 @@ export class ArticleEntities {
     if (entity && name.includes(' ') && !entity.name.includes(' ') && entity.kind === 'person') {
       // A full name arrives after a surname-only entity: upgrade it.
       this.unkey(entity);
-      entity.aliases.add(entity.name.toLowerCase());
-      if (!this.aliasIndex.has(entity.name.toLowerCase())) this.aliasIndex.set(entity.name.toLowerCase(), entity);
+      const surnameOnly = entity.name.toLowerCase();
+      entity.aliases.add(surnameOnly);
+      if (!this.aliasIndex.has(surnameOnly)) this.aliasIndex.set(surnameOnly, entity);
       entity.name = name;
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);

@@ -33,8 +33,8 @@ export function endsSentence(text: string): boolean {
 
 /** Words in `text`, counting no further than `cap` (comparisons against a small bound stop early). */
 export function countWords(text: string, cap = Infinity): number {
-  // A word starts where a non-space follows a space or the start. Counted with arithmetic, not a branch
-  // per character: whole bodies pass through here, and a mispredicted branch per word cost a third.
+  // A word starts where a non-space follows a space or the start. Counted with arithmetic rather than a
+  // branch per word (often mispredicted): a third faster over the BBC bodies, which all pass through here.
   let n = 0;
   let afterSpace = 1;
   const length = text.length;
