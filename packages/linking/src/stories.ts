@@ -6,7 +6,7 @@
 // agglomeration over the candidate graph (a missing pair counts as 0), which does not chain the way
 // single-link does.
 import type { Article } from '@parallax/schema';
-import { contentStems, Idf, isStopword, stem, termCounts, wordTokens } from './text.js';
+import { contentStems, Idf, isContentWord, smoothedIdf, stem, sublinearTf, termCounts, wordTokens } from './text.js';
 
 export interface StoryClusteringOptions {
   /** Average-link similarity at or above which two clusters merge. */
@@ -60,14 +60,14 @@ export function storyQueryWords(article: Pick<Article, 'headline' | 'standfirst'
   const words = [...head, ...head, ...wordTokens(article.body)];
   const byStem = new Map<string, { word: string; n: number }>();
   for (const w of words) {
-    if (w.length < 2 || isStopword(w) || /^\d/.test(w)) continue;
+    if (!isContentWord(w) || /^\d/.test(w)) continue;
     const s = stem(w);
     const had = byStem.get(s);
     if (had) had.n++;
     else byStem.set(s, { word: w, n: 1 });
   }
   return [...byStem]
-    .map(([s, { word, n }]) => ({ word, score: (1 + Math.log(n)) * idf.weight(s) }))
+    .map(([s, { word, n }]) => ({ word, score: sublinearTf(n) * idf.weight(s) }))
     .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1))
     .slice(0, count)
     .map((x) => x.word);
@@ -144,7 +144,7 @@ export function clusterDocuments(docs: readonly StoryDocument[], options: StoryC
     }
   } else {
     for (const list of ids) for (let k = 0; k < list.length; k++) df[list[k]!]!++;
-    for (let t = 0; t < terms.length; t++) idfWeight[t] = Math.log((n + 1) / (df[t]! + 1)) + 1;
+    for (let t = 0; t < terms.length; t++) idfWeight[t] = smoothedIdf(n, df[t]!);
   }
   // Sublinear tf-idf, L2-normalised.
   const weights: Float64Array[] = docs.map((d, i) => {
@@ -152,7 +152,7 @@ export function clusterDocuments(docs: readonly StoryDocument[], options: StoryC
     const w = new Float64Array(list.length);
     let norm = 0;
     for (let k = 0; k < list.length; k++) {
-      const x = (1 + Math.log(d.counts[k]!)) * idfWeight[list[k]!]!;
+      const x = sublinearTf(d.counts[k]!) * idfWeight[list[k]!]!;
       w[k] = x;
       norm += x * x;
     }

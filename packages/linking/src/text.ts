@@ -36,8 +36,9 @@ export function stem(word: string): string {
   return s;
 }
 
-export function isStopword(word: string): boolean {
-  return STOP.has(word);
+/** A word that carries content for matching: not a stopword, longer than one character. */
+export function isContentWord(word: string): boolean {
+  return word.length > 1 && !STOP.has(word);
 }
 
 /** Stems of the content words of a text, in order (stopwords and one-letter tokens dropped). */
@@ -46,7 +47,7 @@ export function contentStems(text: string): string[] {
   const hit = stemsCache.get(text);
   if (hit) return hit;
   const out: string[] = [];
-  for (const w of wordTokens(text)) if (w.length > 1 && !STOP.has(w)) out.push(stem(w));
+  for (const w of wordTokens(text)) if (isContentWord(w)) out.push(stem(w));
   if (stemsCache.size > 20_000) stemsCache.clear();
   stemsCache.set(text, out);
   return out;
@@ -60,7 +61,17 @@ export function termCounts(terms: readonly string[]): Map<string, number> {
   return tf;
 }
 
-/** Document frequencies over a collection, with the smoothed idf log((N + 1) / (df + 1)) + 1. */
+/** The smoothed idf of a term in `df` of `docs` documents: log((N + 1) / (df + 1)) + 1. */
+export function smoothedIdf(docs: number, df: number): number {
+  return Math.log((docs + 1) / (df + 1)) + 1;
+}
+
+/** Sublinear term frequency: a term's weight grows with the log of its count. */
+export function sublinearTf(count: number): number {
+  return 1 + Math.log(count);
+}
+
+/** Document frequencies over a collection, with the smoothed idf (smoothedIdf). */
 export class Idf {
   readonly df = new Map<string, number>();
   docs = 0;
@@ -73,7 +84,7 @@ export class Idf {
   weight(term: string): number {
     let w = this.cache.get(term);
     if (w === undefined) {
-      w = Math.log((this.docs + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+      w = smoothedIdf(this.docs, this.df.get(term) ?? 0);
       this.cache.set(term, w);
     }
     return w;
@@ -88,7 +99,7 @@ export function tfidfVector(tf: Map<string, number>, idf: Idf): SparseVector {
   const v: SparseVector = new Map();
   let norm = 0;
   for (const [t, n] of tf) {
-    const w = (1 + Math.log(n)) * idf.weight(t);
+    const w = sublinearTf(n) * idf.weight(t);
     v.set(t, w);
     norm += w * w;
   }

@@ -5,17 +5,21 @@
 /** 16 hex digits hashing the text: two independently seeded 32-bit lanes, computed in one pass. */
 export function hashHex(text: string): string {
   const n = text.length;
-  // Lanes start as int32, not uint32 (>>> 0): the same bits, but V8 then keeps them in integer registers
-  // through the loop instead of converting each step from a double (3x slower).
-  let a = 0x9747b28c ^ n;
-  let b = (0x1b873593 + n) | 0;
+  let a = seedA(n);
+  let b = seedB(n);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     a = mix(a, c);
     b = mix(b, c);
   }
-  return hex8(fin(a)) + hex8(fin(b));
+  return digest(a, b);
 }
+
+// The lanes' starting states for a text of n code units. They are int32, not uint32 (>>> 0): the same
+// bits, but V8 then keeps the lanes in integer registers through the loop instead of converting each
+// step from a double (3x slower).
+const seedA = (n: number): number => 0x9747b28c ^ n;
+const seedB = (n: number): number => (0x1b873593 + n) | 0;
 
 /** One step of a lane: the code unit c mixed into the state h. */
 function mix(h: number, c: number): number {
@@ -28,6 +32,11 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 
 function hex8(x: number): string {
   return HEX[x >>> 24]! + HEX[(x >>> 16) & 255]! + HEX[(x >>> 8) & 255]! + HEX[x & 255]!;
+}
+
+/** The 16 hex digits of the two finished lanes. */
+function digest(a: number, b: number): string {
+  return hex8(fin(a)) + hex8(fin(b));
 }
 
 function fin(h: number): number {
@@ -59,8 +68,8 @@ export function makeId(kind: IdKind, ...parts: ReadonlyArray<string | number | n
     texts.push(t);
     n += t.length;
   }
-  let a = 0x9747b28c ^ n;
-  let b = (0x1b873593 + n) | 0;
+  let a = seedA(n);
+  let b = seedB(n);
   for (let k = 0; k < texts.length; k++) {
     if (k > 0) {
       a = mix(a, 0x1f);
@@ -73,5 +82,5 @@ export function makeId(kind: IdKind, ...parts: ReadonlyArray<string | number | n
       b = mix(b, c);
     }
   }
-  return `${idPrefixes[kind]}_${hex8(fin(a))}${hex8(fin(b))}`;
+  return `${idPrefixes[kind]}_${digest(a, b)}`;
 }
