@@ -416,15 +416,17 @@ export interface ArticleEntity {
 export type Gender = 'male' | 'female' | 'unknown';
 
 /** Gendered words of titles, roles and kinship ("congresswoman", "his wife, Huma Abedin"). */
-const FEMALE_WORDS = new Set('mrs ms miss madam lady dame queen princess duchess wife widow mother daughter sister aunt niece grandmother granddaughter girlfriend fiancee bride actress businesswoman congresswoman spokeswoman chairwoman councilwoman assemblywoman anchorwoman sportswoman stepmother stepdaughter'.split(' '));
-const MALE_WORDS = new Set('mr sir lord king prince duke husband widower father son brother uncle nephew grandfather grandson boyfriend fiance groom actor businessman congressman spokesman chairman councilman assemblyman anchorman sportsman stepfather stepson'.split(' '));
+const FEMALE_WORDS = 'mrs ms miss madam lady dame queen princess duchess wife widow mother daughter sister aunt niece grandmother granddaughter girlfriend fiancee bride actress businesswoman congresswoman spokeswoman chairwoman councilwoman assemblywoman anchorwoman sportswoman stepmother stepdaughter'.split(' ');
+const MALE_WORDS = 'mr sir lord king prince duke husband widower father son brother uncle nephew grandfather grandson boyfriend fiance groom actor businessman congressman spokesman chairman councilman assemblyman anchorman sportsman stepfather stepson'.split(' ');
+/** Word -> the gender it marks: one look-up per word (the two lists share no word). */
+const GENDER_WORDS = new Map<string, 'male' | 'female'>([...FEMALE_WORDS.map((w) => [w, 'female'] as const), ...MALE_WORDS.map((w) => [w, 'male'] as const)]);
 
 /** The gender a word marks, if any. */
 export function genderOfWord(word: string): 'male' | 'female' | undefined {
   if (word.length === 0) return undefined;
   const low = word.toLowerCase();
   const w = low.charCodeAt(low.length - 1) === 46 ? low.slice(0, -1) : low;
-  return FEMALE_WORDS.has(w) ? 'female' : MALE_WORDS.has(w) ? 'male' : undefined;
+  return GENDER_WORDS.get(w);
 }
 
 /** The last word of a title, role or description ("the congressman", "his wife") read for gender. */
@@ -810,13 +812,14 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     else surnames.set(surname(e.name), [e]);
   }
   // The first letters of those surnames, folded to lower case: most capitalised words are ruled out by theirs.
-  const initials = new Set<number>();
-  for (const name of surnames.keys()) initials.add(name.charCodeAt(0) | 0x20);
+  // (ASCII only, in a flag per code: only ASCII letters are ruled out by it, and a Set hashed each look-up.)
+  const initials = new Uint8Array(128);
+  for (const name of surnames.keys()) if ((name.charCodeAt(0) | 0x20) < 128) initials[name.charCodeAt(0) | 0x20] = 1;
   for (let n = 0; n < capitalised.length && surnames.size > 0; n++) {
     const k = capitalised[n]!;
     const t = tokens[k]!;
     const c = t.text.charCodeAt(0);
-    if (c < 128 && !initials.has(c | 0x20) && !t.text.includes('-')) continue;
+    if (c < 128 && initials[c | 0x20] === 0 && !t.text.includes('-')) continue;
     const b = bareOf(t);
     const list = surnames.get(b.indexOf('-') > 0 ? b.replace(/^(?:al|el|bin|ibn)-/, '') : b);
     if (!list) continue;
