@@ -125,6 +125,40 @@ describe('extractQuotes on hand-made text', () => {
   });
 });
 
+describe('extractQuotes on attributions from political news (PolNeAR-style sentences)', () => {
+  const speakers = (text: string) => extractQuotes(articleFromText(text)).quotes.map((q) => [q.kind, q.speaker?.name ?? null, q.cue?.text ?? null]);
+
+  it('takes any described subject between a quote and its cue for the speaker', () => {
+    expect(speakers('“There’s hatred like nobody has ever seen, and it’s coming out of the mosques,” the Republican presidential candidate said in a Thursday interview.')).toEqual([
+      ['direct', 'Republican presidential candidate', 'said'],
+    ]);
+  });
+
+  it('reads manner-of-speaking verbs next to a quote as its cue, after it or right before it', () => {
+    expect(speakers('“It tells you that one of us is a candidate of the establishment,” Sanders remarked.')).toEqual([['direct', 'Sanders', 'remarked']]);
+    expect(speakers('“Cruz could win the general election in a landslide,” Viguerie concludes.')).toEqual([['direct', 'Viguerie', 'concludes']]);
+    expect(speakers('A flabbergasted Noah quipped, “It’s like a lawyer with the dumbest client ever.”')).toEqual([['direct', 'Noah', 'quipped']]);
+    // Alone, the same verbs report nothing: "He repeated the claim" is no quote.
+    expect(speakers('The senator repeated the claim at every stop of the tour last week.')).toEqual([]);
+  });
+
+  it('lets a described subject report speech, whatever its head noun', () => {
+    expect(speakers('The actress said she was tired of the status quo and wanted a different candidate.')).toEqual([['indirect', 'actress', 'said']]);
+  });
+
+  it('reads a clause-taking cue without "that" when a subject opens the clause', () => {
+    expect(speakers('Mrs Clinton believes she can still win the nomination in June.')).toEqual([['indirect', 'Clinton', 'believes']]);
+    expect(speakers('Mrs Clinton believes Trump will lose the general election.')).toEqual([['indirect', 'Clinton', 'believes']]);
+    expect(speakers('Mrs Clinton believes the rumours about her health.')).toEqual([]);
+  });
+
+  it('does not take a heading in capitals for a speaker', () => {
+    const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
+    expect(q?.kind).toBe('direct');
+    expect(q?.speaker).toBeNull();
+  });
+});
+
 describe('reported speech without quote marks', () => {
   const indirect = (text: string) =>
     extractQuotes(articleFromText(text)).quotes.filter((q) => q.kind === 'indirect').map((q) => ({ content: q.segments.map((s) => q.text.slice(s.start - q.span.start, s.end - q.span.start)), speaker: q.speaker?.name ?? null, cue: q.cue?.text ?? null }));

@@ -5,9 +5,9 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -213,7 +213,7 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
   for (let c = 0; c < limit; c++) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
-    if (!STRONG_CUES.has(base) && base !== 'report') continue;
+    if (!STRONG_CUES.has(base) && base !== 'report' && !AFTER_QUOTE_CUES.has(base)) continue;
     const cue = tokens[c]!;
     if (base === 'quote') {
       // "RIA Novosti quoted Mr Putin as saying": speaker after, relay before.
@@ -223,7 +223,10 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
         return { source: speaker, via: phraseBefore(body, tokens, c, 0), cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) }, clauseStart: -1 };
       }
     }
-    const before = c > 0 ? phraseBefore(body, tokens, c, 0) : null;
+    // The speaker between the quote and the cue: a name-like phrase, else any short noun phrase
+    // ("“...,” the Republican presidential candidate said").
+    const lead = tokens[0]?.text === ',' ? 1 : 0;
+    const before = c > 0 ? (phraseBefore(body, tokens, c, 0) ?? (c > lead ? subjectPhrase(body, tokens.slice(lead), c - lead, true) : null)) : null;
     // "“...” after The Washington Post reported": a subordinate clause reports something else.
     if (before && SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, before.span.start - 16), before.span.start))) return null;
     if (before) return { source: before, via: null, cue, clauseStart: -1 };
@@ -278,7 +281,9 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
-    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base)) continue;
+    // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
+    const introducesQuote = AFTER_QUOTE_CUES.has(base) && tokens.slice(c + 1).every((t) => t.text === ',' || t.text === ':');
+    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !introducesQuote) continue;
     const found = { source, via: null, cue, clauseStart };
     if (source) return found;
     fallback ??= found;
@@ -609,6 +614,18 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
   return null;
 }
 
+/** Subject pronouns, and auxiliaries that follow a subject ("Trump will"). */
+const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const AUXILIARY_AFTER_SUBJECT = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'can', 'could', 'should', 'might', 'may', 'must']);
+/**
+ * Whether tokens[k] opens a clause without "that": a subject pronoun ("believes he will"), or a name
+ * and an auxiliary ("thinks Trump will win"). A clause-taking cue ("believe", "show") needs one.
+ */
+function opensClause(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  return CLAUSE_SUBJECTS.has(lowOf(t)) || (capOf(t) && AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k + 1])));
+}
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
@@ -633,12 +650,13 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
  * finds no name-like speaker: "A Bloomberg poll shows ...", "Experts on North Korea said ...". Short and
  * comma-free only: a long run before the cue is not one noun phrase.
  */
-function subjectPhrase(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = false): ParsedSource | null {
   let end = cueIdx;
   while (end > 0 && BETWEEN.has(lower(tokens[end - 1]))) end--;
   if (end === 0 || end > 8) return null;
   for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
-  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? sentenceSubject(body, tokens, end);
+  // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
+  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[0]!.start, tokens[end - 1]!.end) : null) ?? sentenceSubject(body, tokens, end);
 }
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
@@ -777,7 +795,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue')) continue; // "continued to push for" is no speech
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause))) continue; // "continued to push for" is no speech; "believes he will" is
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
@@ -792,7 +810,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
+    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
     if (!source) continue;
     const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").

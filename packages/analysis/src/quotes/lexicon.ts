@@ -99,6 +99,27 @@ const SPEECH_VERBS: Record<string, string[]> = {
   remark: ['remarked'],
   shout: ['shouted', 'shouting', 'chanted', 'chanting'],
   describe2: ['describing', 'describe'],
+  // Manner-of-speaking verbs: after a quote they name who spoke ("“...,” Trump answered.").
+  answer: ['answered', 'answers'],
+  retort: ['retorted', 'retorts'],
+  quip: ['quipped', 'quips'],
+  exclaim: ['exclaimed', 'exclaims'],
+  react: ['reacted'],
+  remember: ['remembered', 'remembers'],
+  bark: ['barked'],
+  snap: ['snapped'],
+  scoff: ['scoffed'],
+  muse: ['mused', 'muses'],
+  lament: ['lamented', 'laments'],
+  whisper: ['whispered'],
+  yell: ['yelled'],
+  scream: ['screamed'],
+  interject: ['interjected'],
+  fume: ['fumed'],
+  gush: ['gushed'],
+  sneer: ['sneered'],
+  marvel: ['marveled', 'marvelled'],
+  read: ['reads'],
 };
 
 /** Cues that frame a quoted fragment ("calling it “disqualifying”") but never introduce reported speech alone. */
@@ -111,6 +132,12 @@ export const CUE_WORDS: ReadonlyMap<string, string> = new Map(
 
 /** Cues that reliably introduce speech even without "that" (the rest need a clause after them). */
 export const STRONG_CUES = new Set(['say', 'tell', 'add', 'state', 'claim', 'argue', 'warn', 'insist', 'explain', 'announce', 'declare', 'reply', 'respond', 'ask', 'acknowledge', 'admit', 'confirm', 'deny', 'write', 'tweet', 'note', 'comment', 'continue', 'quote', 'recall', 'testify', 'joke', 'concede', 'stress', 'emphasise', 'assert', 'contend', 'predict', 'urge']);
+
+/**
+ * Cues that name the speaker of the quote they follow ("“...,” Sanders remarked.", "“...,” reads the
+ * editorial.") but are too loose to report speech on their own ("He repeated the claim", "the sign reads").
+ */
+export const AFTER_QUOTE_CUES = new Set(['remark', 'observe', 'complain', 'boast', 'counter', 'shout', 'reiterate', 'repeat', 'conclude', 'recount', 'hint', 'charge', 'answer', 'retort', 'quip', 'exclaim', 'react', 'remember', 'bark', 'snap', 'scoff', 'muse', 'lament', 'whisper', 'yell', 'scream', 'interject', 'fume', 'gush', 'sneer', 'marvel', 'read']);
 
 /** Cues that only count when a clause follows them ("believes that ..."), never as "X believes." at the end. */
 export const THAT_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);

@@ -181,6 +181,18 @@ export const isCapitalised = (t: string) => {
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of']);
 const isNameParticle = (t: string) => t.length <= 3 && NAME_PARTICLES.has(t.toLowerCase());
 
+/** A word of two or more letters with no lower-case letter ("IOWA", "POLLS"; not "U.S." or "McCain"). */
+function isUpperCaseWord(t: Token): boolean {
+  let letters = 0;
+  for (let i = 0; i < t.text.length; i++) {
+    const c = t.text.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if ((c >= 97 && c <= 122) || c === 46) return false;
+    else if (c >= 128 && t.text[i] !== t.text[i]!.toUpperCase()) return false;
+  }
+  return letters >= 2;
+}
+
 /** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
 function dropParentheticals(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -268,6 +280,8 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bareOf(t)))) end -= ofState;
   const nameTokens = tokens.slice(start, end);
   if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)))) return null;
+  // Two or more words in capitals are a heading ("IOWA POLLS NOT NECESSARILY WRONG"), not a name.
+  if (nameTokens.length >= 2 && nameTokens.every(isUpperCaseWord)) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
   if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
   const before = tokens.slice(0, start);
@@ -399,6 +413,25 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
 }
 
+const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one']);
+/**
+ * A definite or indefinite description in the subject position of a speech verb, whatever its head noun
+ * ("The actress said ...", "a longtime adviser said"): the determiner, at most three modifiers and a
+ * lower-case head. parseSourcePhrase accepts only heads that name a role; the caller's syntax (a subject
+ * right before a speech verb) is the evidence here. A plural head makes a group; a document is left to
+ * the document rule ("a statement saying ...": its author speaks).
+ */
+export function parseSubjectDescription(text: string, from: number, to: number): ParsedSource | null {
+  const tokens = tokenize(text, from, to);
+  if (tokens.length < 2 || tokens.length > 5 || !SUBJECT_DETERMINERS.has(lowOf(tokens[0]!))) return null;
+  const head = tokens[tokens.length - 1]!;
+  if (!/^[a-z0-9][a-z0-9-]*[a-z]$/.test(head.text) || DOCUMENT_WORDS.has(head.text) || PRONOUNS.has(head.text)) return null;
+  for (let k = 1; k < tokens.length; k++) if (!/^\p{L}/u.test(tokens[k]!.text) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
+  const span = { start: tokens[1]!.start, end: head.end };
+  const name = text.slice(span.start, span.end);
+  const plural = head.text.length > 3 && head.text.endsWith('s') && !head.text.endsWith('ss') && !head.text.endsWith('us');
+  return plural ? { kind: 'group', name, entityKind: 'group', span, roles: [] } : { kind: 'description', name, entityKind: 'person', span, roles: [] };
+}
 // ---------------------------------------------------------------------------------------------------
 
 export interface ArticleEntity {
