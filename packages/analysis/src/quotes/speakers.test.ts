@@ -31,6 +31,13 @@ describe('places are not speakers', () => {
     expect(parse('The Washington Post')).toMatchObject({ kind: 'organisation', name: 'Washington Post' });
   });
 
+  it('reads a name before a lower-case plural as a modifier of a group, not as the speaker', () => {
+    expect(parse('Café owners')).toMatchObject({ kind: 'group', name: 'Café owners' });
+    expect(parse('Trump supporters')).toMatchObject({ kind: 'group', name: 'Trump supporters' });
+    expect(parse('Rand Paul')).toMatchObject({ kind: 'name', name: 'Rand Paul' });
+    expect(speakerOf('Café owners said on Monday that prices had risen by 12% since the spring.', 'prices')).toBe('Café owners');
+  });
+
   it('does not learn "New York" as a person, so a later pronoun finds the subject', () => {
     const text =
       'Clinton defends her record.\n\n' +

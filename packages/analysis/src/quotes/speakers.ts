@@ -193,6 +193,10 @@ function isUpperCaseWord(t: Token): boolean {
   return letters >= 2;
 }
 
+const NOT_PLURAL_NOUNS = new Set('does goes perhaps besides overseas indoors outdoors nevertheless nonetheless whereas thus yes always'.split(' '));
+/** A lower-case word that reads as a plural noun ("owners", "shareholders"; not "news", "press", "famous", "afterwards"). */
+const isPluralNoun = (w: string): boolean => w.length > 3 && /^[a-z]+s$/.test(w) && !/(?:ss|us|is|ws|wards|ways|times)$/.test(w) && !NOT_PLURAL_NOUNS.has(w);
+
 /** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
 function dropParentheticals(tokens: Token[]): Token[] {
   const out: Token[] = [];
@@ -374,9 +378,11 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     const last = nameTokens[nameTokens.length - 1]!;
     const lastHead = bareOf(last);
     const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
-    // "U.S. officials", "Russian officials": a capitalised modifier of a group noun is not a name.
+    // "U.S. officials", "Russian officials", "Café owners": a capitalised modifier of a group noun or of
+    // a lower-case plural is not a name.
     const after = part.slice(part.indexOf(last) + 1).map((t) => bareOf(t));
-    if (after.length && GROUP_WORDS.has(after[after.length - 1]!) && kind !== 'organisation') {
+    const afterHead = after[after.length - 1];
+    if (afterHead !== undefined && (GROUP_WORDS.has(afterHead) || (isPluralNoun(afterHead) && part.length <= 5)) && kind !== 'organisation') {
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many'].includes(t.text.toLowerCase()))));
       return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
     }
