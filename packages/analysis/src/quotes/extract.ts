@@ -282,13 +282,18 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
-    const introducesQuote = AFTER_QUOTE_CUES.has(base) && tokens.slice(c + 1).every((t) => t.text === ',' || t.text === ':');
-    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !introducesQuote) continue;
+    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
     const found = { source, via: null, cue, clauseStart };
     if (source) return found;
     fallback ??= found;
   }
   return fallback;
+}
+
+/** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
+function onlyPunctuationAfter(tokens: Token[], c: number): boolean {
+  for (let k = c + 1; k < tokens.length; k++) if (tokens[k]!.text !== ',' && tokens[k]!.text !== ':') return false;
+  return true;
 }
 
 function sentenceIndexAt(sentences: readonly Span[], offset: number): number {

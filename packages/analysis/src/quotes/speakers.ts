@@ -435,8 +435,7 @@ export function parseSubjectDescription(text: string, from: number, to: number):
   for (let k = 1; k < tokens.length; k++) if (!/^\p{L}/u.test(tokens[k]!.text) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
   const span = { start: tokens[1]!.start, end: head.end };
   const name = text.slice(span.start, span.end);
-  const plural = head.text.length > 3 && head.text.endsWith('s') && !head.text.endsWith('ss') && !head.text.endsWith('us');
-  return plural ? { kind: 'group', name, entityKind: 'group', span, roles: [] } : { kind: 'description', name, entityKind: 'person', span, roles: [] };
+  return isPluralNoun(head.text) ? { kind: 'group', name, entityKind: 'group', span, roles: [] } : { kind: 'description', name, entityKind: 'person', span, roles: [] };
 }
 // ---------------------------------------------------------------------------------------------------
 
