@@ -152,6 +152,22 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Mrs Clinton believes the rumours about her health.')).toEqual([]);
   });
 
+  it('takes the inverted subject after a cue, with lower-case modifiers or as a described person', () => {
+    expect(speakers('“I fundamentally disagree,” said retired Army Lt. Gen. Mick Bednarek, who served as the chief U.S. military adviser in Iraq.')).toEqual([['direct', 'Mick Bednarek', 'said']]);
+    expect(speakers('“We have a path to victory,” added his campaign manager Jeff Weaver, speaking to CNN.')).toEqual([['direct', 'Jeff Weaver', 'added']]);
+    expect(speakers('“There is no home-state advantage,” said one unaligned Florida Republican strategist.')).toEqual([['direct', 'unaligned Florida Republican strategist', 'said']]);
+    // An indefinite description is someone new, never a person named earlier.
+    expect(speakers('Donald Trump spoke on Monday.\n\n“His knowledge is about 20 years old,” said a longtime adviser to Trump, who declined to be identified.')).toEqual([['direct', 'longtime adviser to Trump', 'said']]);
+    // "said of X" names a topic; "told X" an addressee.
+    expect(speakers('“They expect us to know this,” Terrie Rizzo, the Democratic chair of the county, said of the Clintons.')).toEqual([['direct', 'Terrie Rizzo', 'said']]);
+  });
+
+  it('takes the speaker after ", said" when content words come between the quote and the comma', () => {
+    expect(speakers('"He can assert it, but it seems extremely unlikely" that Sanders can catch Clinton, said Steve Elmendorf, a Democratic strategist.')).toEqual([['direct', 'Steve Elmendorf', 'said']]);
+    // Not when the cue opens a reported clause of its own: "said the new proposals “lacked compulsion”".
+    expect(speakers('Jim Parton, from Families Need Fathers, said the new proposals "lacked compulsion".')).toEqual([['partial', 'Jim Parton', 'said']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -137,14 +137,17 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
 }
 
 /** The speaker phrase right after a cue ("said Putin", "said Badr Jamous, a leader of ..."). */
-function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: number): ParsedSource | null {
+function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: number, inverted = false): ParsedSource | null {
   let i = cueIdx + 1;
   const first = tokens[i];
   if (!first || i >= ceiling) return null;
-  if (!capOf(first) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
-  // "said in New York", "said on Tuesday": a place or time, not a speaker.
-  if (PREPOSITIONS.has(lower(first))) return null;
-  const determined = ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
+  // After a quote the subject follows its cue, lower-case modifiers and all ("said retired Army Lt. Gen.
+  // Mick Bednarek", "said election lawyer Joe Birkenstock", "added his campaign manager Jeff Weaver").
+  const premodified = inverted && !capOf(first) && premodifiedName(tokens, i, ceiling);
+  if (!premodified && !capOf(first) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
+  // "said in New York", "said on Tuesday": a place or time, not a speaker; "said of the Clintons": a topic.
+  if (PREPOSITIONS.has(lower(first)) || lower(first) === 'of') return null;
+  const determined = premodified || ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
   let end = i;
   while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 12) {
     const t = tokens[end]!;
@@ -164,6 +167,24 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   }
   const parsed = parseSourcePhrase(body, tokens[i]!.start, tokens[apEnd - 1]!.end);
   return parsed;
+}
+
+/** Cues whose subject may follow them ("..., said Steve Elmendorf"); "told", "asked" take an object there. */
+const INVERTING_CUES = new Set(['say', 'add', 'write', 'tweet', 'note', 'explain', 'declare', 'insist', 'argue', 'continue', 'reply', 'respond', 'state', 'claim', 'observe', 'remark', 'conclude', 'comment', 'joke', 'quip', 'retort', 'counter', 'concede', 'acknowledge', 'admit', 'complain', 'agree', 'predict', 'muse', 'lament', 'exclaim', 'assert', 'contend', 'maintain', 'stress', 'emphasise']);
+/** Words that cannot modify a name that follows them: clause openers and adverbs of a cue ("said today"). */
+const NOT_PREMODIFIER = new Set(
+  ('that this these those there then now today yesterday tonight also and but or nor of to as if so not no he she they it we i you me him us them ' +
+    'until unless when whenever while after before because since although though where whether how what who whom which why than even just only ' +
+    'already still yet never ever is are was were be been being has have had do does did will would can could should may might must').split(' '),
+);
+/** Whether tokens[i] opens one to three lower-case modifiers of a capitalised name ("retired Army ...", "his campaign manager Jeff"). */
+function premodifiedName(tokens: Token[], i: number, ceiling: number): boolean {
+  for (let k = i; k < ceiling && k < i + 4; k++) {
+    const t = tokens[k]!;
+    if (capOf(t)) return k > i;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(t.text) || NOT_PREMODIFIER.has(t.text) || PREPOSITIONS.has(t.text) || BETWEEN.has(t.text) || /ly$/.test(t.text)) return false;
+  }
+  return false;
 }
 
 /** The subject of a sentence, for participle cues ("Putin ..., saying ..."). */
@@ -226,15 +247,60 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
     // The speaker between the quote and the cue: a name-like phrase, else any short noun phrase
     // ("“...,” the Republican presidential candidate said").
     const lead = tokens[0]?.text === ',' ? 1 : 0;
+    // ", said X" after words of the content ("“...” that Sanders can catch Clinton, said Steve Elmendorf"):
+    // the inverted subject speaks, not a name in the content before the comma.
+    // (Not after a quote that ends its sentence: the comma and cue then belong to the next sentence.)
+    const inverted = c > lead + 1 && tokens[c - 1]!.text === ',' && INVERTING_CUES.has(base) && !/[.!?]/.test(body.slice(frame.from - 3, frame.from)) ? phraseAfter(body, tokens, c, tokens.length, true) : null;
+    if (inverted && endsClause(body, tokens, inverted.span.end)) return { source: inverted, via: null, cue, clauseStart: -1 };
     const before = c > 0 ? (phraseBefore(body, tokens, c, 0) ?? (c > lead ? subjectPhrase(body, tokens.slice(lead), c - lead, true) : null)) : null;
     // "“...” after The Washington Post reported": a subordinate clause reports something else.
     if (before && SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, before.span.start - 16), before.span.start))) return null;
     if (before) return { source: before, via: null, cue, clauseStart: -1 };
-    const after = phraseAfter(body, tokens, c, tokens.length);
+    // ("told" takes its addressee after it: "... told host Chris Cuomo" names who heard it.)
+    const after = base === 'tell' ? null : phraseAfter(body, tokens, c, tokens.length, true) ?? (c === lead ? descriptionAfter(body, tokens, c) : null);
     if (after) return { source: after, via: null, cue, clauseStart: -1 };
-    if (c === 0) return { source: null, via: null, cue, clauseStart: -1 };
+    if (c === 0 || (base === 'tell' && phraseAfter(body, tokens, c, tokens.length))) return { source: null, via: null, cue, clauseStart: -1 };
   }
   return null;
+}
+
+/** Words that end a described subject after its cue: a post-modifier or a relative clause ("one Democrat familiar with ..."). */
+const DESCRIPTION_END = new Set(['who', 'whom', 'which', 'that', 'quoted', 'cited', 'interviewed', 'familiar', 'close', 'involved', 'speaking', 'known', 'as', 'because', 'after', 'before', 'while', 'when']);
+/** Whether the subject phrase ending at `end` ends its clause: punctuation or an adjunct follows, not a verb ("said the new proposals “lacked ...”"). */
+function endsClause(body: string, tokens: Token[], end: number): boolean {
+  const n = tokens.findIndex((t) => t.start >= end);
+  // "Any “cleareyed” interpretation, said Michael Kofman, an expert ..., would read this as ...": the
+  // content runs on after the appositive, an interposed attribution of its own kind.
+  if (tokens[n]?.text === ',') {
+    let k = n + 1;
+    while (k < tokens.length && k - n < 16 && tokens[k]!.text !== ',') k++;
+    const after = tokens[k + 1];
+    if (tokens[k]?.text === ',' && after && !capOf(after) && !ADJUNCT_START.has(lowOf(after)) && !ASIDE_TAIL_BREAK.has(lowOf(after)) && !/ing$/.test(lowOf(after)) && !['and', 'who', 'which'].includes(lowOf(after))) return false;
+  }
+  if (/^\s*(?:[.,;:!?(]|$)/.test(body.slice(end, end + 3))) return true;
+  const next = tokens[n];
+  return !!next && (ADJUNCT_START.has(lowOf(next)) || PREPOSITIONS.has(lowOf(next)));
+}
+const POSTMODIFIERS = new Set(['familiar', 'close', 'involved', 'known']);
+/** A described subject right after a sentence-final cue: "“...,” said a longtime GOP data expert who ...". */
+function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSource | null {
+  if (!['a', 'an', 'the', 'one', 'another'].includes(lower(tokens[c + 1]))) return null;
+  let end = c + 1;
+  while (end < tokens.length && end - c <= 5 && /^[\p{L}\p{N}]/u.test(tokens[end]!.text) && !DESCRIPTION_END.has(lower(tokens[end])) && !PREPOSITIONS.has(lower(tokens[end])) && lower(tokens[end]) !== 'to' && lower(tokens[end]) !== 'of') end++;
+  if (end - c < 3) return null;
+  const parsed = parseSourcePhrase(body, tokens[c + 1]!.start, tokens[end - 1]!.end) ?? parseSubjectDescription(body, tokens[c + 1]!.start, tokens[end - 1]!.end);
+  if (!parsed || parsed.kind !== 'description') return parsed;
+  // Its complement names whom the person serves or knows ("a longtime adviser to Trump", "a person close
+  // to the Clintons", "a source involved in the super-PAC’s creation").
+  const of = lower(tokens[end]);
+  const postmodifier = POSTMODIFIERS.has(of) && /^(?:to|with|in|as)$/.test(lower(tokens[end + 1]));
+  if (of !== 'to' && of !== 'of' && of !== 'for' && !postmodifier) return parsed;
+  let stop = end + (postmodifier ? 2 : 1);
+  while (stop < tokens.length && stop - end <= 5 && /^[\p{L}\p{N}]/u.test(tokens[stop]!.text) && !DESCRIPTION_END.has(lower(tokens[stop]))) stop++;
+  while (stop > end + 1 && !capOf(tokens[stop - 1]!)) stop--;
+  if (stop === end + 1 || !capOf(tokens[stop - 1]!)) return parsed;
+  const span = { start: parsed.span.start, end: tokens[stop - 1]!.end };
+  return { ...parsed, name: body.slice(span.start, span.end), span };
 }
 
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
@@ -555,6 +621,8 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   const mention = { text: entities.body.slice(span.start, span.end), span };
   let entity: ArticleEntity | undefined;
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
+  // An indefinite description introduces someone new ("a longtime adviser", "one Democratic official").
+  else if (source.kind === 'description' && /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$/.test(entities.body.slice(Math.max(0, source.span.start - 9), source.span.start))) entity = undefined;
   else if (source.kind === 'description') {
     // "The Indiana governor said ...": a definite description with no role on record refers back to the
     // person the text is about, as a pronoun would.
