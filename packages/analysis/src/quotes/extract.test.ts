@@ -168,6 +168,14 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Jim Parton, from Families Need Fathers, said the new proposals "lacked compulsion".')).toEqual([['partial', 'Jim Parton', 'said']]);
   });
 
+  it('takes the name among the comma-set parts of a subject before its cue, not a place, a tag or an adverb', () => {
+    expect(speakers('Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."')).toEqual([['mixed', 'Clinton', 'said']]);
+    expect(speakers('“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said.')).toEqual([['direct', 'Mitch McConnell', 'said']]);
+    expect(speakers('The Turkish economics minister, Ali Babacan, said the two sides had reached "general agreement" on a new program.')).toEqual([['partial', 'Ali Babacan', 'said']]);
+    expect(speakers('Separately, the world’s largest package delivery company, UPS, said it had placed "an order for ten jets" last week.')).toEqual([['mixed', 'UPS', 'said']]);
+    expect(speakers('“We welcome the talks,” Andrew Ryder, of the Traveller Law Reform Coalition, said.')).toEqual([['direct', 'Andrew Ryder', 'said']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -80,7 +80,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   // the appositive walk below; the speaker is the phrase before ", who".
   if (tokens[end - 1]!.text === ',') {
     for (let k = end - 2; k > floor + 1 && k >= end - 50; k--) {
-      if (lower(tokens[k]) !== 'who' || tokens[k - 1]!.text !== ',') continue;
+      if ((lower(tokens[k]) !== 'who' && lower(tokens[k]) !== 'which') || tokens[k - 1]!.text !== ',') continue;
       const subject = phraseBefore(body, tokens, k, floor);
       if (subject) return subject;
       break;
@@ -133,7 +133,9 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   if (start >= end) return null;
   const last = tokens[end - 1]!.text === ',' ? tokens[end - 2] : tokens[end - 1];
   if (!last) return null;
-  return parseSourcePhrase(body, tokens[start]!.start, last.end);
+  // The closing comma goes along: it tells an appositive ("Clinton, during a meeting in Columbus, Ohio,
+  // said") from an introductory phrase ("Speaking in Novi, Michigan, Trump said").
+  return parseSourcePhrase(body, tokens[start]!.start, tokens[end - 1]!.text === ',' && start < end - 1 ? tokens[end - 1]!.end : last.end);
 }
 
 /** The speaker phrase right after a cue ("said Putin", "said Badr Jamous, a leader of ..."). */

@@ -255,8 +255,9 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
     else if (isNameParticle(t.text) && start - 1 > 0 && capOf(tokens[start - 2]!) && start < end) start--;
     else break;
   }
-  // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon").
-  while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)))) start++;
+  // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon")
+  // or a possessive pronoun ("Her campaign manager").
+  while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)) || POSSESSIVE_PRONOUNS.has(lowOf(tokens[start]!)))) start++;
   if (start === end) return null;
   // The object of a preposition is not the head of the phrase: "a congressman from Tennessee", "a spokeswoman
   // for Rep. Stephen Fincher", "John Smith of the ACLU". The name is the one before the preposition, if any.
@@ -293,6 +294,16 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t))), honorific };
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/**
+ * A part of a comma-split phrase that only places or tags the speaker: a state or its abbreviation
+ * ("Ohio", "OH", "Mich."), a party tag ("R-Ky."). It never names the speaker when another part may.
+ */
+const placeOrTag = (part: Token[]): boolean => part.length <= 3 && (isState(part) || (part.length === 1 && /^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[RDI]-[A-Z][A-Za-z.]*)$/.test(part[0]!.text)));
+/** A sentence adverb set off by a comma ("Separately,", "Nevertheless,"): never a name. */
+const SENTENCE_ADVERB = /^(?:[A-Z][a-z]{4,}ly|However|Nevertheless|Nonetheless|Meanwhile|Still|Yet|Also|Instead|Moreover|Furthermore|Indeed|Now|Then|Often|Today|Yesterday|Later|Earlier|Again|Besides|Otherwise|Likewise|Overall|Elsewhere|Hours|Days|Weeks|Months|Years)$/;
+/** A participial opener ("Recalling that moment", "Speaking at a rally"): an introductory part, no speaker. */
+const participleOpener = (part: Token[]): boolean => part.length > 1 && /ing$/i.test(part[0]!.text) && !capOf(part[1]!);
 /** Prepositions whose object is never the speaker: a place, an addressee, a topic. */
 const NEVER_SPEAKER_PREPOSITIONS = new Set(['from', 'in', 'at', 'near', 'to', 'with', 'against', 'about', 'into', 'across', 'toward', 'towards', 'than', 'outside', 'inside']);
 /** Prepositions whose object may speak when nothing else in the phrase is named ("the head of the Bank of England"). */
@@ -341,13 +352,31 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   // ("Speaking at a rally in Novi, Michigan, Trump says"); with one, it is an appositive.
   const lastPart = nonEmpty[nonEmpty.length - 1];
   const closedByComma = tokens[tokens.length - 1]?.text === ',' || text.slice(tokens[tokens.length - 1]!.end, to).includes(',');
-  if (nonEmpty.length > 1 && lastPart && !closedByComma && !DETERMINERS.has(lastPart[0]!.text.toLowerCase())) {
+  // With one, the subject is the first part that is nothing but a name ("Clinton, during a town hall in
+  // Columbus, Ohio,", "The Turkish economics minister, Ali Babacan,"), places, tags and adverbs aside.
+  if (closedByComma && nonEmpty.length > 1) {
+    for (const part of nonEmpty) {
+      // "He, like Mr Kennedy, pointed to ...": the pronoun is the subject.
+      if (part === nonEmpty[0] && part.length === 1 && PRONOUNS.has(lowOf(part[0]!)) && ['he', 'she', 'they'].includes(lowOf(part[0]!))) {
+        const t = part[0]!;
+        return { kind: 'pronoun', name: t.text, entityKind: 'unknown', span: { start: t.start, end: t.end }, roles: [], pronoun: PRONOUNS.get(lowOf(t))! };
+      }
+      if (placeOrTag(part) || (part.length === 1 && SENTENCE_ADVERB.test(part[0]!.text)) || !part.every((t) => capOf(t) || isNameParticle(t.text))) continue;
+      const found = nameIn(part);
+      if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) {
+        best = { part, found };
+        break;
+      }
+    }
+  }
+  if (!best && nonEmpty.length > 1 && lastPart && !DETERMINERS.has(lastPart[0]!.text.toLowerCase())) {
     const found = nameIn(lastPart);
     if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) best = { part: lastPart, found };
   }
   for (const part of nonEmpty) {
     // "during a town hall meeting in Columbus" is an adverbial, not the speaker.
     if (nonEmpty.length > 1 && /^(?:during|in|at|on|after|before|while|from|for|with|like|speaking|asked|reached|who|which|according)$/i.test(part[0]!.text)) continue;
+    if (nonEmpty.length > 1 && closedByComma && (placeOrTag(part) || participleOpener(part) || (part.length === 1 && SENTENCE_ADVERB.test(part[0]!.text)))) continue;
     if (best) break;
     const found = nameIn(part);
     if (!found) continue;
