@@ -176,6 +176,13 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('“We welcome the talks,” Andrew Ryder, of the Traveller Law Reform Coalition, said.')).toEqual([['direct', 'Andrew Ryder', 'said']]);
   });
 
+  it('skips an opener set off by a comma, or a dateline, when the subject of a participle cue speaks', () => {
+    expect(speakers('Hours later, Trump returned the compliment, telling reporters, “Sheldon and I have been friends for a long time.”')[0]?.[1]).toBe('Trump');
+    expect(speakers('Like Corker, Menendez also rejected the notion, arguing that there is "flexibility for the administration" in the regime.').find((q) => q[2] === 'arguing')?.[1]).toBe('Menendez');
+    expect(speakers('Speaking at a town hall event in Salem, New Hampshire, Trump went after Bush, calling him “a total stiff.”')[0]?.[1]).toBe('Trump');
+    expect(speakers('WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Senator Amy Lane rallied supporters, saying: “We have to be ready to stop him.”')[0]?.[1]).toBe('Amy Lane');
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -7,7 +7,7 @@ import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
 import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -196,6 +196,24 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
     const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
     if (comma < 0) return null;
     i = comma + 1;
+  } else if (tokens[0] && tokens[1] && frontedAdverbial(tokens)) {
+    // "Hours later, Trump ...", "Like Corker, Menendez ...", "WASHINGTON, Dec. 8 (UPI) — ...": an opener
+    // set off by a comma (or a dateline by its dash) is no subject.
+    const dash = /^[A-Z]{3,}$/.test(tokens[0].text) && tokens[1].text === ',' ? body.slice(tokens[0].end, tokens[0].end + 60).search(/[—–]|--/) : -1;
+    const from = dash >= 0 ? tokens[0].end + dash : -1;
+    const comma = dash >= 0 ? tokens.findIndex((t) => t.start > from) - 1 : tokens.findIndex((t, k) => k < limit && t.text === ',');
+    if (comma >= 0 && comma + 1 < limit) i = comma + 1;
+    // Another opener after a dateline ("— In response to ..., Clinton's aide rallied").
+    if (dash >= 0 && tokens[i] && SUBJECT_SKIP.test(tokens[i]!.text)) {
+      const next = tokens.findIndex((t, k) => k > i && k < limit && t.text === ',');
+      if (next > 0) i = next + 1;
+    }
+  }
+  // A place after the opener's comma belongs to it ("Speaking in Salem, New Hampshire, Trump ...").
+  if (i > 0 && tokens[i] && capOf(tokens[i]!)) {
+    let k = i;
+    while (k < limit && capOf(tokens[k]!)) k++;
+    if (tokens[k]?.text === ',' && k + 1 < limit && capOf(tokens[k + 1]!) && isState(tokens.slice(i, k))) i = k + 1;
   }
   let end = i;
   while (end < limit) {
@@ -206,6 +224,22 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
   }
   if (end === i) return null;
   return parseSourcePhrase(body, tokens[i]!.start, tokens[end - 1]!.end);
+}
+
+/** Capitalised words that open an adverbial before the subject ("Hours later,", "Amid ...,", "Like Corker,"). */
+const FRONTED_PREPOSITIONS = new Set('amid alongside like unlike despite following among with without within by from for to under over upon across through throughout'.split(' '));
+const FRONTED = new Set(
+  ('here there now then today yesterday hours days weeks months years minutes moments shortly early late instead thus indeed still ' +
+    'once twice last next six two three four five seven eight nine ten').split(' '),
+);
+/** Whether the sentence opens with an adverbial set off by a comma, or a dateline in capitals ("WASHINGTON, ..."). */
+function frontedAdverbial(tokens: Token[]): boolean {
+  const w = lowOf(tokens[0]!);
+  if (/^[A-Z]{3,}$/.test(tokens[0]!.text) && tokens[1]!.text === ',') return true;
+  if (FRONTED_PREPOSITIONS.has(w)) return true;
+  if (FRONTED.has(w) || /^\d/.test(w)) return !capOf(tokens[1]!) || tokens[1]!.text === ',' || FRONTED.has(lowOf(tokens[1]!));
+  // "Hastily politicizing ...", "Shortly after ...": an adverb in -ly before a lower-case word.
+  return /^[A-Z][a-z]{3,}ly$/.test(tokens[0]!.text) && !capOf(tokens[1]!);
 }
 
 interface Frame {
