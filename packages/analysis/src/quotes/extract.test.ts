@@ -183,6 +183,12 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Senator Amy Lane rallied supporters, saying: “We have to be ready to stop him.”')[0]?.[1]).toBe('Amy Lane');
   });
 
+  it('takes the subject of a participle cue from the start of its sentence, before an earlier quote', () => {
+    expect(speakers('Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the “bravery, heart and soul of America.”').find((q) => q[0] === 'mixed')?.[1]).toBe('Donald Trump');
+    // A finite cue in the frame comes first: "Hollande said ..., noting" is Hollande's.
+    expect(speakers('Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the Republican nominee “makes you want to retch.”').find((q) => q[2] !== null && q[1] !== null)?.[1]).toBe('Hollande');
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

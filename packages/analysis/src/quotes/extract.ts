@@ -245,6 +245,8 @@ function frontedAdverbial(tokens: Token[]): boolean {
 interface Frame {
   from: number;
   to: number;
+  /** Where the sentence starts, when the frame starts later (after an earlier quote in it). */
+  sentenceFrom?: number;
 }
 
 /** Find an attribution in the text after a quote (",” Putin said.", ",” said Putin.", "... quoted Mr Putin as saying"). */
@@ -389,7 +391,21 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     if (source) return found;
     fallback ??= found;
   }
+  // No cue in the frame has a subject: a participle's may open the sentence before an earlier quote.
+  // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
+  if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
+}
+
+/**
+ * The subject of a participle cue whose sentence opens before the frame, with an earlier quote in it:
+ * "Trump has hailed the vote as “fantastic,” telling reporters ...": the sentence's subject speaks.
+ */
+function subjectBeforeFrame(body: string, frame: Frame, cue: Token): ParsedSource | null {
+  // (Not when the sentence opens with a quote: its words are the quote's, not a subject.)
+  if (frame.sentenceFrom === undefined || frame.sentenceFrom >= frame.from || /^\s*["“”‘’'«„]/.test(body.slice(frame.sentenceFrom, frame.sentenceFrom + 3))) return null;
+  const tokens = tokenize(body, frame.sentenceFrom, cue.start);
+  return tokens.length > 0 ? sentenceSubject(body, tokens, tokens.length) : null;
 }
 
 /** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
@@ -482,7 +498,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
     const leadsSentence = beforeText.trim() === '' || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start).slice(-1)[0])) || endsColon;
     const after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
-    const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start });
+    const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start, sentenceFrom: sentence.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
     const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
