@@ -138,6 +138,10 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('“It tells you that one of us is a candidate of the establishment,” Sanders remarked.')).toEqual([['direct', 'Sanders', 'remarked']]);
     expect(speakers('“Cruz could win the general election in a landslide,” Viguerie concludes.')).toEqual([['direct', 'Viguerie', 'concludes']]);
     expect(speakers('A flabbergasted Noah quipped, “It’s like a lawyer with the dumbest client ever.”')).toEqual([['direct', 'Noah', 'quipped']]);
+    expect(speakers('"Jeb wants to be a tough guy tonight," Trump shot back.')).toEqual([['direct', 'Trump', 'shot back']]);
+    expect(speakers('“Would it be negotiable about the 11 million?” Hannity pressed. “Maybe let some people stay?”')).toEqual([['direct', 'Hannity', 'pressed']]);
+    // "went on to say" introduces what follows; the quote before it keeps its own speaker.
+    expect(speakers('“It is well over a million dollars,” Tenney said. “It is close to two million.” She went on to say that it was unfair.')[0]).toEqual(['direct', 'Tenney', 'said']);
     // Alone, the same verbs report nothing: "He repeated the claim" is no quote.
     expect(speakers('The senator repeated the claim at every stop of the tour last week.')).toEqual([]);
   });

@@ -299,6 +299,35 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
     if (after) return { source: after, via: null, cue, clauseStart: -1 };
     if (c === 0 || (base === 'tell' && phraseAfter(body, tokens, c, tokens.length))) return { source: null, via: null, cue, clauseStart: -1 };
   }
+  return mannerAfter(body, tokens);
+}
+
+const MANNER_ADJUNCT = new Set(['on', 'in', 'at', 'during', 'as', 'with', 'after', 'before', 'while']);
+/** Manner-of-speaking verbs, some with their particle, that name the speaker of the quote they follow ("“...,” Trump shot back."). */
+const MANNER_AFTER = new Map<string, string | null>([
+  ['shot', 'back'], ['fired', 'back'], ['hit', 'back'], ['pushed', 'back'], ['struck', 'back'], ['went', 'on'], ['chimed', 'in'],
+  ['pressed', null], ['started', null], ['began', null], ['retaliated', null], ['riffed', null], ['questioned', null], ['interrupted', null], ['offered', null], ['wondered', null],
+]);
+/**
+ * "“...,” Trump shot back.", "“...,” Hannity pressed.": a subject and a manner verb (with its particle)
+ * right after the quote, ending the clause. Loose verbs alone, so they count only in this position.
+ */
+function mannerAfter(body: string, tokens: Token[]): Attribution | null {
+  const lead = tokens[0]?.text === ',' ? 1 : 0;
+  for (let c = lead + 1; c < tokens.length && c <= lead + 8; c++) {
+    const t = tokens[c]!;
+    if (t.text === ',' || capOf(t)) continue;
+    const particle = MANNER_AFTER.get(lowOf(t));
+    if (particle === undefined) continue;
+    const last = particle ? tokens[c + 1] : t;
+    if (!last || (particle && lowOf(last) !== particle)) return null;
+    // The verb ends the clause ("shot back.", "pressed, ...", "retaliated in a speech"); "went on to say" does not.
+    if (!/^\s*(?:[.,;:!?]|$)/.test(body.slice(last.end, last.end + 3)) && !MANNER_ADJUNCT.has(lower(tokens[tokens.indexOf(last) + 1]))) return null;
+    if (SUBORDINATORS.has(lower(tokens[lead])) || lower(tokens[lead]) === 'and') return null;
+    const source = phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens.slice(lead), c - lead, true);
+    if (!source) return null;
+    return { source, via: null, cue: makeToken(body.slice(t.start, last.end), t.start, last.end), clauseStart: -1 };
+  }
   return null;
 }
 
