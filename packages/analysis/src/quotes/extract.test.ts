@@ -230,6 +230,29 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads a clause after a verb of thinking or showing when a noun phrase and an auxiliary open it', () => {
+    expect(indirect('Many economists believe meaningful debt relief is possible only in bankruptcy.')).toEqual([
+      { content: ['meaningful debt relief is possible only in bankruptcy'], speaker: 'Many economists', cue: 'believe' },
+    ]);
+  });
+
+  it('takes a verb of reporting or thinking at the end of the sentence, but not a first person thinking aloud', () => {
+    expect(indirect('The deficit will shrink again next year, the Congressional Budget Office reported on Tuesday.')).toEqual([
+      { content: ['The deficit will shrink again next year'], speaker: 'Congressional Budget Office', cue: 'reported' },
+    ]);
+    expect(indirect('Look out, I thought, here comes the parade.')).toEqual([]);
+  });
+
+  it('skips adverbs in -ly before the cue and reads relative and quantity subjects', () => {
+    expect(indirect('Mayor Ann Reyes openly said that the council had lost its way.')).toEqual([{ content: ['the council had lost its way'], speaker: 'Ann Reyes', cue: 'said' }]);
+    expect(indirect('Senator Ann Ruiz, who initially said she would back the bill, voted against it.')).toEqual([{ content: ['she would back the bill'], speaker: 'Ann Ruiz', cue: 'said' }]);
+    // A passive names no speaker: "who were asked", "is thought to".
+    expect(indirect('The tickets carried the names of the buyers, who were asked to bring identification such as a passport.')).toEqual([]);
+    expect(indirect('Jackson is thought to have secured the most lucrative directing deal in history.')).toEqual([]);
+    expect(indirect('Some 22 percent said they would back the governor.')).toEqual([{ content: ['they would back the governor'], speaker: 'Some 22 percent', cue: 'said' }]);
+    expect(indirect('The mayor said on Friday he would not run again.')[0]?.content).toEqual(['he would not run again']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -37,6 +37,22 @@ const BETWEEN = new Set([
   ...WEEKDAYS,
   ...'week month year night morning afternoon evening'.split(' '),
 ]);
+/** Lower-case words in -ly that are not adverbs ("the family said", "an ally said"). */
+const LY_NOT_ADVERB = new Set(['family', 'rally', 'ally', 'supply', 'assembly', 'early', 'only', 'daily', 'weekly', 'monthly', 'quarterly', 'elderly', 'holy', 'july', 'italy', 'reply', 'apply', 'fly']);
+/** A word that may sit between a subject and its verb: a listed time word or an adverb in -ly ("initially said", "openly said"). */
+const isBetween = (t: Token | undefined): boolean => {
+  if (!t) return false;
+  const w = lowOf(t);
+  return BETWEEN.has(w) || (w.length > 4 && w.endsWith('ly') && !capOf(t) && !LY_NOT_ADVERB.has(w));
+};
+/** Whether a form of "be" sits before tokens[c], adverbs aside: a passive ("is thought to", "were asked") names no speaker. */
+function passiveBefore(tokens: Token[], c: number): boolean {
+  for (let b = c - 1; b >= 0 && b >= c - 4; b--) {
+    if (AUXILIARIES.has(lower(tokens[b]))) return true;
+    if (!isBetween(tokens[b])) return false;
+  }
+  return false;
+}
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
 /** A subordinating conjunction (and article) right before a speaker phrase: the clause is not an attribution. */
@@ -74,7 +90,7 @@ function isPluralHead(t: Token | undefined): boolean {
 function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
   let end = cueIdx;
   // Skip adverbs and time phrases between speaker and cue.
-  while (end > floor && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  while (end > floor && isBetween(tokens[end - 1])) end--;
   if (end <= floor) return null;
   // "Elizabeth Lauten, 31, who has ... and at the time was ..., wrote": a relative clause too long for
   // the appositive walk below; the speaker is the phrase before ", who".
@@ -580,13 +596,14 @@ const ASIDE_TAIL_BREAK = new Set(['as', 'while', 'who', 'which', 'after', 'befor
 function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 2; c < tokens.length; c++) {
     const base = cueBase(tokens[c]);
-    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     let k = c - 1;
     while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
     if (tokens[k]?.text !== ',' || k < 2) continue;
     let source: ParsedSource | null;
     let m = c + 1;
     if (k === c - 1) {
+      if (!STRONG_CUES.has(base)) continue;
       // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
       source = phraseAfter(body, tokens, c, tokens.length);
       if (!source) continue;
@@ -597,6 +614,8 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
       }
     } else {
       source = phraseBefore(body, tokens, c, k + 1);
+      // A verb of thinking or showing is an aside only right before its closing comma (", his advisers believe,").
+      if (!STRONG_CUES.has(base) && (source?.pronoun === 'first' || tokens[c + 1]?.text !== ',' || passiveBefore(tokens, c))) continue;
       if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
       // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
       // A capitalised word there is the addressee of "told" ("told Reuters,"); after any other cue it
@@ -626,11 +645,22 @@ const AUXILIARY_AFTER_SUBJECT = new Set(['will', 'would', 'is', 'was', 'are', 'w
  * Whether tokens[k] opens a clause without "that": a subject pronoun ("believes he will"), or a name
  * and an auxiliary ("thinks Trump will win"). A clause-taking cue ("believe", "show") needs one.
  */
-function opensClause(tokens: Token[], k: number): boolean {
+function opensClause(tokens: Token[], k: number, base = ''): boolean {
   const t = tokens[k];
   if (!t) return false;
-  return CLAUSE_SUBJECTS.has(lowOf(t)) || (capOf(t) && AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k + 1])));
+  if (CLAUSE_SUBJECTS.has(lowOf(t)) || (capOf(t) && AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k + 1])))) return true;
+  // After a verb of thinking or showing, any short noun phrase and an auxiliary open a clause
+  // ("believe meaningful debt relief is possible", "think Wasserman Schultz is at risk").
+  if (!CLAUSE_CUES.has(base)) return false;
+  for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
+    const w = lower(tokens[j - 1]);
+    if (!/^[\p{L}\p{N}]/u.test(tokens[j - 1]!.text) || w === 'to' || PREPOSITIONS.has(w) || SUBJECT_BREAK.has(w) && w !== 'this' && w !== 'there') return false;
+    if (AUXILIARY_AFTER_SUBJECT.has(lower(tokens[j]))) return true;
+  }
+  return false;
 }
+/** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
+const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
@@ -657,11 +687,39 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
  */
 function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = false): ParsedSource | null {
   let end = cueIdx;
-  while (end > 0 && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
   if (end === 0 || end > 8) return null;
   for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
   return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[0]!.start, tokens[end - 1]!.end) : null) ?? sentenceSubject(body, tokens, end);
+}
+/** Words that end a quantity subject ("22 percent said", "a third say", "most believe"). */
+const QUANTITY_HEADS = new Set(['percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'half', 'majority', 'most', 'many', 'few', 'others', 'both', 'respondents']);
+/** Words inside a quantity subject before its head ("Some 22 percent", "three in 10", "About 9 percent"). */
+const QUANTITY_WORDS = new Set(['some', 'about', 'nearly', 'almost', 'only', 'just', 'roughly', 'around', 'over', 'under', 'more', 'less', 'fewer', 'than', 'a', 'an', 'the', 'in', 'of', 'them', 'those', 'these', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'percent', 'slim', 'narrow', 'clear', 'large', 'vast', 'overwhelming']);
+/**
+ * A subject that is neither a name nor a description, right before a speech or thinking verb: a relative
+ * pronoun standing for the phrase before it ("Senator X, who said ..."), or a share of people in a poll
+ * ("22 percent said", "three in 10 believe").
+ */
+function otherSubject(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
+  const last = tokens[end - 1];
+  if (!last) return null;
+  if (lowOf(last) === 'who') {
+    if (passiveBefore(tokens, cueIdx)) return null;
+    const k = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
+    return k > 0 ? phraseBefore(body, tokens, k, 0) : null;
+  }
+  if (!QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
+  let start = end - 1;
+  while (start > 0 && end - start < 6 && (QUANTITY_WORDS.has(lower(tokens[start - 1])) || /^\d[\d.,]*%?$/.test(tokens[start - 1]!.text))) start--;
+  // The quantity opens its clause: the sentence start, a comma or a conjunction before it.
+  const before = tokens[start - 1];
+  if (before && before.text !== ',' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
+  const span = { start: tokens[start]!.start, end: last.end };
+  return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
@@ -750,7 +808,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   // "..., X said." / "..., said X." at the end of the sentence.
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
     const base = cueBase(tokens[c]);
-    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     // Only adjuncts may follow the cue ("said on Monday", "said in a statement"), never a clause
     // ("..., Forbes says it is $4.5 billion").
     if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
@@ -775,6 +833,8 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     if (comma < 1) continue;
     const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
+    // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
+    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
     if (countWordRuns(body, span.start, span.end) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
@@ -800,24 +860,39 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause))) continue; // "continued to push for" is no speech; "believes he will" is
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base))) continue; // "continued to push for" is no speech; "believes he will" is
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
-      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) continue;
-      clause = t + 1;
+      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) {
+        // "said on Friday he met ...": a short adjunct, then a clause opened by a pronoun.
+        const p = tokens.findIndex((x, k) => k > clause + 1 && k < clause + 6 && CLAUSE_SUBJECTS.has(lowOf(x)));
+        if (p < 0 || tokens.slice(clause, p).some((x) => !/^[\p{L}\p{N}]/u.test(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
+        clause = p;
+      } else clause = t + 1;
+    } else if (!that && TIME_WORDS.has(lower(tokens[clause])) && STRONG_CUES.has(base)) {
+      // "said Friday he would ...", "said last week it was ...".
+      const p = tokens.findIndex((x, k) => k > clause && k < clause + 3 && CLAUSE_SUBJECTS.has(lowOf(x)));
+      if (p > 0) clause = p;
     }
     // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
     // After a preposition the cue word is a noun ("Commenting on reports that ...").
     if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
+    if (!STRONG_CUES.has(base)) {
+      // "Jackson is thought to have ...": a passive names no thinker.
+      if (passiveBefore(tokens, c)) continue;
+    }
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const named = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const source = named ?? (lower(tokens[c - 1]) === 'and' ? null : otherSubject(body, tokens, c));
     if (!source) continue;
-    const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
+    // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
+    const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
+    const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
