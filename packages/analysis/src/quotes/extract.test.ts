@@ -253,6 +253,18 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The mayor said on Friday he would not run again.')[0]?.content).toEqual(['he would not run again']);
   });
 
+  it('reads the question after a participial "asked", and a described subject after an introductory phrase', () => {
+    expect(indirect('Asked whether he would run again, the mayor said he had not decided.')).toEqual([
+      { content: ['whether he would run again'], speaker: null, cue: 'Asked' },
+      { content: ['he had not decided'], speaker: 'mayor', cue: 'said' },
+    ]);
+    expect(indirect('Asked by reporters to respond to the criticism, Smith said nothing.')[0]).toEqual({ content: ['to respond to the criticism'], speaker: 'reporters', cue: 'Asked' });
+    expect(indirect('The mayor said he would decide soon, when asked about his plans for the stadium.')).toEqual([
+      { content: ['he would decide soon'], speaker: 'mayor', cue: 'said' },
+      { content: ['his plans for the stadium'], speaker: null, cue: 'asked' },
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

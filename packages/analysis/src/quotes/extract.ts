@@ -502,6 +502,15 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (d) drafts.push(d);
   }
 
+  // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
+  QUESTION.lastIndex = 0;
+  for (let m = QUESTION.exec(body); m; m = QUESTION.exec(body)) {
+    const s = sentences[sentenceIndexAt(sentences, m.index)]!;
+    if (!BEFORE_ASKED.test(body.slice(Math.max(s.start, m.index - 12), m.index).trimEnd())) continue;
+    const d = askedQuestion(body, s, m.index);
+    if (d && !drafts.some((x) => x.span.start === d.span.start)) drafts.push(d);
+  }
+
   // Named sources become mentions first, so pronouns after them ("..., King said. ... he said") resolve.
   drafts.sort((a, b) => a.span.start - b.span.start);
   for (const d of drafts) {
@@ -543,6 +552,42 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     });
   }
   return { quotes, entities };
+}
+
+/**
+ * "asked" as a participle (opening the sentence, or after "when" / "after being") with the question after
+ * it: "Asked whether he would run, ...", "..., when asked about his taxes."
+ */
+const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically)\b/g;
+/** What may come right before a participial "asked": a clause boundary, "when", "after being", "once". */
+const BEFORE_ASKED = /(?:^|[.?!,;:—–]|\b[Ww]hen|\bafter being|\b[Oo]nce)\s?$/;
+
+/** The question after a participial "asked" (at `at`): its content runs to the next comma or the sentence end; "by X" names the asker. */
+function askedQuestion(body: string, s: Span, at: number): Draft | null {
+  if (at < s.start || at >= s.end) return null;
+  const tokens = tokenize(body, at, s.end);
+  const cue = tokens[0]!;
+  let k = 1;
+  let source: ParsedSource | null = null;
+  // "Asked by Stephanopoulos to respond ...", "Asked on Fox News who leads ...": skip to the question.
+  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on') {
+    const q = tokens.findIndex((t, j) => j > k + 1 && j < k + 7 && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
+    if (q < 0 || tokens.slice(k, q).some((t) => t.text === ',')) return null;
+    if (lower(tokens[k]) === 'by') source = parseSourcePhrase(body, tokens[k + 1]!.start, tokens[q - 1]!.end);
+    k = q;
+  }
+  if (lower(tokens[k]) === 'about') k++;
+  const first = tokens[k];
+  if (!first) return null;
+  const comma = tokens.findIndex((t, j) => j > k && (t.text === ',' || t.text === '?' || t.text === ':' || t.text === ';'));
+  // An opening "Asked ..." with no comma runs into its main clause ("Asked X Mr Johnson told ..."): no safe end.
+  if (comma < 0 && /^\s*(?:(?:[Ww]hen|[Oo]nce)\s)?$/.test(body.slice(s.start, cue.start))) return null;
+  let end = comma > 0 ? tokens[comma]!.start : s.end;
+  // A comma inside a closing quote mark: “... as president,” 75 percent said.
+  if (comma > 0 && /^[”’"]/.test(body.slice(tokens[comma]!.end, tokens[comma]!.end + 1))) end = tokens[comma]!.end + 1;
+  const span = trimSpan(body, { start: first.start, end });
+  if (countWordRuns(body, span.start, span.end) < 2) return null;
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
 }
 
 /** A sentence ending in a colon right before a block quote names its speaker ("Cruz continued:"). */
@@ -671,6 +716,8 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
   for (let k = from + 2; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.text === ';') return t.start;
+    // "said no when asked about ...": the question is another attribution.
+    if (lower(t) === 'asked' && (lower(tokens[k - 1]) === 'when' || tokens[k - 1]!.text === ',')) return tokens[k - 1]!.start;
     if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
     // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
     if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
@@ -688,10 +735,13 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
 function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = false): ParsedSource | null {
   let end = cueIdx;
   while (end > 0 && isBetween(tokens[end - 1])) end--;
-  if (end === 0 || end > 8) return null;
-  for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
+  // After an introductory phrase the subject follows its comma ("In his speech on Monday, the mayor said").
+  let from = 0;
+  for (let k = end - 1; k > 0 && k >= end - 9; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
+  if (end === from || end - from > 8 || (from > 0 && PREPOSITIONS.has(lower(tokens[from])))) return null;
+  for (let k = from; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
-  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[0]!.start, tokens[end - 1]!.end) : null) ?? sentenceSubject(body, tokens, end);
+  return parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[from]!.start, tokens[end - 1]!.end) : null) ?? (from === 0 ? sentenceSubject(body, tokens, end) : null);
 }
 /** Words that end a quantity subject ("22 percent said", "a third say", "most believe"). */
 const QUANTITY_HEADS = new Set(['percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'half', 'majority', 'most', 'many', 'few', 'others', 'both', 'respondents']);
