@@ -265,6 +265,14 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads what a poll or a record shows, a clause or a noun phrase, but not a TV show', () => {
+    expect(indirect('The latest Reuters poll showed Trump leading the field with 31 percent of Republican voters.')).toEqual([
+      { content: ['Trump leading the field with 31 percent of Republican voters'], speaker: 'latest Reuters poll', cue: 'showed' },
+    ]);
+    expect(indirect('He agreed to sell the estate to a developer in 2010, county records show.')).toEqual([{ content: ['He agreed to sell the estate to a developer in 2010'], speaker: 'records', cue: 'show' }]);
+    expect(indirect('The network said the comedy show would return next spring.')[0]?.cue).toBe('said');
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

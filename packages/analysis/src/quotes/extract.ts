@@ -69,7 +69,7 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
 /** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS. */
 const CUE_FILTER = new WordSet(CUE_WORDS.keys());
-const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according']);
+const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
 /** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
 const cueBase = (t: Token | undefined): string | undefined => {
@@ -704,6 +704,22 @@ function opensClause(tokens: Token[], k: number, base = ''): boolean {
   }
   return false;
 }
+/** Verbs by which a poll or a record states something: what follows them, a clause or a noun phrase, is its finding ("the poll showed Trump leading"). */
+const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
+/** The cue verb at tokens[c]; the bare "show" counts only after evidence ("records show"), never as a noun ("the TV show"). */
+const evidenceCue = (tokens: Token[], c: number): string | undefined => cueBase(tokens[c]) ?? (lowOf(tokens[c]!) === 'show' && isEvidence(tokens, c) ? 'show' : undefined);
+/** Heads of subjects that are evidence: polls, records, figures. */
+const EVIDENCE_NOUNS = new Set('poll polls survey surveys data figures numbers records record documents document results study studies report reports filings filing emails analysis research statistics records audit tally count footage video videos photos'.split(' '));
+/** Whether the subject right before the cue at tokens[c] (adverbs aside) is evidence ("New polls released Sunday showed"). */
+function isEvidence(tokens: Token[], c: number): boolean {
+  let b = c - 1;
+  while (b > 0 && isBetween(tokens[b])) b--;
+  for (let k = b; k >= 0 && k >= b - 3; k--) {
+    if (EVIDENCE_NOUNS.has(lower(tokens[k]))) return true;
+    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text)) return false;
+  }
+  return false;
+}
 /** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
 const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
@@ -743,6 +759,8 @@ function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = f
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
   return parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[from]!.start, tokens[end - 1]!.end) : null) ?? (from === 0 ? sentenceSubject(body, tokens, end) : null);
 }
+/** Conjunctions and articles that open a subject but are no part of its name ("But the report showed"). */
+const LEADING_WORDS = new Set(['but', 'and', 'so', 'yet', 'the', 'a', 'an']);
 /** Words that end a quantity subject ("22 percent said", "a third say", "most believe"). */
 const QUANTITY_HEADS = new Set(['percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'half', 'majority', 'most', 'many', 'few', 'others', 'both', 'respondents']);
 /** Words inside a quantity subject before its head ("Some 22 percent", "three in 10", "About 9 percent"). */
@@ -761,6 +779,17 @@ function otherSubject(body: string, tokens: Token[], cueIdx: number): ParsedSour
     if (passiveBefore(tokens, cueIdx)) return null;
     const k = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
     return k > 0 ? phraseBefore(body, tokens, k, 0) : null;
+  }
+  if (isEvidence(tokens, cueIdx)) {
+    // "New filings show ...": the evidence itself, from the sentence start or its comma.
+    let head = end - 1;
+    while (head > 0 && !EVIDENCE_NOUNS.has(lower(tokens[head]))) head--;
+    let start = head;
+    while (start > 0 && head - start < 3 && /^[\p{L}\p{N}]/u.test(tokens[start - 1]!.text) && !SUBJECT_BREAK.has(lower(tokens[start - 1]))) start--;
+    if (start > 0 && tokens[start - 1]!.text !== ',' && !LEADING_WORDS.has(lower(tokens[start - 1]))) return null;
+    while (start < head && LEADING_WORDS.has(lower(tokens[start]))) start++;
+    const span = { start: tokens[start]!.start, end: tokens[head]!.end };
+    return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
   }
   if (!QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
   let start = end - 1;
@@ -836,7 +865,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according'))) return null;
+  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
@@ -857,7 +886,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   }
   // "..., X said." / "..., said X." at the end of the sentence.
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
-    const base = cueBase(tokens[c]);
+    const base = evidenceCue(tokens, c);
     if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     // Only adjuncts may follow the cue ("said on Monday", "said in a statement"), never a clause
     // ("..., Forbes says it is $4.5 billion").
@@ -893,7 +922,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   if (aside) return aside;
   // "X said (that) content" near the start of the sentence.
   for (let c = 1; c < tokens.length - 3; c++) {
-    const base = cueBase(tokens[c]);
+    const base = evidenceCue(tokens, c);
     if (!base) continue;
     let n = c + 1;
     while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
@@ -910,7 +939,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base))) continue; // "continued to push for" is no speech; "believes he will" is
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');

@@ -49,7 +49,7 @@ const SPEECH_VERBS: Record<string, string[]> = {
   allege: ['allege', 'alleges', 'alleged', 'alleging'],
   conclude: ['concluded', 'concludes'],
   estimate: ['estimated', 'estimates'],
-  indicate: ['indicated', 'indicates'],
+  indicate: ['indicate', 'indicated', 'indicates'],
   mention: ['mentioned', 'mentions'],
   repeat: ['repeated', 'repeats'],
   reiterate: ['reiterated', 'reiterates'],
