@@ -273,6 +273,13 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The network said the comedy show would return next spring.')[0]?.cue).toBe('said');
   });
 
+  it('takes a name as the whole object of a stance verb, without the time adjunct, and no passive', () => {
+    expect(indirect('Former governor Chris Christie endorsed Trump last week.')).toEqual([{ content: ['Trump'], speaker: 'Chris Christie', cue: 'endorsed' }]);
+    expect(indirect('About three-quarters supported a temporary ban on new arrivals.')).toEqual([{ content: ['a temporary ban on new arrivals'], speaker: 'About three-quarters', cue: 'supported' }]);
+    expect(indirect('The rebel group was backed by several foreign governments.')).toEqual([]);
+    expect(indirect('Parents who refuse to allow former partners contact with their children could be electronically tagged.')[0]?.content).toEqual(['to allow former partners contact with their children']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -770,13 +770,13 @@ const QUANTITY_WORDS = new Set(['some', 'about', 'nearly', 'almost', 'only', 'ju
  * pronoun standing for the phrase before it ("Senator X, who said ..."), or a share of people in a poll
  * ("22 percent said", "three in 10 believe").
  */
-function otherSubject(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = true): ParsedSource | null {
   let end = cueIdx;
   while (end > 0 && isBetween(tokens[end - 1])) end--;
   const last = tokens[end - 1];
   if (!last) return null;
   if (lowOf(last) === 'who') {
-    if (passiveBefore(tokens, cueIdx)) return null;
+    if (!relative || passiveBefore(tokens, cueIdx)) return null;
     const k = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
     return k > 0 ? phraseBefore(body, tokens, k, 0) : null;
   }
@@ -824,6 +824,8 @@ function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): numb
     const t = tokens[k]!;
     const w = lowOf(t);
     if (t.text === ',' || t.text === ';' || t.text === ':' || OBJECT_END.has(w)) return t.start;
+    // "endorsed Cruz last week", "backed the plan on Tuesday".
+    if ((w === 'last' || w === 'this' || w === 'next') && /^(?:week|month|year|night|spring|summer|fall|autumn|winter)$/.test(lower(tokens[k + 1])) || WEEKDAYS.includes(w as (typeof WEEKDAYS)[number]) || w === 'yesterday' || w === 'today' || w === 'earlier' || w === 'later') return t.start;
     // "in a statement", "on Thursday", "at a rally"
     if ((w === 'on' || w === 'in' || w === 'at') && (TIME_WORDS.has(lower(tokens[k + 1])) || /^(?:statement|interview|speech|rally|news|press|debate|letter|tweet)/.test(lower(tokens[k + 2])))) return t.start;
   }
@@ -841,6 +843,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     if (!base || capOf(cue)) continue;
     const prev = lower(tokens[c - 1]);
     if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
+    // A passive ("was backed by ...") states no position of its subject.
+    if (!/ing$/.test(lowOf(cue)) && passiveBefore(tokens, c) || /^(?:by|off|away|down|up|out)$/.test(lower(tokens[c + 1]))) continue;
     let clause = c + 1;
     const particles = OBJECT_CUE_PARTICLES.get(base);
     if (particles) {
@@ -849,11 +853,20 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
-    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
-    const end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    let end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    // In a relative clause ("Parents who refuse to allow contact could be tagged") the main clause's auxiliary ends the object.
+    let r = c - 1;
+    while (r > 0 && isBetween(tokens[r])) r--;
+    if (lower(tokens[r]) === 'who' || lower(tokens[r]) === 'that') {
+      const aux = tokens.findIndex((t, k) => k > clause && t.start < end && AUXILIARY_AFTER_SUBJECT.has(lowOf(t)));
+      if (aux > 0) end = tokens[aux]!.start;
+    }
     const span = trimSpan(body, { start: next.start, end });
-    if (countWordRuns(body, span.start, span.end) < 2) continue;
+    // One word only when it is a name ("endorsed Cruz last week").
+    const words = countWordRuns(body, span.start, span.end);
+    if (words < 2 && !(words === 1 && capOf(next) && !INFINITIVE_CUES.has(base))) continue;
     // Below 0.5: a position, not words, so cross-article linking does not take it for a rendering of an utterance.
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.45 };
   }

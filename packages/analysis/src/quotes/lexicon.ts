@@ -159,6 +159,8 @@ const OBJECT_VERBS: Record<string, string[]> = {
   endorse: ['endorse', 'endorses', 'endorsed', 'endorsing'],
   oppose: ['oppose', 'opposes', 'opposed', 'opposing'],
   support: ['supported', 'supporting'],
+  back: ['backed', 'backs'],
+  prefer: ['prefer', 'prefers', 'preferred'],
   reject: ['reject', 'rejects', 'rejected', 'rejecting'],
   dismiss: ['dismisses', 'dismissed', 'dismissing'],
   blame: ['blames', 'blamed', 'blaming'],
