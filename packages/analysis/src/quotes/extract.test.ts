@@ -280,6 +280,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Parents who refuse to allow former partners contact with their children could be electronically tagged.')[0]?.content).toEqual(['to allow former partners contact with their children']);
   });
 
+  it('reads a name followed by a verb after ", said" as the subject of the reported clause, not the speaker', () => {
+    expect(indirect('Mr. Coffman, who represents a swing district in the crucial Denver suburbs, said Mr. Trump had disrespected American troops.')).toEqual([
+      { content: ['Mr. Trump had disrespected American troops'], speaker: 'Coffman', cue: 'said' },
+    ]);
+    expect(indirect('Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the Khan family deserved better.')[0]?.content).toEqual(['the Khan family deserved better']);
+    expect(indirect('The deficit will keep growing, said Jane Doe, a senior official with the agency.')[0]?.speaker).toBe('Jane Doe');
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

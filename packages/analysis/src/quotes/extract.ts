@@ -652,6 +652,8 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
       // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
       source = phraseAfter(body, tokens, c, tokens.length);
       if (!source) continue;
+      // ", said Mr. Trump had disrespected ...": a verb after the name makes the name its subject, not the speaker.
+      if (clauseAfterName(tokens, c)) continue;
       while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 8) m++;
       if (m < tokens.length && tokens[m]!.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[m + 1]))) {
         m++;
@@ -681,6 +683,20 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
   return null;
+}
+
+/** Whether the words after the cue at tokens[c] up to a comma hold a finite verb ("said Libya is ...", "said the Khan family deserved better"): a clause, not a speaker. */
+function clauseAfterName(tokens: Token[], c: number): boolean {
+  for (let k = c + 2; k < tokens.length && k <= c + 9; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';') return false;
+    if (capOf(t)) continue;
+    const w = lowOf(t);
+    if (/^(?:who|that|which|whose)$/.test(w)) return false;
+    const prev = lower(tokens[k - 1]);
+    if (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed') && prev !== 'a' && prev !== 'an' && prev !== 'the' && !NP_WORDS.has(w))) return true;
+  }
+  return false;
 }
 
 /** Subject pronouns, and auxiliaries that follow a subject ("Trump will"). */
@@ -923,7 +939,7 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
     if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
