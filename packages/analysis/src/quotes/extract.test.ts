@@ -288,6 +288,43 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The deficit will keep growing, said Jane Doe, a senior official with the agency.')[0]?.speaker).toBe('Jane Doe');
   });
 
+  it('reads every attribution of a sentence, each content ending where the next speaker begins', () => {
+    expect(indirect('About four out of 10 voters said life for the next generation would be worse than life today, while nine in 10 said they thought the economy favors the wealthy.').map((q) => [q.content[0], q.cue])).toEqual([
+      ['life for the next generation would be worse than life today', 'said'],
+      ['they thought the economy favors the wealthy', 'said'],
+    ]);
+    expect(indirect('Podesta, who said the project was vetted by his firm’s counsel, said he was unaware of any such disagreements.').map((q) => q.content[0])).toEqual([
+      'the project was vetted by his firm’s counsel',
+      'he was unaware of any such disagreements',
+    ]);
+    expect(indirect('While Comey has said that he regularly makes recommendations on cases, Lewandowski said he does not do them publicly.').map((q) => [q.content[0], q.speaker])).toEqual([
+      ['he regularly makes recommendations on cases', 'Comey'],
+      ['he does not do them publicly', 'Lewandowski'],
+    ]);
+    // A coordinated cue takes the subject; the first verb's object is a position of its own.
+    expect(indirect('The spokesman refused to answer questions on who would win but said there was no meeting planned with Trump.').map((q) => [q.cue, q.content[0]])).toEqual([
+      ['refused', 'to answer questions on who would win'],
+      ['said', 'there was no meeting planned with Trump'],
+    ]);
+  });
+
+  it('does not split a content at a comma that opens an appositive or ends a clause inside it', () => {
+    expect(indirect('Kiedis said his band and collaborator Brian Burton, AKA Danger Mouse, wrote a host of new songs for the upcoming album.').map((q) => q.content[0])).toEqual([
+      'his band and collaborator Brian Burton, AKA Danger Mouse, wrote a host of new songs for the upcoming album',
+    ]);
+    expect(indirect("He did not rule out change in the future but said if Lord Dubs' private member's bill was passed by peers, he would urge MPs to oppose it in the Commons.").map((q) => q.content[0])).toEqual([
+      "if Lord Dubs' private member's bill was passed by peers, he would urge MPs to oppose it in the Commons",
+    ]);
+  });
+
+  it('reads the reported clause before a second cue that introduces a quote', () => {
+    const { quotes } = extractQuotes(articleFromText('De Blasio said the move was made by the police commissioner and said, “Who are you going to trust on security?”'));
+    expect(quotes.map((q) => [q.kind, q.text])).toEqual([
+      ['indirect', 'the move was made by the police commissioner'],
+      ['direct', 'Who are you going to trust on security?'],
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -498,8 +498,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
     // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
     if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
-    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s);
-    if (d) drafts.push(d);
+    const more: Draft[] = [];
+    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, more);
+    if (d) drafts.push(d, ...more);
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
@@ -824,6 +825,8 @@ function quotePrefix(body: string, from: number, quoteStart: number): Span {
   const tokens = tokenize(body, from, quoteStart);
   for (let c = tokens.length - 1; c >= Math.max(0, tokens.length - 10); c--) {
     if (!STRONG_CUES.has(cueBase(tokens[c]) ?? '') && tokens[c]!.text !== ':') continue;
+    // "De Blasio said the move was made by the commissioner and said, “...”": the first clause is reported speech of its own.
+    if (c > 3 && (lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but') && !tokens.slice(c + 1).some((t) => t.text !== ',' && t.text !== ':')) return { start: from, end: tokens[c - 1]!.start };
     for (let k = c - 1; k > 0; k--) if (tokens[k]!.text === ',') return { start: from, end: tokens[k]!.start };
     return { start: from, end: from };
   }
@@ -889,8 +892,47 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
   return null;
 }
 
+/** Words that close one attribution's content before the next one's speaker ("X said A, but Y said B"). */
+const FRAME_BOUNDARY = new Set([',', ';', 'and', 'but', 'while', 'whereas', 'although', 'though']);
+/**
+ * Whether a further frame `next` in a sentence stands apart from the previous one: after its content, or
+ * with its speaker inside that content right after a clause boundary, where the previous content is cut.
+ */
+function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boolean {
+  const cue = next.attribution!.cue!;
+  const c = tokens.findIndex((t) => t.start === cue.start);
+  // "..., even though he was warned against doing so": a passive reports nothing.
+  if (passiveBefore(tokens, c)) return false;
+  if (cue.start >= prev.span.end) return next.span.start >= prev.span.end;
+  const src = next.attribution!.source;
+  if (!src || src.span.start <= prev.span.start) return false;
+  let j = tokens.findIndex((t) => t.start >= src.span.start);
+  // The speaker phrase may drop a leading determiner or conjunction ("but the other side said").
+  while (j > 0 && /^(?:the|a|an|his|her|their|its)$/.test(lower(tokens[j - 1]))) j--;
+  if (j < 1 || !FRAME_BOUNDARY.has(lower(tokens[j - 1]))) return false;
+  let b = j - 1;
+  while (b > 0 && FRAME_BOUNDARY.has(lower(tokens[b - 1]))) b--;
+  // A comma alone closes a clause after a subordinate one ("While Comey has said A, Lewandowski said B",
+  // "after the department asked A, Hackett said B") or in a list of poll shares ("520 said A, 39 said B");
+  // else it may open an appositive ("his band and collaborator Brian Burton, AKA Danger Mouse, wrote").
+  // A subordinate clause inside the previous content may end before that content's own main clause
+  // ("said if the bill passed, he would urge MPs to oppose it"): there only a finite speech verb is a frame of its own.
+  if (b === j - 1 && tokens[b]!.text === ',') {
+    if (body[tokens[b]!.end] !== ' ') return false; // "635,173"
+    const prevCue = prev.attribution!.cue!.start;
+    const opened = tokens.some((t, k) => k < b && t.start < prevCue && SUBORDINATORS.has(lowOf(t)));
+    const inner = !opened && tokens.some((t, k) => k < b && t.start > prevCue && SUBORDINATORS.has(lowOf(t))) && STRONG_CUES.has(cueBase(tokens[c]) ?? '') && !AUXILIARY_AFTER_SUBJECT.has(lower(tokens[c - 1]));
+    if (src.kind !== 'group' && !opened && !inner) return false;
+  }
+  const cut = trimSpan(body, { start: prev.span.start, end: tokens[b]!.start });
+  if (cut.end <= cut.start || countWordRuns(body, cut.start, cut.end) < 2) return false;
+  prev.span = cut;
+  prev.segments = [cut];
+  return true;
+}
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
-function reportedSpeech(body: string, s: Span): Draft | null {
+function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
@@ -949,7 +991,9 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   }
   const aside = interposedAttribution(body, tokens, s);
   if (aside) return aside;
-  // "X said (that) content" near the start of the sentence.
+  // "X said (that) content" near the start of the sentence, and any further frames after it
+  // ("X said A, but Y said B"), each cutting the content before it short.
+  let first: Draft | null = null;
   for (let c = 1; c < tokens.length - 3; c++) {
     const base = evidenceCue(tokens, c);
     if (!base) continue;
@@ -995,15 +1039,32 @@ function reportedSpeech(body: string, s: Span): Draft | null {
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const named = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
-    const source = named ?? (lower(tokens[c - 1]) === 'and' ? null : otherSubject(body, tokens, c));
+    // "... declined to name them but said ..." too.
+    const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
+    // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
+    const earlier = first?.attribution?.source;
+    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c));
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
     const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
     const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
-    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+    const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+    if (!first) first = d;
+    else if (!nextFrame(body, tokens, more.length ? more[more.length - 1]! : first, d)) continue;
+    else more.push(d);
+    c = tokens.findIndex((t) => t.start >= span.start) - 1;
+  }
+  if (first) {
+    // "The spokesman refused to answer questions ... but said ...": the first verb's object is a position of its own.
+    const cue = tokens.findIndex((t) => t.start === first!.attribution!.cue!.start);
+    if (cue > 2 && (lower(tokens[cue - 1]) === 'and' || lower(tokens[cue - 1]) === 'but') && first.attribution!.source && first.attribution!.source.span.start < tokens[cue - 1]!.start) {
+      const stance = objectCue(body, tokens.slice(0, cue - 1), { start: s.start, end: tokens[cue - 1]!.start });
+      if (stance) return more.unshift(first), stance;
+    }
+    return first;
   }
   // "..., saying (that) content": the subject of the sentence speaks.
   const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
