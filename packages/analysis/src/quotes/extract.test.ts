@@ -325,6 +325,18 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads a participle after an attribution as more words of the same speaker', () => {
+    expect(indirect('“This is not a hard race,” he said, citing Trump’s blue-collar appeal and Hillary Clinton’s unpopularity.')).toEqual([
+      { content: ['Trump’s blue-collar appeal and Hillary Clinton’s unpopularity'], speaker: null, cue: 'citing' },
+    ]);
+    expect(indirect('Washington did not complain when China’s spending helped global growth, a Chinese official said, adding that the impact of closing factories was hard to estimate.').map((q) => [q.cue, q.content[0]])).toEqual([
+      ['said', 'Washington did not complain when China’s spending helped global growth'],
+      ['adding', 'the impact of closing factories was hard to estimate'],
+    ]);
+    // "commenting on ..." reports no words; a participial cue's subject is not always the sentence's.
+    expect(indirect('“The rise reinforces the impression that the market is slowing,” said analyst Howard Archer, commenting on the figures.')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

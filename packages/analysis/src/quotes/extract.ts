@@ -512,6 +512,12 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (d && !drafts.some((x) => x.span.start === d.span.start)) drafts.push(d);
   }
 
+  // A participle after an attribution reports more of the same speaker's words ("“...,” he said, adding that ...").
+  for (let i = 0, n = drafts.length; i < n; i++) {
+    const d = participleAfter(body, sentences, drafts[i]!, drafts, quoted);
+    if (d) drafts.push(d);
+  }
+
   // Named sources become mentions first, so pronouns after them ("..., King said. ... he said") resolve.
   drafts.sort((a, b) => a.span.start - b.span.start);
   for (const d of drafts) {
@@ -553,6 +559,48 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     });
   }
   return { quotes, entities };
+}
+
+/** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
+const PARTICIPLE_LEAD = new Set([',', 'while', 'before']);
+/**
+ * The words a participle reports after an attribution, for the same speaker: "“...,” he said, adding that
+ * the U.S. must ...", "..., a Chinese official said, noting ...", "..., he said, citing low growth". Only
+ * where no quote and no other draft lies.
+ */
+function participleAfter(body: string, sentences: readonly Span[], d: Draft, drafts: readonly Draft[], quoted: readonly QuotedSpan[]): Draft | null {
+  const cue = d.attribution?.cue;
+  const source = d.attribution?.source;
+  // A participial cue's own subject is not always the sentence's ("mocked Trump for calling himself ...").
+  if (!cue || !source || cue.end <= cue.start || lowOf(cue).endsWith('ing')) return null;
+  const s = sentences[sentenceIndexAt(sentences, cue.start)]!;
+  if (body.indexOf('ing', cue.end) < 0 || body.indexOf('ing', cue.end) >= s.end) return null;
+  const tokens = tokenize(body, cue.end, s.end);
+  for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
+    const t = tokens[k]!;
+    if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
+    const base = cueBase(t) ?? OBJECT_CUE_WORDS.get(lowOf(t));
+    if (!base || !(STRONG_CUES.has(base) || base === 'cite')) continue;
+    // Between the attribution and the participle only the speaker's description may stand, not a clause with
+    // a subject of its own ("..., and the ACLU has already sued the city over the rules, saying ...").
+    const gapFrom = Math.max(d.span.end, source.span.end);
+    for (let g = 1; g < k; g++) {
+      if (tokens[g]!.start < gapFrom) continue;
+      const w = lowOf(tokens[g]!);
+      if (w === ';' || ((capOf(tokens[g - 1]!) || CLAUSE_SUBJECTS.has(lower(tokens[g - 1]))) && (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed'))))) return null;
+    }
+    let from = k + 1;
+    if (lower(tokens[from]) === 'that') from++;
+    const first = tokens[from];
+    // "commenting on the figures": a preposition opens no reported words.
+    if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
+    const span = trimSpan(body, { start: first.start, end: clauseEnd(tokens, from, s.end) });
+    if (countWordRuns(body, span.start, span.end) < 3) return null;
+    const overlaps = (x: Span) => x.start < span.end && span.start < x.end;
+    if (drafts.some((x) => overlaps(x.span)) || quoted.some((q) => overlaps(q.outer))) return null;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
+  }
+  return null;
 }
 
 /**
