@@ -60,6 +60,19 @@ describe('extractQuotes on the seed story', () => {
     expect(q.cue?.text).toBe('said');
   });
 
+  it('keeps two quotes apart when a second speech verb stands between them', () => {
+    const { quotes } = extractQuotes(articleFromText('“We are going to resist the urge to trample civil liberties,” Josh Earnest said in the White House briefing. But he added, “We don’t want terrorists to have a safe haven in cyberspace.”'));
+    expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.name])).toEqual([
+      ['We are going to resist the urge to trample civil liberties,', 'said', 'Josh Earnest'],
+      ['We don’t want terrorists to have a safe haven in cyberspace.', 'added', 'Josh Earnest'],
+    ]);
+    const adding = extractQuotes(articleFromText('“They are not affiliated with the campaign,” Hope Hicks said, adding, “Mr. Trump is grateful for their support.”')).quotes;
+    expect(adding.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.name])).toEqual([
+      ['direct', 'They are not affiliated with the campaign,', 'said', 'Hope Hicks'],
+      ['direct', 'Mr. Trump is grateful for their support.', 'adding', 'Hope Hicks'],
+    ]);
+  });
+
   it('gives a paragraph that continues the last speaker\'s quote to that speaker, with no mention', () => {
     const q = find(quotesOf('000_fbc55344481ad475.txt').quotes, 'Russia, as you know')!;
     expect(q.speaker).toMatchObject({ name: 'Vladimir Putin', mention: null });

@@ -300,10 +300,25 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
     const found = { source, via: null, cue, clauseStart };
+    // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
+    if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
     if (source) return found;
     fallback ??= found;
   }
   return fallback;
+}
+
+/**
+ * Whether the text between two quotes is their attribution alone: it holds the attribution's cue and no
+ * other speech verb ("“A,” he said. “B.”", but not "“A,” Mr. Earnest said. But he added, “B.”").
+ */
+function interruptedBy(gap: Token[], attribution: Attribution): boolean {
+  let found = false;
+  for (const t of gap) {
+    if (t.start === attribution.cue?.start) found = true;
+    else if (STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(gap[gap.indexOf(t) - 1]))) return false;
+  }
+  return found;
 }
 
 /** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
@@ -432,7 +447,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const gap = body.slice(last.outer.end, n.outer.start);
       const sameParagraph = n.paragraph === last.paragraph;
       const continuation = !sameParagraph && last.continued && n.paragraph === last.paragraph + 1 && /^\s*$/.test(gap);
-      const interrupted = sameParagraph && attribution && gap.length < 160 && tokenize(body, last.outer.end, n.outer.start).some((t) => t.start === attribution.cue?.start) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
+      const interrupted = sameParagraph && attribution && gap.length < 160 && interruptedBy(tokenize(body, last.outer.end, n.outer.start), attribution) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
       const adjacent = sameParagraph && attribution && /^[\s,]*$/.test(gap);
       if (!(continuation || interrupted || adjacent)) break;
       segments.push({ ...n.content });
