@@ -350,6 +350,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('“The rise reinforces the impression that the market is slowing,” said analyst Howard Archer, commenting on the figures.')).toEqual([]);
   });
 
+  it('ends a content inside an opening subordinate clause at its comma, and keeps the subordinator out of the speaker', () => {
+    expect(indirect('While critics argue that trading prisoners encourages others to target Americans, President Obama has deemed certain releases a reasonable trade-off.')).toEqual([
+      { content: ['trading prisoners encourages others to target Americans'], speaker: 'critics', cue: 'argue' },
+    ]);
+    expect(indirect('While a group of liberal rabbis planned to protest at the conference, some Republicans may be warming to him.')[0]?.content).toEqual(['to protest at the conference']);
+    expect(indirect('When Kashiya Nwanguma learned that Donald Trump would campaign in Louisville, she printed two signs.')[0]?.speaker).toBe('Kashiya Nwanguma');
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -138,7 +138,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
     break;
   }
   // Drop a dangling leading comma part that is not a name-bearing appositive.
-  while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])))) start++;
+  while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])) || OPENING_SUBORDINATORS.has(lower(tokens[start])))) start++;
   if (start >= end) return null;
   // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
   const phraseTokens = tokens.slice(start, end);
@@ -807,6 +807,22 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
 const CLAUSE_BREAK_AFTER_COMMA = new Set(['citing', 'adding', 'arguing', 'saying', 'noting', 'insisting', 'warning', 'explaining', 'according', 'referring', 'accusing', 'although', 'though', 'whereas']);
 
+/** Words that open a sentence with a subordinate clause ("While he said ..., it is unlikely ..."); "having" opens a participial one. */
+const OPENING_SUBORDINATORS = new Set([...'when while if after before as though although because since unless until whereas having once'.split(' ')]);
+/**
+ * Where the content of a cue at tokens[c] ends when the cue sits in a subordinate clause that opens the
+ * sentence ("While he said he’d hold a hearing, it’s unlikely to win his support ..."): at the clause's
+ * comma, before the main clause. -1 when the sentence does not open so.
+ */
+function openingClauseEnd(tokens: Token[], c: number, from: number): number {
+  let o = 0;
+  if (lower(tokens[o]) === 'but' || lower(tokens[o]) === 'and' || lower(tokens[o]) === 'even') o++;
+  if (!OPENING_SUBORDINATORS.has(lower(tokens[o]))) return -1;
+  for (let k = o + 1; k < c; k++) if (tokens[k]!.text === ',') return -1;
+  for (let k = from + 1; k < tokens.length; k++) if (tokens[k]!.text === ',') return tokens[k]!.start;
+  return -1;
+}
+
 /** Where reported content that starts at tokens[from] ends: the sentence end, a semicolon, or ", citing ..." / "but noted ...". */
 function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
   for (let k = from + 2; k < tokens.length; k++) {
@@ -834,6 +850,8 @@ function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = f
   // After an introductory phrase the subject follows its comma ("In his speech on Monday, the mayor said").
   let from = 0;
   for (let k = end - 1; k > 0 && k >= end - 9; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
+  // "When two businesses write ...", "Having announced ...": the subordinator is no part of the subject.
+  if (from < end && OPENING_SUBORDINATORS.has(lower(tokens[from]))) from++;
   if (end === from || end - from > 8 || (from > 0 && PREPOSITIONS.has(lower(tokens[from])))) return null;
   for (let k = from; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
@@ -937,7 +955,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
     const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
-    let end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    const opening = openingClauseEnd(tokens, c, clause);
+    let end = opening >= 0 ? opening : INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
     // In a relative clause ("Parents who refuse to allow contact could be tagged") the main clause's auxiliary ends the object.
     let r = c - 1;
     while (r > 0 && isBetween(tokens[r])) r--;
@@ -1111,7 +1130,8 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
     const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
-    const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, clause, s.end) });
+    const opening = openingClauseEnd(tokens, c, clause);
+    const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : opening >= 0 ? opening : clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
     const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
