@@ -60,6 +60,19 @@ describe('extractQuotes on the seed story', () => {
     expect(q.cue?.text).toBe('said');
   });
 
+  it('keeps two quotes apart when a second speech verb stands between them', () => {
+    const { quotes } = extractQuotes(articleFromText('“We are going to resist the urge to trample civil liberties,” Josh Earnest said in the White House briefing. But he added, “We don’t want terrorists to have a safe haven in cyberspace.”'));
+    expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.name])).toEqual([
+      ['We are going to resist the urge to trample civil liberties,', 'said', 'Josh Earnest'],
+      ['We don’t want terrorists to have a safe haven in cyberspace.', 'added', 'Josh Earnest'],
+    ]);
+    const adding = extractQuotes(articleFromText('“They are not affiliated with the campaign,” Hope Hicks said, adding, “Mr. Trump is grateful for their support.”')).quotes;
+    expect(adding.map((q) => [q.kind, q.text, q.cue?.text, q.speaker?.name])).toEqual([
+      ['direct', 'They are not affiliated with the campaign,', 'said', 'Hope Hicks'],
+      ['direct', 'Mr. Trump is grateful for their support.', 'adding', 'Hope Hicks'],
+    ]);
+  });
+
   it('gives a paragraph that continues the last speaker\'s quote to that speaker, with no mention', () => {
     const q = find(quotesOf('000_fbc55344481ad475.txt').quotes, 'Russia, as you know')!;
     expect(q.speaker).toMatchObject({ name: 'Vladimir Putin', mention: null });
@@ -269,6 +282,121 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Commenting on reports that the plant will close, the company’s chairman said no decision had been taken.')).toEqual([
       { content: ['no decision had been taken'], speaker: 'company’s chairman', cue: 'said' },
     ]);
+  });
+
+  it('reads a clause after a verb of thinking or showing when a noun phrase and an auxiliary open it', () => {
+    expect(indirect('Many economists believe meaningful debt relief is possible only in bankruptcy.')).toEqual([
+      { content: ['meaningful debt relief is possible only in bankruptcy'], speaker: 'Many economists', cue: 'believe' },
+    ]);
+  });
+
+  it('takes a verb of reporting or thinking at the end of the sentence, but not a first person thinking aloud', () => {
+    expect(indirect('The deficit will shrink again next year, the Congressional Budget Office reported on Tuesday.')).toEqual([
+      { content: ['The deficit will shrink again next year'], speaker: 'Congressional Budget Office', cue: 'reported' },
+    ]);
+    expect(indirect('Look out, I thought, here comes the parade.')).toEqual([]);
+  });
+
+  it('skips adverbs in -ly before the cue and reads relative and quantity subjects', () => {
+    expect(indirect('Mayor Ann Reyes openly said that the council had lost its way.')).toEqual([{ content: ['the council had lost its way'], speaker: 'Ann Reyes', cue: 'said' }]);
+    expect(indirect('Senator Ann Ruiz, who initially said she would back the bill, voted against it.')).toEqual([{ content: ['she would back the bill'], speaker: 'Ann Ruiz', cue: 'said' }]);
+    // A passive names no speaker: "who were asked", "is thought to".
+    expect(indirect('The tickets carried the names of the buyers, who were asked to bring identification such as a passport.')).toEqual([]);
+    expect(indirect('Jackson is thought to have secured the most lucrative directing deal in history.')).toEqual([]);
+    expect(indirect('Some 22 percent said they would back the governor.')).toEqual([{ content: ['they would back the governor'], speaker: 'Some 22 percent', cue: 'said' }]);
+    expect(indirect('The mayor said on Friday he would not run again.')[0]?.content).toEqual(['he would not run again']);
+  });
+
+  it('reads the question after a participial "asked", and a described subject after an introductory phrase', () => {
+    expect(indirect('Asked whether he would run again, the mayor said he had not decided.')).toEqual([
+      { content: ['whether he would run again'], speaker: null, cue: 'Asked' },
+      { content: ['he had not decided'], speaker: 'mayor', cue: 'said' },
+    ]);
+    expect(indirect('Asked by reporters to respond to the criticism, Smith said nothing.')[0]).toEqual({ content: ['to respond to the criticism'], speaker: 'reporters', cue: 'Asked' });
+    expect(indirect('The mayor said he would decide soon, when asked about his plans for the stadium.')).toEqual([
+      { content: ['he would decide soon'], speaker: 'mayor', cue: 'said' },
+      { content: ['his plans for the stadium'], speaker: null, cue: 'asked' },
+    ]);
+  });
+
+  it('reads what a poll or a record shows, a clause or a noun phrase, but not a TV show', () => {
+    expect(indirect('The latest Reuters poll showed Trump leading the field with 31 percent of Republican voters.')).toEqual([
+      { content: ['Trump leading the field with 31 percent of Republican voters'], speaker: 'latest Reuters poll', cue: 'showed' },
+    ]);
+    expect(indirect('He agreed to sell the estate to a developer in 2010, county records show.')).toEqual([{ content: ['He agreed to sell the estate to a developer in 2010'], speaker: 'records', cue: 'show' }]);
+    expect(indirect('The network said the comedy show would return next spring.')[0]?.cue).toBe('said');
+  });
+
+  it('takes a name as the whole object of a stance verb, without the time adjunct, and no passive', () => {
+    expect(indirect('Former governor Chris Christie endorsed Trump last week.')).toEqual([{ content: ['Trump'], speaker: 'Chris Christie', cue: 'endorsed' }]);
+    expect(indirect('About three-quarters supported a temporary ban on new arrivals.')).toEqual([{ content: ['a temporary ban on new arrivals'], speaker: 'About three-quarters', cue: 'supported' }]);
+    expect(indirect('The rebel group was backed by several foreign governments.')).toEqual([]);
+    expect(indirect('Parents who refuse to allow former partners contact with their children could be electronically tagged.')[0]?.content).toEqual(['to allow former partners contact with their children']);
+  });
+
+  it('reads a name followed by a verb after ", said" as the subject of the reported clause, not the speaker', () => {
+    expect(indirect('Mr. Coffman, who represents a swing district in the crucial Denver suburbs, said Mr. Trump had disrespected American troops.')).toEqual([
+      { content: ['Mr. Trump had disrespected American troops'], speaker: 'Coffman', cue: 'said' },
+    ]);
+    expect(indirect('Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said the Khan family deserved better.')[0]?.content).toEqual(['the Khan family deserved better']);
+    expect(indirect('The deficit will keep growing, said Jane Doe, a senior official with the agency.')[0]?.speaker).toBe('Jane Doe');
+  });
+
+  it('reads every attribution of a sentence, each content ending where the next speaker begins', () => {
+    expect(indirect('About four out of 10 voters said life for the next generation would be worse than life today, while nine in 10 said they thought the economy favors the wealthy.').map((q) => [q.content[0], q.cue])).toEqual([
+      ['life for the next generation would be worse than life today', 'said'],
+      ['they thought the economy favors the wealthy', 'said'],
+    ]);
+    expect(indirect('Podesta, who said the project was vetted by his firm’s counsel, said he was unaware of any such disagreements.').map((q) => q.content[0])).toEqual([
+      'the project was vetted by his firm’s counsel',
+      'he was unaware of any such disagreements',
+    ]);
+    expect(indirect('While Comey has said that he regularly makes recommendations on cases, Lewandowski said he does not do them publicly.').map((q) => [q.content[0], q.speaker])).toEqual([
+      ['he regularly makes recommendations on cases', 'Comey'],
+      ['he does not do them publicly', 'Lewandowski'],
+    ]);
+    // A coordinated cue takes the subject; the first verb's object is a position of its own.
+    expect(indirect('The spokesman refused to answer questions on who would win but said there was no meeting planned with Trump.').map((q) => [q.cue, q.content[0]])).toEqual([
+      ['refused', 'to answer questions on who would win'],
+      ['said', 'there was no meeting planned with Trump'],
+    ]);
+  });
+
+  it('does not split a content at a comma that opens an appositive or ends a clause inside it', () => {
+    expect(indirect('Kiedis said his band and collaborator Brian Burton, AKA Danger Mouse, wrote a host of new songs for the upcoming album.').map((q) => q.content[0])).toEqual([
+      'his band and collaborator Brian Burton, AKA Danger Mouse, wrote a host of new songs for the upcoming album',
+    ]);
+    expect(indirect("He did not rule out change in the future but said if Lord Dubs' private member's bill was passed by peers, he would urge MPs to oppose it in the Commons.").map((q) => q.content[0])).toEqual([
+      "if Lord Dubs' private member's bill was passed by peers, he would urge MPs to oppose it in the Commons",
+    ]);
+  });
+
+  it('reads the reported clause before a second cue that introduces a quote', () => {
+    const { quotes } = extractQuotes(articleFromText('De Blasio said the move was made by the police commissioner and said, “Who are you going to trust on security?”'));
+    expect(quotes.map((q) => [q.kind, q.text])).toEqual([
+      ['indirect', 'the move was made by the police commissioner'],
+      ['direct', 'Who are you going to trust on security?'],
+    ]);
+  });
+
+  it('reads a participle after an attribution as more words of the same speaker', () => {
+    expect(indirect('“This is not a hard race,” he said, citing Trump’s blue-collar appeal and Hillary Clinton’s unpopularity.')).toEqual([
+      { content: ['Trump’s blue-collar appeal and Hillary Clinton’s unpopularity'], speaker: null, cue: 'citing' },
+    ]);
+    expect(indirect('Washington did not complain when China’s spending helped global growth, a Chinese official said, adding that the impact of closing factories was hard to estimate.').map((q) => [q.cue, q.content[0]])).toEqual([
+      ['said', 'Washington did not complain when China’s spending helped global growth'],
+      ['adding', 'the impact of closing factories was hard to estimate'],
+    ]);
+    // "commenting on ..." reports no words; a participial cue's subject is not always the sentence's.
+    expect(indirect('“The rise reinforces the impression that the market is slowing,” said analyst Howard Archer, commenting on the figures.')).toEqual([]);
+  });
+
+  it('ends a content inside an opening subordinate clause at its comma, and keeps the subordinator out of the speaker', () => {
+    expect(indirect('While critics argue that trading prisoners encourages others to target Americans, President Obama has deemed certain releases a reasonable trade-off.')).toEqual([
+      { content: ['trading prisoners encourages others to target Americans'], speaker: 'critics', cue: 'argue' },
+    ]);
+    expect(indirect('While a group of liberal rabbis planned to protest at the conference, some Republicans may be warming to him.')[0]?.content).toEqual(['to protest at the conference']);
+    expect(indirect('When Kashiya Nwanguma learned that Donald Trump would campaign in Louisville, she printed two signs.')[0]?.speaker).toBe('Kashiya Nwanguma');
   });
 
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {

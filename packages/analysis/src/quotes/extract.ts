@@ -37,6 +37,22 @@ const BETWEEN = new Set([
   ...WEEKDAYS,
   ...'week month year night morning afternoon evening'.split(' '),
 ]);
+/** Lower-case words in -ly that are not adverbs ("the family said", "an ally said"). */
+const LY_NOT_ADVERB = new Set(['family', 'rally', 'ally', 'supply', 'assembly', 'early', 'only', 'daily', 'weekly', 'monthly', 'quarterly', 'elderly', 'holy', 'july', 'italy', 'reply', 'apply', 'fly']);
+/** A word that may sit between a subject and its verb: a listed time word or an adverb in -ly ("initially said", "openly said"). */
+const isBetween = (t: Token | undefined): boolean => {
+  if (!t) return false;
+  const w = lowOf(t);
+  return BETWEEN.has(w) || (w.length > 4 && w.endsWith('ly') && !capOf(t) && !LY_NOT_ADVERB.has(w));
+};
+/** Whether a form of "be" sits before tokens[c], adverbs aside: a passive ("is thought to", "were asked") names no speaker. */
+function passiveBefore(tokens: Token[], c: number): boolean {
+  for (let b = c - 1; b >= 0 && b >= c - 4; b--) {
+    if (AUXILIARIES.has(lower(tokens[b]))) return true;
+    if (!isBetween(tokens[b])) return false;
+  }
+  return false;
+}
 const SUBJECT_SKIP = /^(?:speaking|asked|answering|addressing|writing|commenting|responding|in|at|on|during|after|before|when|while|as|but|and|however|meanwhile|earlier|later|still|yet)$/i;
 
 /** A subordinating conjunction (and article) right before a speaker phrase: the clause is not an attribution. */
@@ -53,7 +69,7 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
 /** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS. */
 const CUE_FILTER = new WordSet(CUE_WORDS.keys());
-const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according']);
+const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
 /** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
 const cueBase = (t: Token | undefined): string | undefined => {
@@ -74,7 +90,7 @@ function isPluralHead(t: Token | undefined): boolean {
 function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
   let end = cueIdx;
   // Skip adverbs and time phrases between speaker and cue.
-  while (end > floor && BETWEEN.has(lower(tokens[end - 1]))) end--;
+  while (end > floor && isBetween(tokens[end - 1])) end--;
   if (end <= floor) return null;
   // "Elizabeth Lauten, 31, who has ... and at the time was ..., wrote": a relative clause too long for
   // the appositive walk below; the speaker is the phrase before ", who".
@@ -122,7 +138,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
     break;
   }
   // Drop a dangling leading comma part that is not a name-bearing appositive.
-  while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])))) start++;
+  while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])) || OPENING_SUBORDINATORS.has(lower(tokens[start])))) start++;
   if (start >= end) return null;
   // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
   const phraseTokens = tokens.slice(start, end);
@@ -417,6 +433,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
     const found = { source, via: null, cue, clauseStart };
+    // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
+    if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
     if (source) return found;
     fallback ??= found;
   }
@@ -435,6 +453,19 @@ function subjectBeforeFrame(body: string, frame: Frame, cue: Token): ParsedSourc
   if (frame.sentenceFrom === undefined || frame.sentenceFrom >= frame.from || /^\s*["“”‘’'«„]/.test(body.slice(frame.sentenceFrom, frame.sentenceFrom + 3))) return null;
   const tokens = tokenize(body, frame.sentenceFrom, cue.start);
   return tokens.length > 0 ? sentenceSubject(body, tokens, tokens.length) : null;
+}
+
+/**
+ * Whether the text between two quotes is their attribution alone: it holds the attribution's cue and no
+ * other speech verb ("“A,” he said. “B.”", but not "“A,” Mr. Earnest said. But he added, “B.”").
+ */
+function interruptedBy(gap: Token[], attribution: Attribution): boolean {
+  let found = false;
+  for (const t of gap) {
+    if (t.start === attribution.cue?.start) found = true;
+    else if (STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(gap[gap.indexOf(t) - 1]))) return false;
+  }
+  return found;
 }
 
 /** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
@@ -563,7 +594,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const gap = body.slice(last.outer.end, n.outer.start);
       const sameParagraph = n.paragraph === last.paragraph;
       const continuation = !sameParagraph && last.continued && n.paragraph === last.paragraph + 1 && /^\s*$/.test(gap);
-      const interrupted = sameParagraph && attribution && gap.length < 160 && tokenize(body, last.outer.end, n.outer.start).some((t) => t.start === attribution.cue?.start) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
+      const interrupted = sameParagraph && attribution && gap.length < 160 && interruptedBy(tokenize(body, last.outer.end, n.outer.start), attribution) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
       const adjacent = sameParagraph && attribution && /^[\s,]*$/.test(gap);
       if (!(continuation || interrupted || adjacent)) break;
       segments.push({ ...n.content });
@@ -629,7 +660,23 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
     // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
     if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
-    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s);
+    const more: Draft[] = [];
+    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, more);
+    if (d) drafts.push(d, ...more);
+  }
+
+  // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
+  QUESTION.lastIndex = 0;
+  for (let m = QUESTION.exec(body); m; m = QUESTION.exec(body)) {
+    const s = sentences[sentenceIndexAt(sentences, m.index)]!;
+    if (!BEFORE_ASKED.test(body.slice(Math.max(s.start, m.index - 12), m.index).trimEnd())) continue;
+    const d = askedQuestion(body, s, m.index);
+    if (d && !drafts.some((x) => x.span.start === d.span.start)) drafts.push(d);
+  }
+
+  // A participle after an attribution reports more of the same speaker's words ("“...,” he said, adding that ...").
+  for (let i = 0, n = drafts.length; i < n; i++) {
+    const d = participleAfter(body, sentences, drafts[i]!, drafts, quoted);
     if (d) drafts.push(d);
   }
 
@@ -674,6 +721,84 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     });
   }
   return { quotes, entities };
+}
+
+/** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
+const PARTICIPLE_LEAD = new Set([',', 'while', 'before']);
+/**
+ * The words a participle reports after an attribution, for the same speaker: "“...,” he said, adding that
+ * the U.S. must ...", "..., a Chinese official said, noting ...", "..., he said, citing low growth". Only
+ * where no quote and no other draft lies.
+ */
+function participleAfter(body: string, sentences: readonly Span[], d: Draft, drafts: readonly Draft[], quoted: readonly QuotedSpan[]): Draft | null {
+  const cue = d.attribution?.cue;
+  const source = d.attribution?.source;
+  // A participial cue's own subject is not always the sentence's ("mocked Trump for calling himself ...").
+  if (!cue || !source || cue.end <= cue.start || lowOf(cue).endsWith('ing')) return null;
+  const s = sentences[sentenceIndexAt(sentences, cue.start)]!;
+  if (body.indexOf('ing', cue.end) < 0 || body.indexOf('ing', cue.end) >= s.end) return null;
+  const tokens = tokenize(body, cue.end, s.end);
+  for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
+    const t = tokens[k]!;
+    if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
+    const base = cueBase(t) ?? OBJECT_CUE_WORDS.get(lowOf(t));
+    if (!base || !(STRONG_CUES.has(base) || base === 'cite')) continue;
+    // Between the attribution and the participle only the speaker's description may stand, not a clause with
+    // a subject of its own ("..., and the ACLU has already sued the city over the rules, saying ...").
+    const gapFrom = Math.max(d.span.end, source.span.end);
+    for (let g = 1; g < k; g++) {
+      if (tokens[g]!.start < gapFrom) continue;
+      const w = lowOf(tokens[g]!);
+      if (w === ';' || ((capOf(tokens[g - 1]!) || CLAUSE_SUBJECTS.has(lower(tokens[g - 1]))) && (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed'))))) return null;
+    }
+    let from = k + 1;
+    if (lower(tokens[from]) === 'that') from++;
+    const first = tokens[from];
+    // "commenting on the figures": a preposition opens no reported words.
+    if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
+    const span = trimSpan(body, { start: first.start, end: clauseEnd(tokens, from, s.end) });
+    if (countWordRuns(body, span.start, span.end) < 3) return null;
+    const overlaps = (x: Span) => x.start < span.end && span.start < x.end;
+    if (drafts.some((x) => overlaps(x.span)) || quoted.some((q) => overlaps(q.outer))) return null;
+    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
+  }
+  return null;
+}
+
+/**
+ * "asked" as a participle (opening the sentence, or after "when" / "after being") with the question after
+ * it: "Asked whether he would run, ...", "..., when asked about his taxes."
+ */
+const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically)\b/g;
+/** What may come right before a participial "asked": a clause boundary, "when", "after being", "once". */
+const BEFORE_ASKED = /(?:^|[.?!,;:—–]|\b[Ww]hen|\bafter being|\b[Oo]nce)\s?$/;
+
+/** The question after a participial "asked" (at `at`): its content runs to the next comma or the sentence end; "by X" names the asker. */
+function askedQuestion(body: string, s: Span, at: number): Draft | null {
+  if (at < s.start || at >= s.end) return null;
+  const tokens = tokenize(body, at, s.end);
+  const cue = tokens[0]!;
+  let k = 1;
+  let source: ParsedSource | null = null;
+  // "Asked by Stephanopoulos to respond ...", "Asked on Fox News who leads ...": skip to the question.
+  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on') {
+    const q = tokens.findIndex((t, j) => j > k + 1 && j < k + 7 && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
+    if (q < 0 || tokens.slice(k, q).some((t) => t.text === ',')) return null;
+    if (lower(tokens[k]) === 'by') source = parseSourcePhrase(body, tokens[k + 1]!.start, tokens[q - 1]!.end);
+    k = q;
+  }
+  if (lower(tokens[k]) === 'about') k++;
+  const first = tokens[k];
+  if (!first) return null;
+  const comma = tokens.findIndex((t, j) => j > k && (t.text === ',' || t.text === '?' || t.text === ':' || t.text === ';'));
+  // An opening "Asked ..." with no comma runs into its main clause ("Asked X Mr Johnson told ..."): no safe end.
+  if (comma < 0 && /^\s*(?:(?:[Ww]hen|[Oo]nce)\s)?$/.test(body.slice(s.start, cue.start))) return null;
+  let end = comma > 0 ? tokens[comma]!.start : s.end;
+  // A comma inside a closing quote mark: “... as president,” 75 percent said.
+  if (comma > 0 && /^[”’"]/.test(body.slice(tokens[comma]!.end, tokens[comma]!.end + 1))) end = tokens[comma]!.end + 1;
+  const span = trimSpan(body, { start: first.start, end });
+  if (countWordRuns(body, span.start, span.end) < 2) return null;
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
 }
 
 /** A sentence ending in a colon right before a block quote names its speaker ("Cruz continued:"). */
@@ -729,16 +854,19 @@ const ASIDE_TAIL_BREAK = new Set(['as', 'while', 'who', 'which', 'after', 'befor
 function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 2; c < tokens.length; c++) {
     const base = cueBase(tokens[c]);
-    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     let k = c - 1;
     while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
     if (tokens[k]?.text !== ',' || k < 2) continue;
     let source: ParsedSource | null;
     let m = c + 1;
     if (k === c - 1) {
+      if (!STRONG_CUES.has(base)) continue;
       // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
       source = phraseAfter(body, tokens, c, tokens.length);
       if (!source) continue;
+      // ", said Mr. Trump had disrespected ...": a verb after the name makes the name its subject, not the speaker.
+      if (clauseAfterName(tokens, c)) continue;
       while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 8) m++;
       if (m < tokens.length && tokens[m]!.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[m + 1]))) {
         m++;
@@ -746,6 +874,8 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
       }
     } else {
       source = phraseBefore(body, tokens, c, k + 1);
+      // A verb of thinking or showing is an aside only right before its closing comma (", his advisers believe,").
+      if (!STRONG_CUES.has(base) && (source?.pronoun === 'first' || tokens[c + 1]?.text !== ',' || passiveBefore(tokens, c))) continue;
       if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
       // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
       // A capitalised word there is the addressee of "told" ("told Reuters,"); after any other cue it
@@ -768,6 +898,20 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
   return null;
 }
 
+/** Whether the words after the cue at tokens[c] up to a comma hold a finite verb ("said Libya is ...", "said the Khan family deserved better"): a clause, not a speaker. */
+function clauseAfterName(tokens: Token[], c: number): boolean {
+  for (let k = c + 2; k < tokens.length && k <= c + 9; k++) {
+    const t = tokens[k]!;
+    if (t.text === ',' || t.text === ';') return false;
+    if (capOf(t)) continue;
+    const w = lowOf(t);
+    if (/^(?:who|that|which|whose)$/.test(w)) return false;
+    const prev = lower(tokens[k - 1]);
+    if (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed') && prev !== 'a' && prev !== 'an' && prev !== 'the' && !NP_WORDS.has(w))) return true;
+  }
+  return false;
+}
+
 /** Subject pronouns, and auxiliaries that follow a subject ("Trump will"). */
 const CLAUSE_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const AUXILIARY_AFTER_SUBJECT = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'has', 'had', 'have', 'can', 'could', 'should', 'might', 'may', 'must']);
@@ -775,21 +919,66 @@ const AUXILIARY_AFTER_SUBJECT = new Set(['will', 'would', 'is', 'was', 'are', 'w
  * Whether tokens[k] opens a clause without "that": a subject pronoun ("believes he will"), or a name
  * and an auxiliary ("thinks Trump will win"). A clause-taking cue ("believe", "show") needs one.
  */
-function opensClause(tokens: Token[], k: number): boolean {
+function opensClause(tokens: Token[], k: number, base = ''): boolean {
   const t = tokens[k];
   if (!t) return false;
-  return CLAUSE_SUBJECTS.has(lowOf(t)) || (capOf(t) && AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k + 1])));
+  if (CLAUSE_SUBJECTS.has(lowOf(t)) || (capOf(t) && AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k + 1])))) return true;
+  // After a verb of thinking or showing, any short noun phrase and an auxiliary open a clause
+  // ("believe meaningful debt relief is possible", "think Wasserman Schultz is at risk").
+  if (!CLAUSE_CUES.has(base)) return false;
+  for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
+    const w = lower(tokens[j - 1]);
+    if (!/^[\p{L}\p{N}]/u.test(tokens[j - 1]!.text) || w === 'to' || PREPOSITIONS.has(w) || SUBJECT_BREAK.has(w) && w !== 'this' && w !== 'there') return false;
+    if (AUXILIARY_AFTER_SUBJECT.has(lower(tokens[j]))) return true;
+  }
+  return false;
 }
+/** Verbs by which a poll or a record states something: what follows them, a clause or a noun phrase, is its finding ("the poll showed Trump leading"). */
+const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
+/** The cue verb at tokens[c]; the bare "show" counts only after evidence ("records show"), never as a noun ("the TV show"). */
+const evidenceCue = (tokens: Token[], c: number): string | undefined => cueBase(tokens[c]) ?? (lowOf(tokens[c]!) === 'show' && isEvidence(tokens, c) ? 'show' : undefined);
+/** Heads of subjects that are evidence: polls, records, figures. */
+const EVIDENCE_NOUNS = new Set('poll polls survey surveys data figures numbers records record documents document results study studies report reports filings filing emails analysis research statistics records audit tally count footage video videos photos'.split(' '));
+/** Whether the subject right before the cue at tokens[c] (adverbs aside) is evidence ("New polls released Sunday showed"). */
+function isEvidence(tokens: Token[], c: number): boolean {
+  let b = c - 1;
+  while (b > 0 && isBetween(tokens[b])) b--;
+  for (let k = b; k >= 0 && k >= b - 3; k--) {
+    if (EVIDENCE_NOUNS.has(lower(tokens[k]))) return true;
+    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+/** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
+const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
 const CLAUSE_BREAK_AFTER_COMMA = new Set(['citing', 'adding', 'arguing', 'saying', 'noting', 'insisting', 'warning', 'explaining', 'according', 'referring', 'accusing', 'although', 'though', 'whereas']);
+
+/** Words that open a sentence with a subordinate clause ("While he said ..., it is unlikely ..."); "having" opens a participial one. */
+const OPENING_SUBORDINATORS = new Set([...'when while if after before as though although because since unless until whereas having once'.split(' ')]);
+/**
+ * Where the content of a cue at tokens[c] ends when the cue sits in a subordinate clause that opens the
+ * sentence ("While he said he’d hold a hearing, it’s unlikely to win his support ..."): at the clause's
+ * comma, before the main clause. -1 when the sentence does not open so.
+ */
+function openingClauseEnd(tokens: Token[], c: number, from: number): number {
+  let o = 0;
+  if (lower(tokens[o]) === 'but' || lower(tokens[o]) === 'and' || lower(tokens[o]) === 'even') o++;
+  if (!OPENING_SUBORDINATORS.has(lower(tokens[o]))) return -1;
+  for (let k = o + 1; k < c; k++) if (tokens[k]!.text === ',') return -1;
+  for (let k = from + 1; k < tokens.length; k++) if (tokens[k]!.text === ',') return tokens[k]!.start;
+  return -1;
+}
 
 /** Where reported content that starts at tokens[from] ends: the sentence end, a semicolon, or ", citing ..." / "but noted ...". */
 function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
   for (let k = from + 2; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.text === ';') return t.start;
+    // "said no when asked about ...": the question is another attribution.
+    if (lower(t) === 'asked' && (lower(tokens[k - 1]) === 'when' || tokens[k - 1]!.text === ',')) return tokens[k - 1]!.start;
     if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
     // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
     if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
@@ -806,11 +995,57 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
  */
 function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = false): ParsedSource | null {
   let end = cueIdx;
-  while (end > 0 && BETWEEN.has(lower(tokens[end - 1]))) end--;
-  if (end === 0 || end > 8) return null;
-  for (let k = 0; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
+  // After an introductory phrase the subject follows its comma ("In his speech on Monday, the mayor said").
+  let from = 0;
+  for (let k = end - 1; k > 0 && k >= end - 9; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
+  // "When two businesses write ...", "Having announced ...": the subordinator is no part of the subject.
+  if (from < end && OPENING_SUBORDINATORS.has(lower(tokens[from]))) from++;
+  if (end === from || end - from > 8 || (from > 0 && PREPOSITIONS.has(lower(tokens[from])))) return null;
+  for (let k = from; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
-  return parseSourcePhrase(body, tokens[0]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[0]!.start, tokens[end - 1]!.end) : null) ?? sentenceSubject(body, tokens, end);
+  return parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[from]!.start, tokens[end - 1]!.end) : null) ?? (from === 0 ? sentenceSubject(body, tokens, end) : null);
+}
+/** Conjunctions and articles that open a subject but are no part of its name ("But the report showed"). */
+const LEADING_WORDS = new Set(['but', 'and', 'so', 'yet', 'the', 'a', 'an']);
+/** Words that end a quantity subject ("22 percent said", "a third say", "most believe"). */
+const QUANTITY_HEADS = new Set(['percent', '%', 'third', 'thirds', 'quarter', 'quarters', 'half', 'majority', 'most', 'many', 'few', 'others', 'both', 'respondents']);
+/** Words inside a quantity subject before its head ("Some 22 percent", "three in 10", "About 9 percent"). */
+const QUANTITY_WORDS = new Set(['some', 'about', 'nearly', 'almost', 'only', 'just', 'roughly', 'around', 'over', 'under', 'more', 'less', 'fewer', 'than', 'a', 'an', 'the', 'in', 'of', 'them', 'those', 'these', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'percent', 'slim', 'narrow', 'clear', 'large', 'vast', 'overwhelming']);
+/**
+ * A subject that is neither a name nor a description, right before a speech or thinking verb: a relative
+ * pronoun standing for the phrase before it ("Senator X, who said ..."), or a share of people in a poll
+ * ("22 percent said", "three in 10 believe").
+ */
+function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = true): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
+  const last = tokens[end - 1];
+  if (!last) return null;
+  if (lowOf(last) === 'who') {
+    if (!relative || passiveBefore(tokens, cueIdx)) return null;
+    const k = tokens[end - 2]?.text === ',' ? end - 2 : end - 1;
+    return k > 0 ? phraseBefore(body, tokens, k, 0) : null;
+  }
+  if (isEvidence(tokens, cueIdx)) {
+    // "New filings show ...": the evidence itself, from the sentence start or its comma.
+    let head = end - 1;
+    while (head > 0 && !EVIDENCE_NOUNS.has(lower(tokens[head]))) head--;
+    let start = head;
+    while (start > 0 && head - start < 3 && /^[\p{L}\p{N}]/u.test(tokens[start - 1]!.text) && !SUBJECT_BREAK.has(lower(tokens[start - 1]))) start--;
+    if (start > 0 && tokens[start - 1]!.text !== ',' && !LEADING_WORDS.has(lower(tokens[start - 1]))) return null;
+    while (start < head && LEADING_WORDS.has(lower(tokens[start]))) start++;
+    const span = { start: tokens[start]!.start, end: tokens[head]!.end };
+    return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
+  }
+  if (!QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
+  let start = end - 1;
+  while (start > 0 && end - start < 6 && (QUANTITY_WORDS.has(lower(tokens[start - 1])) || /^\d[\d.,]*%?$/.test(tokens[start - 1]!.text))) start--;
+  // The quantity opens its clause: the sentence start, a comma or a conjunction before it.
+  const before = tokens[start - 1];
+  if (before && before.text !== ',' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
+  const span = { start: tokens[start]!.start, end: last.end };
+  return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
@@ -820,6 +1055,8 @@ function quotePrefix(body: string, from: number, quoteStart: number): Span {
   const tokens = tokenize(body, from, quoteStart);
   for (let c = tokens.length - 1; c >= Math.max(0, tokens.length - 10); c--) {
     if (!STRONG_CUES.has(cueBase(tokens[c]) ?? '') && tokens[c]!.text !== ':') continue;
+    // "De Blasio said the move was made by the commissioner and said, “...”": the first clause is reported speech of its own.
+    if (c > 3 && (lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but') && !tokens.slice(c + 1).some((t) => t.text !== ',' && t.text !== ':')) return { start: from, end: tokens[c - 1]!.start };
     for (let k = c - 1; k > 0; k--) if (tokens[k]!.text === ',') return { start: from, end: tokens[k]!.start };
     return { start: from, end: from };
   }
@@ -836,6 +1073,8 @@ function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): numb
     const t = tokens[k]!;
     const w = lowOf(t);
     if (t.text === ',' || t.text === ';' || t.text === ':' || OBJECT_END.has(w)) return t.start;
+    // "endorsed Cruz last week", "backed the plan on Tuesday".
+    if ((w === 'last' || w === 'this' || w === 'next') && /^(?:week|month|year|night|spring|summer|fall|autumn|winter)$/.test(lower(tokens[k + 1])) || WEEKDAYS.includes(w as (typeof WEEKDAYS)[number]) || w === 'yesterday' || w === 'today' || w === 'earlier' || w === 'later') return t.start;
     // "in a statement", "on Thursday", "at a rally"
     if ((w === 'on' || w === 'in' || w === 'at') && (TIME_WORDS.has(lower(tokens[k + 1])) || /^(?:statement|interview|speech|rally|news|press|debate|letter|tweet)/.test(lower(tokens[k + 2])))) return t.start;
   }
@@ -853,6 +1092,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     if (!base || capOf(cue)) continue;
     const prev = lower(tokens[c - 1]);
     if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
+    // A passive ("was backed by ...") states no position of its subject.
+    if (!/ing$/.test(lowOf(cue)) && passiveBefore(tokens, c) || /^(?:by|off|away|down|up|out)$/.test(lower(tokens[c + 1]))) continue;
     let clause = c + 1;
     const particles = OBJECT_CUE_PARTICLES.get(base);
     if (particles) {
@@ -861,23 +1102,72 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
-    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c);
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
-    const end = INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    const opening = openingClauseEnd(tokens, c, clause);
+    let end = opening >= 0 ? opening : INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
+    // In a relative clause ("Parents who refuse to allow contact could be tagged") the main clause's auxiliary ends the object.
+    let r = c - 1;
+    while (r > 0 && isBetween(tokens[r])) r--;
+    if (lower(tokens[r]) === 'who' || lower(tokens[r]) === 'that') {
+      const aux = tokens.findIndex((t, k) => k > clause && t.start < end && AUXILIARY_AFTER_SUBJECT.has(lowOf(t)));
+      if (aux > 0) end = tokens[aux]!.start;
+    }
     const span = trimSpan(body, { start: next.start, end });
-    if (countWordRuns(body, span.start, span.end) < 2) continue;
+    // One word only when it is a name ("endorsed Cruz last week").
+    const words = countWordRuns(body, span.start, span.end);
+    if (words < 2 && !(words === 1 && capOf(next) && !INFINITIVE_CUES.has(base))) continue;
     // Below 0.5: a position, not words, so cross-article linking does not take it for a rendering of an utterance.
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.45 };
   }
   return null;
 }
 
+/** Words that close one attribution's content before the next one's speaker ("X said A, but Y said B"). */
+const FRAME_BOUNDARY = new Set([',', ';', 'and', 'but', 'while', 'whereas', 'although', 'though']);
+/**
+ * Whether a further frame `next` in a sentence stands apart from the previous one: after its content, or
+ * with its speaker inside that content right after a clause boundary, where the previous content is cut.
+ */
+function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boolean {
+  const cue = next.attribution!.cue!;
+  const c = tokens.findIndex((t) => t.start === cue.start);
+  // "..., even though he was warned against doing so": a passive reports nothing.
+  if (passiveBefore(tokens, c)) return false;
+  if (cue.start >= prev.span.end) return next.span.start >= prev.span.end;
+  const src = next.attribution!.source;
+  if (!src || src.span.start <= prev.span.start) return false;
+  let j = tokens.findIndex((t) => t.start >= src.span.start);
+  // The speaker phrase may drop a leading determiner or conjunction ("but the other side said").
+  while (j > 0 && /^(?:the|a|an|his|her|their|its)$/.test(lower(tokens[j - 1]))) j--;
+  if (j < 1 || !FRAME_BOUNDARY.has(lower(tokens[j - 1]))) return false;
+  let b = j - 1;
+  while (b > 0 && FRAME_BOUNDARY.has(lower(tokens[b - 1]))) b--;
+  // A comma alone closes a clause after a subordinate one ("While Comey has said A, Lewandowski said B",
+  // "after the department asked A, Hackett said B") or in a list of poll shares ("520 said A, 39 said B");
+  // else it may open an appositive ("his band and collaborator Brian Burton, AKA Danger Mouse, wrote").
+  // A subordinate clause inside the previous content may end before that content's own main clause
+  // ("said if the bill passed, he would urge MPs to oppose it"): there only a finite speech verb is a frame of its own.
+  if (b === j - 1 && tokens[b]!.text === ',') {
+    if (body[tokens[b]!.end] !== ' ') return false; // "635,173"
+    const prevCue = prev.attribution!.cue!.start;
+    const opened = tokens.some((t, k) => k < b && t.start < prevCue && SUBORDINATORS.has(lowOf(t)));
+    const inner = !opened && tokens.some((t, k) => k < b && t.start > prevCue && SUBORDINATORS.has(lowOf(t))) && STRONG_CUES.has(cueBase(tokens[c]) ?? '') && !AUXILIARY_AFTER_SUBJECT.has(lower(tokens[c - 1]));
+    if (src.kind !== 'group' && !opened && !inner) return false;
+  }
+  const cut = trimSpan(body, { start: prev.span.start, end: tokens[b]!.start });
+  if (cut.end <= cut.start || countWordRuns(body, cut.start, cut.end) < 2) return false;
+  prev.span = cut;
+  prev.segments = [cut];
+  return true;
+}
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
-function reportedSpeech(body: string, s: Span): Draft | null {
+function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according'))) return null;
+  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
@@ -898,8 +1188,8 @@ function reportedSpeech(body: string, s: Span): Draft | null {
   }
   // "..., X said." / "..., said X." at the end of the sentence.
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
-    const base = cueBase(tokens[c]);
-    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lower(tokens[c]))) continue;
+    const base = evidenceCue(tokens, c);
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     // Only adjuncts may follow the cue ("said on Monday", "said in a statement"), never a clause
     // ("..., Forbes says it is $4.5 billion").
     if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
@@ -922,17 +1212,21 @@ function reportedSpeech(body: string, s: Span): Draft | null {
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
+    // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
+    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
     if (countWordRuns(body, span.start, span.end) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
   const aside = interposedAttribution(body, tokens, s);
   if (aside) return aside;
-  // "X said (that) content" near the start of the sentence.
+  // "X said (that) content" near the start of the sentence, and any further frames after it
+  // ("X said A, but Y said B"), each cutting the content before it short.
+  let first: Draft | null = null;
   for (let c = 1; c < tokens.length - 3; c++) {
-    const base = cueBase(tokens[c]);
+    const base = evidenceCue(tokens, c);
     if (!base) continue;
     let n = c + 1;
     while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
@@ -949,27 +1243,60 @@ function reportedSpeech(body: string, s: Span): Draft | null {
         if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
-    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause))) continue; // "continued to push for" is no speech; "believes he will" is
+    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
     else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
       // "said in a statement that ...", "said at a press conference on Monday that ...".
       const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
-      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) continue;
-      clause = t + 1;
+      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) {
+        // "said on Friday he met ...": a short adjunct, then a clause opened by a pronoun.
+        const p = tokens.findIndex((x, k) => k > clause + 1 && k < clause + 6 && CLAUSE_SUBJECTS.has(lowOf(x)));
+        if (p < 0 || tokens.slice(clause, p).some((x) => !/^[\p{L}\p{N}]/u.test(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
+        clause = p;
+      } else clause = t + 1;
+    } else if (!that && TIME_WORDS.has(lower(tokens[clause])) && STRONG_CUES.has(base)) {
+      // "said Friday he would ...", "said last week it was ...".
+      const p = tokens.findIndex((x, k) => k > clause && k < clause + 3 && CLAUSE_SUBJECTS.has(lowOf(x)));
+      if (p > 0) clause = p;
     }
     // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
     // After a preposition the cue word is a noun ("Commenting on reports that ...").
     if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
+    if (!STRONG_CUES.has(base)) {
+      // "Jackson is thought to have ...": a passive names no thinker.
+      if (passiveBefore(tokens, c)) continue;
+    }
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    const source = lower(tokens[c - 1]) === 'and' ? sentenceSubject(body, tokens, c - 1) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    // "... declined to name them but said ..." too.
+    const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
+    // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
+    const earlier = first?.attribution?.source;
+    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c));
     if (!source) continue;
-    const span = trimSpan(body, { start: next.start, end: clauseEnd(tokens, clause, s.end) });
+    // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
+    const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
+    const opening = openingClauseEnd(tokens, c, clause);
+    const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : opening >= 0 ? opening : clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
     if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
-    return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+    const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+    if (!first) first = d;
+    else if (!nextFrame(body, tokens, more.length ? more[more.length - 1]! : first, d)) continue;
+    else more.push(d);
+    c = tokens.findIndex((t) => t.start >= span.start) - 1;
+  }
+  if (first) {
+    // "The spokesman refused to answer questions ... but said ...": the first verb's object is a position of its own.
+    const cue = tokens.findIndex((t) => t.start === first!.attribution!.cue!.start);
+    if (cue > 2 && (lower(tokens[cue - 1]) === 'and' || lower(tokens[cue - 1]) === 'but') && first.attribution!.source && first.attribution!.source.span.start < tokens[cue - 1]!.start) {
+      const stance = objectCue(body, tokens.slice(0, cue - 1), { start: s.start, end: tokens[cue - 1]!.start });
+      if (stance) return more.unshift(first), stance;
+    }
+    return first;
   }
   // "..., saying (that) content": the subject of the sentence speaks.
   const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
