@@ -193,6 +193,17 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the Republican nominee “makes you want to retch.”').find((q) => q[2] !== null && q[1] !== null)?.[1]).toBe('Hollande');
   });
 
+  it('gives a participle after ", X said," the subject of that finite cue, not the sentence\'s', () => {
+    expect(speakers('Ryan and Trump will meet sometime next week, Spicer said, adding, "They need to sit down and have a good talk."').find((q) => q[0] === 'direct')).toEqual(['direct', 'Spicer', 'adding']);
+    expect(speakers('Mateen didn\'t mingle but left as soon as prayers were finished, Nefzi said, adding, "He was not very religious."').find((q) => q[0] === 'direct')?.[1]).toBe('Nefzi');
+    // An infinitive or a noun is no finite cue: "Continuing to explain ...", "makes claims".
+    expect(speakers('Continuing to explain his perspective, Carson rejected the notion, saying that if he "found something that was rotten, I would fix it."')[0]?.[1]).toBe('Carson');
+  });
+
+  it('does not read an attribution in the sentence after a quote closed by a full stop', () => {
+    expect(speakers('SMFG President Yoshifumi Nishikawa spoke to reporters. "Both companies need to strengthen retail," he said, adding that "it\'s an issue we have in common". Daiwa said that it was too early.').filter((q) => q[0] !== 'indirect').map((q) => q[1])).toEqual(['Yoshifumi Nishikawa', 'Yoshifumi Nishikawa']);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -412,7 +412,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     }
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
-    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
+    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
@@ -424,6 +424,22 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
   if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
+}
+
+/**
+ * The subject of a participle cue set off by a comma after a finite cue ("Ryan and Trump will meet next
+ * week, Spicer said, adding, “...”"): the first finite speech verb's subject, not the sentence's.
+ */
+function finiteCueSubject(body: string, tokens: Token[], c: number): ParsedSource | null {
+  if (tokens[c - 1]?.text !== ',') return null;
+  for (let k = 1; k < c - 1; k++) {
+    const base = cueBase(tokens[k]);
+    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lowOf(tokens[k]!)) || NOUN_BEFORE.has(lower(tokens[k - 1])) || lower(tokens[k - 1]) === 'to') continue;
+    // A verb before it makes it a noun ("McFadden makes claims that ...").
+    if (isPluralHead(tokens[k - 1]) && !GROUP_WORDS.has(lower(tokens[k - 1]))) return null;
+    return phraseBefore(body, tokens, k, 0);
+  }
+  return null;
 }
 
 /**
@@ -515,7 +531,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
     let afterEnd = Math.max(closeSentence.end, q.outer.end);
     // "“... with it!” Murphy tweeted." : the sentence split after !” or ?”, the attribution follows.
-    if (closeSentence.end <= q.outer.end + 1) {
+    if (closeSentence.end <= q.outer.end + 1 && body[q.outer.end] !== '.') {
       const following = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start)) + 1];
       if (following && following.end <= para.end) afterEnd = following.end;
     }
