@@ -204,6 +204,13 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('SMFG President Yoshifumi Nishikawa spoke to reporters. "Both companies need to strengthen retail," he said, adding that "it\'s an issue we have in common". Daiwa said that it was too early.').filter((q) => q[0] !== 'indirect').map((q) => q[1])).toEqual(['Yoshifumi Nishikawa', 'Yoshifumi Nishikawa']);
   });
 
+  it('gives a quote with no cue, opening a sentence inside its paragraph, to the person the sentence before it is about', () => {
+    const text = 'Bernie Sanders spoke first. "We will win this fight for working people across the country," Sanders said.\n\nHillary Clinton touted her credentials as an original co-sponsor of the legislation. "We need to find ways to support workers that want a union in their workplace to have fair elections."';
+    expect(speakers(text).map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
+    // Not a capitalised opener that names no one in the article ("Growth ..."), nor after a sentence that quotes someone.
+    expect(speakers('Bernie Sanders spoke first. "We will win this fight for working people," Sanders said.\n\nGrowth slowed sharply in the third quarter of the year. "We will win this fight for working people across the whole country."').map((q) => q[1])).toEqual(['Bernie Sanders', 'Bernie Sanders']);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

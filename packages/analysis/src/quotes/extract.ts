@@ -594,7 +594,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const opensParagraph = q.outer.start - para.start < 3;
       const fillsParagraph = opensParagraph && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
       // A block quote introduced by a colon: "Cruz continued:" / "the statement reads:".
-      const intro = colonIntro(body, sentences, si, q.outer.start, para.start);
+      const intro = colonIntro(body, sentences, si, q.outer.start, para.start) ?? (whole >= 8 && body.slice(sentence.start, q.outer.start).trim() === '' && !/,\s*$/.test(contentText) ? previousSubject(body, sentences, si, para.start, entities) : null);
       if (intro) {
         drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
       } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
@@ -708,6 +708,24 @@ function colonIntro(body: string, sentences: readonly Span[], si: number, quoteS
   const tokens = tokenize(body, frame.from, frame.to);
   const source = sentenceSubject(body, tokens, tokens.length);
   return source ? { source, via: null, cue: byCue?.cue ?? null, clauseStart: frame.to } : null;
+}
+
+/**
+ * A quote that opens a sentence inside its paragraph, with no cue: the subject of the sentence before
+ * it speaks ("Clinton touted her credentials as a co-sponsor. “We need to find ways to support workers
+ * ...”"), when that subject is a person.
+ */
+function previousSubject(body: string, sentences: readonly Span[], si: number, paraStart: number, entities: ArticleEntities): Attribution | null {
+  const prev = sentences[si - 1];
+  if (!prev || prev.start < paraStart) return null;
+  const tokens = tokenize(body, prev.start, Math.min(prev.end, prev.start + 400));
+  // (A sentence of an earlier quote has no subject of the narrative.)
+  // (Nor one that quotes someone: its speaker goes on, named or not.)
+  if (!tokens[0] || entities.insideQuote(tokens[0].start) || /["“”]/.test(body.slice(prev.start, prev.end))) return null;
+  const source = sentenceSubject(body, tokens, tokens.length);
+  // A person the article names elsewhere too, not a capitalised opener ("Growth ...", "Switzerland ...").
+  if (!source || source.kind !== 'name' || source.entityKind !== 'person' || /[’']s\b/.test(source.name) || entities.findByName(source.name, 'person')?.kind !== 'person') return null;
+  return { source, via: null, cue: null, clauseStart: -1 };
 }
 
 /** Resolve a parsed speaker phrase to a SpeakerRef (entity ids are filled in by the caller). */
