@@ -211,6 +211,10 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Bernie Sanders spoke first. "We will win this fight for working people," Sanders said.\n\nGrowth slowed sharply in the third quarter of the year. "We will win this fight for working people across the whole country."').map((q) => q[1])).toEqual(['Bernie Sanders', 'Bernie Sanders']);
   });
 
+  it('takes the subject of a participle in an absolute phrase after "with"', () => {
+    expect(speakers('Republicans were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”')).toEqual([['mixed', 'John McCain', 'calling']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

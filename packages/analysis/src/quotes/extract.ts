@@ -412,7 +412,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     }
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
-    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
+    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
@@ -424,6 +424,17 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
   if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
+}
+
+/**
+ * The subject of a participle in an absolute phrase: "..., with Sen. John McCain calling it a “Chinese
+ * menu.”" (phraseBefore stops at "with", a preposition whose object is never a speaker elsewhere).
+ */
+function withSubject(body: string, tokens: Token[], c: number): ParsedSource | null {
+  let k = c - 1;
+  while (k > 0 && c - k <= 6 && (capOf(tokens[k]!) || /[’']s$/.test(tokens[k]!.text))) k--;
+  if (k === c - 1 || lower(tokens[k]) !== 'with') return null;
+  return parseSourcePhrase(body, tokens[k + 1]!.start, tokens[c - 1]!.end);
 }
 
 /**
