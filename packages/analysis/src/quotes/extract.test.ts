@@ -215,6 +215,10 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Republicans were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”')).toEqual([['mixed', 'John McCain', 'calling']]);
   });
 
+  it('reads a manner-of-speaking verb right before its quote even after a stronger cue in the sentence', () => {
+    expect(speakers('She said that experts had found her proposals strong, to which O\'Malley interjected: "It\'s just not true."').find((q) => q[0] === 'direct')).toEqual(['direct', 'O\'Malley', 'interjected']);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

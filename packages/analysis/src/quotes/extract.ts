@@ -386,7 +386,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   for (let c = tokens.length - 1; c >= 0; c--) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
-    if (hasStrong && !STRONG_CUES.has(base)) continue;
+    // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
+    if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
     if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
     const cue = tokens[c]!;
     let n = c + 1;
