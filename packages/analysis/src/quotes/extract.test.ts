@@ -219,6 +219,12 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('She said that experts had found her proposals strong, to which O\'Malley interjected: "It\'s just not true."').find((q) => q[0] === 'direct')).toEqual(['direct', 'O\'Malley', 'interjected']);
   });
 
+  it('takes no speaker from a sentence after a quote that ends with a full stop, unless it is all attribution', () => {
+    const text = '"This is a momentous day for the victims," said Bernie Banton, who leads a victims\' association. "There is still a long way to go, but we are getting there." Company chairwoman Meredith Hellicar said the deal was "affordable and workable".';
+    expect(speakers(text)[1]).toEqual(['direct', 'Bernie Banton', null]);
+    expect(speakers('"Mr. Trump embodies the lasting legacy of racism in the United States." — Sonya Herridge')).toEqual([['direct', 'Sonya Herridge', '—']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

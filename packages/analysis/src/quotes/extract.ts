@@ -465,6 +465,13 @@ function subjectBeforeFrame(body: string, frame: Frame, cue: Token): ParsedSourc
   return tokens.length > 0 ? sentenceSubject(body, tokens, tokens.length) : null;
 }
 
+/** Whether body[from, to) is empty, opens with punctuation or opens an adjunct ("on Tuesday", "in a statement"). */
+function opensAdjunct(body: string, from: number, to: number): boolean {
+  if (/^\s*(?:[.,;:!?(—–-]|$)/.test(body.slice(from, Math.min(to, from + 3)))) return true;
+  const first = tokenize(body, from, Math.min(to, from + 30))[0];
+  return !first || ADJUNCT_START.has(lowOf(first)) || PREPOSITIONS.has(lowOf(first));
+}
+
 /** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
 function onlyPunctuationAfter(tokens: Token[], c: number): boolean {
   for (let k = c + 1; k < tokens.length; k++) if (tokens[k]!.text !== ',' && tokens[k]!.text !== ':') return false;
@@ -543,9 +550,11 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
     let afterEnd = Math.max(closeSentence.end, q.outer.end);
     // "“... with it!” Murphy tweeted." : the sentence split after !” or ?”, the attribution follows.
+    let nextSentence = false;
     if (closeSentence.end <= q.outer.end + 1 && body[q.outer.end] !== '.') {
       const following = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start)) + 1];
       if (following && following.end <= para.end) afterEnd = following.end;
+      nextSentence = afterEnd > closeSentence.end;
     }
     const afterTo = Math.min(para.end, afterEnd, nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
     const contentText = body.slice(q.content.start, q.content.end);
@@ -554,7 +563,10 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const beforeText = body.slice(beforeFrom, q.outer.start);
     const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
     const leadsSentence = beforeText.trim() === '' || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start).slice(-1)[0])) || endsColon;
-    const after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
+    let after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
+    // After a quote that ends its sentence with a full stop, the next sentence names its speaker only
+    // when it is all attribution ("“...” — Sonya Herridge"), not "He said Clinton would not go far enough."
+    if (nextSentence && after?.cue && /\.\s*$/.test(contentText) && !opensAdjunct(body, Math.max(after.cue.end, after.source?.span.end ?? 0), afterTo)) after = null;
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start, sentenceFrom: sentence.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
