@@ -258,6 +258,8 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon")
   // or a possessive pronoun ("Her campaign manager").
   while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)) || POSSESSIVE_PRONOUNS.has(lowOf(tokens[start]!)))) start++;
+  // Nor a capitalised conjunction or preposition that opens the sentence ("When Trump", "After Obama").
+  while (start < end - 1 && CLAUSE_OPENERS.has(lowOf(tokens[start]!))) start++;
   if (start === end) return null;
   // The object of a preposition is not the head of the phrase: "a congressman from Tennessee", "a spokeswoman
   // for Rep. Stephen Fincher", "John Smith of the ACLU". The name is the one before the preposition, if any.
@@ -291,10 +293,12 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
   const before = tokens.slice(0, start);
   const honorific = before.length > 0 && HONORIFICS.has(bareOf(before[before.length - 1]!));
-  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t))), honorific };
+  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t)) && !CLAUSE_OPENERS.has(lowOf(t))), honorific };
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** Capitalised function words that open a sentence before a name, never part of it. */
+const CLAUSE_OPENERS = new Set('when after before since because although though if unless until while as but and or so yet also still then once whether where how why what'.split(' '));
 /**
  * A part of a comma-split phrase that only places or tags the speaker: a state or its abbreviation
  * ("Ohio", "OH", "Mich."), a party tag ("R-Ky."). It never names the speaker when another part may.
@@ -854,6 +858,8 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
+    // (A run that opens with a conjunction is a sentence's start: "But Band Aid founder ...", "When Trump".)
+    if (run.indexOf(found.tokens[0]!) > 0 && CLAUSE_OPENERS.has(lowOf(run[run.indexOf(found.tokens[0]!) - 1]!))) continue;
     const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
     const words = found.tokens.map((x) => bareOf(x));
     if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
