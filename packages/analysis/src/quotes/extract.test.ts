@@ -225,6 +225,13 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('"Mr. Trump embodies the lasting legacy of racism in the United States." — Sonya Herridge')).toEqual([['direct', 'Sonya Herridge', '—']]);
   });
 
+  it('takes the name between a dash and a colon in a digest, not a word of its heading', () => {
+    expect(speakers('The demographic interplay has been important for Republican contests - Philip Bump: “Two weeks ago, his strongest territory had been the South.”')).toEqual([['direct', 'Philip Bump', null]]);
+    expect(speakers('Signs of momentum were there all along -More from Blumenthal and Cohen: “Data collected by our firm helps confirm that both issues were in play.”')[0]?.[1]).toBe('Cohen');
+    // A clause is no name: "According to Mr Peston the prime minister said:".
+    expect(speakers('According to Mr Peston the prime minister said: “Help me to get through the year and I will then stand down.”')[0]?.[1]).not.toBe('Peston');
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

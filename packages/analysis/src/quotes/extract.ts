@@ -372,6 +372,20 @@ function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSourc
 
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
+  // "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “...”", "More from Jones: “...”":
+  // a digest names the source between a dash (or "More from", "according to") and the colon.
+  if (endsWithChar(body, frame.from, frame.to, ':')) {
+    const from = Math.max(frame.from, frame.to - 80);
+    const head = body.slice(from, body.lastIndexOf(':', frame.to - 1));
+    let at = -1;
+    for (const mark of head.matchAll(/\s[-–—]+\s*|\b(?:More from|[Aa]ccording to)\s+/g)) at = mark.index + mark[0].length;
+    const name = at >= 0 ? head.slice(at).trimEnd() : '';
+    // Only a name goes there, no clause ("According to Mr Peston the prime minister said:").
+    if (name.length >= 2 && name.length <= 60 && !/[-–—:,;]/.test(name) && !/\s(?!(?:and|of|the)\s)[a-z]/.test(name)) {
+      const source = parseSourcePhrase(body, from + at, from + at + name.length);
+      if (source && (source.kind === 'name' || source.kind === 'organisation') && source.entityKind !== 'place') return { source, via: null, cue: null, clauseStart: frame.to };
+    }
+  }
   const tokens = tokenize(body, frame.from, frame.to);
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
