@@ -232,6 +232,10 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('According to Mr Peston the prime minister said: “Help me to get through the year and I will then stand down.”')[0]?.[1]).not.toBe('Peston');
   });
 
+  it('skips openers in a row before the subject of a participle cue', () => {
+    expect(speakers('On Thursday, after remaining neutral throughout the primary process, Warren appeared with Rachel Maddow and endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”')).toEqual([['direct', 'Warren', 'saying']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -196,6 +196,12 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
     const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
     if (comma < 0) return null;
     i = comma + 1;
+    // Openers in a row ("On Thursday, after remaining neutral ..., Warren appeared ...").
+    for (let n = 0; n < 2 && tokens[i] && !capOf(tokens[i]!) && SUBJECT_SKIP.test(tokens[i]!.text); n++) {
+      const next = tokens.findIndex((t, k) => k > i && k < limit && t.text === ',');
+      if (next < 0) break;
+      i = next + 1;
+    }
   } else if (tokens[0] && tokens[1] && frontedAdverbial(tokens)) {
     // "Hours later, Trump ...", "Like Corker, Menendez ...", "WASHINGTON, Dec. 8 (UPI) — ...": an opener
     // set off by a comma (or a dateline by its dash) is no subject.
