@@ -236,6 +236,11 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('On Thursday, after remaining neutral throughout the primary process, Warren appeared with Rachel Maddow and endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”')).toEqual([['direct', 'Warren', 'saying']]);
   });
 
+  it('reads an age as a description or skips it before a name', () => {
+    expect(speakers('“Doping in sport is a criminal offence and should be treated as such,” the 30-year-old told the newspaper.')).toEqual([['direct', '30-year-old', 'told']]);
+    expect(speakers('76-year-old Morton Blackwell, founder of the Leadership Institute, endorsed Cruz last week, saying he “has consistently demonstrated his deep commitment to conservative principles.”').find((q) => q[2] === 'saying')?.[1]).toBe('Morton Blackwell');
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -221,6 +221,8 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
     while (k < limit && capOf(tokens[k]!)) k++;
     if (tokens[k]?.text === ',' && k + 1 < limit && capOf(tokens[k + 1]!) && isState(tokens.slice(i, k))) i = k + 1;
   }
+  // An age before a name ("76-year-old Morton Blackwell, founder of ...").
+  if (tokens[i] && /^\d+-year-old$/.test(tokens[i]!.text) && tokens[i + 1] && capOf(tokens[i + 1]!)) i++;
   let end = i;
   while (end < limit) {
     const t = tokens[end]!;
