@@ -2,6 +2,9 @@ import { Quote } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { articleFromText, corpusArticle } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
+import { parseSourcePhrase } from './speakers.js';
+
+const parseSourcePhraseName = (s: string) => parseSourcePhrase(s, 0, s.length)?.name;
 
 const SEEDS = ['000_fbc55344481ad475.txt', '001_10204aad8015e45e.txt', '002_e35b04c16b54d2ab.txt', '003_e86d819293a394bf.txt', '004_87197f165af4f63c.txt'];
 
@@ -239,6 +242,13 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
   it('reads an age as a description or skips it before a name', () => {
     expect(speakers('“Doping in sport is a criminal offence and should be treated as such,” the 30-year-old told the newspaper.')).toEqual([['direct', '30-year-old', 'told']]);
     expect(speakers('76-year-old Morton Blackwell, founder of the Leadership Institute, endorsed Cruz last week, saying he “has consistently demonstrated his deep commitment to conservative principles.”').find((q) => q[2] === 'saying')?.[1]).toBe('Morton Blackwell');
+  });
+
+  it('lets a paragraph-long quote continue a named speaker\'s reported speech in the paragraph before', () => {
+    const text = '“The uncertainty of China’s future trajectory is the main concern,” Malaysian Defence Minister Hishammuddin Hussein said.\n\nAsh Carter said that for decades some critics had been predicting a U.S. withdrawal from the region, but this would not happen.\n\n“That’s because this region, which is home to nearly half the world’s population, remains the most consequential for America’s own security.”';
+    expect(speakers(text).filter((q) => q[0] === 'direct').map((q) => q[1])).toEqual(['Hishammuddin Hussein', 'Ash Carter']);
+    // A sentence adverb opens no name: "Instead, said Mr Doctorow, ..." is no speaker "Instead".
+    expect(parseSourcePhraseName('However Bwalya')).toBe('Bwalya');
   });
 
   it('does not take a heading in capitals for a speaker', () => {

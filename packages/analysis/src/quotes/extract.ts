@@ -715,7 +715,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       // A paragraph that continues the last speaker's quote: same speaker, no mention of its own.
       speakerRef = { name: previousSpeaker.name, entityId: null, mention: null };
     }
-    if (speakerRef && d.kind !== 'indirect') {
+    // (Reported speech by a named speaker counts too: "Carter said that ... would not happen.\n\n“That’s
+    // because this region ...”".)
+    if (speakerRef && (d.kind !== 'indirect' || d.attribution?.source?.kind === 'name')) {
       previousSpeaker = speakerRef;
       previousEnd = d.span.end;
     }

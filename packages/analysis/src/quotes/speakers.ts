@@ -286,7 +286,7 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   const ofState = end - start >= 3 && lowOf(tokens[end - 2]!) === 'of' && isState(tokens.slice(end - 1, end)) ? 2 : end - start >= 4 && lowOf(tokens[end - 3]!) === 'of' && isState(tokens.slice(end - 2, end)) ? 3 : 0;
   if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bareOf(t)))) end -= ofState;
   const nameTokens = tokens.slice(start, end);
-  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)))) return null;
+  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t)))) return null;
   // Two or more words in capitals are a heading ("IOWA POLLS NOT NECESSARILY WRONG"), not a name.
   if (nameTokens.length >= 2 && nameTokens.every(isUpperCaseWord)) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
@@ -298,7 +298,10 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Capitalised function words that open a sentence before a name, never part of it. */
-const CLAUSE_OPENERS = new Set('when after before since because although though if unless until while as but and or so yet also still then once whether where how why what'.split(' '));
+const CLAUSE_OPENERS = new Set(
+  ('when after before since because although though if unless until while as but and or so yet also still then once whether where how why what ' +
+    'however instead meanwhile moreover furthermore nevertheless nonetheless indeed likewise otherwise besides').split(' '),
+);
 /**
  * A part of a comma-split phrase that only places or tags the speaker: a state or its abbreviation
  * ("Ohio", "OH", "Mich."), a party tag ("R-Ky."). It never names the speaker when another part may.
