@@ -251,6 +251,10 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(parseSourcePhraseName('However Bwalya')).toBe('Bwalya');
   });
 
+  it('gives a passive question to the asker named after "by"', () => {
+    expect(speakers('Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk “adding another expensive entitlement program to an already overburdened federal budget.”')[0]?.[1]).toBe('Gerard Baker');
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -437,6 +437,12 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
     else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
+    // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
+    if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
+      let k = c + 2;
+      while (k < tokens.length && k - c < 12 && !/^(?:,|;|:|whether|if|about|to|what|how|why|who|when|that|in|on|at|during)$/.test(lower(tokens[k]))) k++;
+      source = (k > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[k - 1]!.end) : null) ?? source;
+    }
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
     const found = { source, via: null, cue, clauseStart };
