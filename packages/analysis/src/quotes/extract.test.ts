@@ -255,6 +255,11 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk “adding another expensive entitlement program to an already overburdened federal budget.”')[0]?.[1]).toBe('Gerard Baker');
   });
 
+  it('does not take the subject of the reported clause for an inverted speaker', () => {
+    expect(speakers('Even a top GOP strategist said Clinton will have to choose whose side she is on, saying, “At some point, she is going to have to come out on where she stands.”').map((q) => q[1])).not.toContain('Clinton');
+    expect(speakers('In other words, explained CBS moderator Nancy Cordes: "What does that have to do with taking big donations?"')).toEqual([['direct', 'Nancy Cordes', 'explained']]);
+  });
+
   it('does not take a heading in capitals for a speaker', () => {
     const [q] = extractQuotes(articleFromText('IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY: “Although the polls failed to predict the result, it isn’t because they were dead wrong.”')).quotes;
     expect(q?.kind).toBe('direct');

@@ -436,7 +436,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
+    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
     // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
     if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
       let k = c + 2;
@@ -453,6 +453,19 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
   if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
+}
+
+/** The inverted subject after a cue ("..., said Putin: “...”"), not the subject of its clause ("said Clinton will have to choose"). */
+function subjectAfter(body: string, tokens: Token[], c: number): ParsedSource | null {
+  const after = phraseAfter(body, tokens, c, tokens.length);
+  if (!after) return null;
+  const n = tokens.findIndex((t) => t.start >= after.span.end);
+  const next = tokens[n];
+  if (!next || !/^[a-z]/.test(next.text) || ADJUNCT_START.has(next.text) || PREPOSITIONS.has(next.text) || next.text === 'and') return after;
+  // A title between a name and a name ("explained CBS moderator Nancy Cordes:"): the person speaks.
+  let e = n + 1;
+  while (e < tokens.length && e - n <= 4 && capOf(tokens[e]!)) e++;
+  return e > n + 1 ? parseSourcePhrase(body, after.span.start, tokens[e - 1]!.end) : null;
 }
 
 /**
