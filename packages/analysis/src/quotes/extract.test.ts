@@ -2,6 +2,9 @@ import { Quote } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { articleFromText, corpusArticle } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
+import { parseSourcePhrase } from './speakers.js';
+
+const parseSourcePhraseName = (s: string) => parseSourcePhrase(s, 0, s.length)?.name;
 
 const SEEDS = ['000_fbc55344481ad475.txt', '001_10204aad8015e45e.txt', '002_e35b04c16b54d2ab.txt', '003_e86d819293a394bf.txt', '004_87197f165af4f63c.txt'];
 
@@ -204,6 +207,70 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
     expect(speakers('Donald Trump has delivered an impassioned defense of “New York values,” saying the city embodied the “bravery, heart and soul of America.”').find((q) => q[0] === 'mixed')?.[1]).toBe('Donald Trump');
     // A finite cue in the frame comes first: "Hollande said ..., noting" is Hollande's.
     expect(speakers('Trump’s “excesses” are sickening, Hollande said Tuesday in Paris, noting the Republican nominee “makes you want to retch.”').find((q) => q[2] !== null && q[1] !== null)?.[1]).toBe('Hollande');
+  });
+
+  it('gives a participle after ", X said," the subject of that finite cue, not the sentence\'s', () => {
+    expect(speakers('Ryan and Trump will meet sometime next week, Spicer said, adding, "They need to sit down and have a good talk."').find((q) => q[0] === 'direct')).toEqual(['direct', 'Spicer', 'adding']);
+    expect(speakers('Mateen didn\'t mingle but left as soon as prayers were finished, Nefzi said, adding, "He was not very religious."').find((q) => q[0] === 'direct')?.[1]).toBe('Nefzi');
+    // An infinitive or a noun is no finite cue: "Continuing to explain ...", "makes claims".
+    expect(speakers('Continuing to explain his perspective, Carson rejected the notion, saying that if he "found something that was rotten, I would fix it."')[0]?.[1]).toBe('Carson');
+  });
+
+  it('does not read an attribution in the sentence after a quote closed by a full stop', () => {
+    expect(speakers('SMFG President Yoshifumi Nishikawa spoke to reporters. "Both companies need to strengthen retail," he said, adding that "it\'s an issue we have in common". Daiwa said that it was too early.').filter((q) => q[0] !== 'indirect').map((q) => q[1])).toEqual(['Yoshifumi Nishikawa', 'Yoshifumi Nishikawa']);
+  });
+
+  it('gives a quote with no cue, opening a sentence inside its paragraph, to the person the sentence before it is about', () => {
+    const text = 'Bernie Sanders spoke first. "We will win this fight for working people across the country," Sanders said.\n\nHillary Clinton touted her credentials as an original co-sponsor of the legislation. "We need to find ways to support workers that want a union in their workplace to have fair elections."';
+    expect(speakers(text).map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
+    // Not a capitalised opener that names no one in the article ("Growth ..."), nor after a sentence that quotes someone.
+    expect(speakers('Bernie Sanders spoke first. "We will win this fight for working people," Sanders said.\n\nGrowth slowed sharply in the third quarter of the year. "We will win this fight for working people across the whole country."').map((q) => q[1])).toEqual(['Bernie Sanders', 'Bernie Sanders']);
+  });
+
+  it('takes the subject of a participle in an absolute phrase after "with"', () => {
+    expect(speakers('Republicans were irritated about the lack of detail, with Sen. John McCain calling it a “Chinese menu.”')).toEqual([['mixed', 'John McCain', 'calling']]);
+  });
+
+  it('reads a manner-of-speaking verb right before its quote even after a stronger cue in the sentence', () => {
+    expect(speakers('She said that experts had found her proposals strong, to which O\'Malley interjected: "It\'s just not true."').find((q) => q[0] === 'direct')).toEqual(['direct', 'O\'Malley', 'interjected']);
+  });
+
+  it('takes no speaker from a sentence after a quote that ends with a full stop, unless it is all attribution', () => {
+    const text = '"This is a momentous day for the victims," said Bernie Banton, who leads a victims\' association. "There is still a long way to go, but we are getting there." Company chairwoman Meredith Hellicar said the deal was "affordable and workable".';
+    expect(speakers(text)[1]).toEqual(['direct', 'Bernie Banton', null]);
+    expect(speakers('"Mr. Trump embodies the lasting legacy of racism in the United States." — Sonya Herridge')).toEqual([['direct', 'Sonya Herridge', '—']]);
+  });
+
+  it('takes the name between a dash and a colon in a digest, not a word of its heading', () => {
+    expect(speakers('The demographic interplay has been important for Republican contests - Philip Bump: “Two weeks ago, his strongest territory had been the South.”')).toEqual([['direct', 'Philip Bump', null]]);
+    expect(speakers('Signs of momentum were there all along -More from Blumenthal and Cohen: “Data collected by our firm helps confirm that both issues were in play.”')[0]?.[1]).toBe('Cohen');
+    // A clause is no name: "According to Mr Peston the prime minister said:".
+    expect(speakers('According to Mr Peston the prime minister said: “Help me to get through the year and I will then stand down.”')[0]?.[1]).not.toBe('Peston');
+  });
+
+  it('skips openers in a row before the subject of a participle cue', () => {
+    expect(speakers('On Thursday, after remaining neutral throughout the primary process, Warren appeared with Rachel Maddow and endorsed Clinton, saying, “I think having a fighter in the lead is exactly what this country needs.”')).toEqual([['direct', 'Warren', 'saying']]);
+  });
+
+  it('reads an age as a description or skips it before a name', () => {
+    expect(speakers('“Doping in sport is a criminal offence and should be treated as such,” the 30-year-old told the newspaper.')).toEqual([['direct', '30-year-old', 'told']]);
+    expect(speakers('76-year-old Morton Blackwell, founder of the Leadership Institute, endorsed Cruz last week, saying he “has consistently demonstrated his deep commitment to conservative principles.”').find((q) => q[2] === 'saying')?.[1]).toBe('Morton Blackwell');
+  });
+
+  it('lets a paragraph-long quote continue a named speaker\'s reported speech in the paragraph before', () => {
+    const text = '“The uncertainty of China’s future trajectory is the main concern,” Malaysian Defence Minister Hishammuddin Hussein said.\n\nAsh Carter said that for decades some critics had been predicting a U.S. withdrawal from the region, but this would not happen.\n\n“That’s because this region, which is home to nearly half the world’s population, remains the most consequential for America’s own security.”';
+    expect(speakers(text).filter((q) => q[0] === 'direct').map((q) => q[1])).toEqual(['Hishammuddin Hussein', 'Ash Carter']);
+    // A sentence adverb opens no name: "Instead, said Mr Doctorow, ..." is no speaker "Instead".
+    expect(parseSourcePhraseName('However Bwalya')).toBe('Bwalya');
+  });
+
+  it('gives a passive question to the asker named after "by"', () => {
+    expect(speakers('Rubio was asked by Fox Business moderator Gerard Baker whether his plan would risk “adding another expensive entitlement program to an already overburdened federal budget.”')[0]?.[1]).toBe('Gerard Baker');
+  });
+
+  it('does not take the subject of the reported clause for an inverted speaker', () => {
+    expect(speakers('Even a top GOP strategist said Clinton will have to choose whose side she is on, saying, “At some point, she is going to have to come out on where she stands.”').map((q) => q[1])).not.toContain('Clinton');
+    expect(speakers('In other words, explained CBS moderator Nancy Cordes: "What does that have to do with taking big donations?"')).toEqual([['direct', 'Nancy Cordes', 'explained']]);
   });
 
   it('does not take a heading in capitals for a speaker', () => {

@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -212,6 +212,12 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
     const comma = tokens.findIndex((t, k) => k < limit && t.text === ',');
     if (comma < 0) return null;
     i = comma + 1;
+    // Openers in a row ("On Thursday, after remaining neutral ..., Warren appeared ...").
+    for (let n = 0; n < 2 && tokens[i] && !capOf(tokens[i]!) && SUBJECT_SKIP.test(tokens[i]!.text); n++) {
+      const next = tokens.findIndex((t, k) => k > i && k < limit && t.text === ',');
+      if (next < 0) break;
+      i = next + 1;
+    }
   } else if (tokens[0] && tokens[1] && frontedAdverbial(tokens)) {
     // "Hours later, Trump ...", "Like Corker, Menendez ...", "WASHINGTON, Dec. 8 (UPI) — ...": an opener
     // set off by a comma (or a dateline by its dash) is no subject.
@@ -231,6 +237,8 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
     while (k < limit && capOf(tokens[k]!)) k++;
     if (tokens[k]?.text === ',' && k + 1 < limit && capOf(tokens[k + 1]!) && isState(tokens.slice(i, k))) i = k + 1;
   }
+  // An age before a name ("76-year-old Morton Blackwell, founder of ...").
+  if (tokens[i] && /^\d+-year-old$/.test(tokens[i]!.text) && tokens[i + 1] && capOf(tokens[i + 1]!)) i++;
   let end = i;
   while (end < limit) {
     const t = tokens[end]!;
@@ -388,6 +396,20 @@ function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSourc
 
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
+  // "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “...”", "More from Jones: “...”":
+  // a digest names the source between a dash (or "More from", "according to") and the colon.
+  if (endsWithChar(body, frame.from, frame.to, ':')) {
+    const from = Math.max(frame.from, frame.to - 80);
+    const head = body.slice(from, body.lastIndexOf(':', frame.to - 1));
+    let at = -1;
+    for (const mark of head.matchAll(/\s[-–—]+\s*|\b(?:More from|[Aa]ccording to)\s+/g)) at = mark.index + mark[0].length;
+    const name = at >= 0 ? head.slice(at).trimEnd() : '';
+    // Only a name goes there, no clause ("According to Mr Peston the prime minister said:").
+    if (name.length >= 2 && name.length <= 60 && !/[-–—:,;]/.test(name) && !/\s(?!(?:and|of|the)\s)[a-z]/.test(name)) {
+      const source = parseSourcePhrase(body, from + at, from + at + name.length);
+      if (source && (source.kind === 'name' || source.kind === 'organisation') && source.entityKind !== 'place') return { source, via: null, cue: null, clauseStart: frame.to };
+    }
+  }
   const tokens = tokenize(body, frame.from, frame.to);
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
@@ -402,7 +424,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   for (let c = tokens.length - 1; c >= 0; c--) {
     const base = cueBase(tokens[c]);
     if (!base) continue;
-    if (hasStrong && !STRONG_CUES.has(base)) continue;
+    // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
+    if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
     if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
     const cue = tokens[c]!;
     let n = c + 1;
@@ -428,8 +451,14 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     }
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
-    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) : null) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : phraseAfter(body, tokens, c, tokens.length)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
+    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
+    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
+    // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
+    if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
+      let k = c + 2;
+      while (k < tokens.length && k - c < 12 && !/^(?:,|;|:|whether|if|about|to|what|how|why|who|when|that|in|on|at|during)$/.test(lower(tokens[k]))) k++;
+      source = (k > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[k - 1]!.end) : null) ?? source;
+    }
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
     const found = { source, via: null, cue, clauseStart };
@@ -442,6 +471,46 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
   if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
+}
+
+/** The inverted subject after a cue ("..., said Putin: “...”"), not the subject of its clause ("said Clinton will have to choose"). */
+function subjectAfter(body: string, tokens: Token[], c: number): ParsedSource | null {
+  const after = phraseAfter(body, tokens, c, tokens.length);
+  if (!after) return null;
+  const n = tokens.findIndex((t) => t.start >= after.span.end);
+  const next = tokens[n];
+  if (!next || !/^[a-z]/.test(next.text) || ADJUNCT_START.has(next.text) || PREPOSITIONS.has(next.text) || next.text === 'and') return after;
+  // A title between a name and a name ("explained CBS moderator Nancy Cordes:"): the person speaks.
+  let e = n + 1;
+  while (e < tokens.length && e - n <= 4 && capOf(tokens[e]!)) e++;
+  return e > n + 1 ? parseSourcePhrase(body, after.span.start, tokens[e - 1]!.end) : null;
+}
+
+/**
+ * The subject of a participle in an absolute phrase: "..., with Sen. John McCain calling it a “Chinese
+ * menu.”" (phraseBefore stops at "with", a preposition whose object is never a speaker elsewhere).
+ */
+function withSubject(body: string, tokens: Token[], c: number): ParsedSource | null {
+  let k = c - 1;
+  while (k > 0 && c - k <= 6 && (capOf(tokens[k]!) || /[’']s$/.test(tokens[k]!.text))) k--;
+  if (k === c - 1 || lower(tokens[k]) !== 'with') return null;
+  return parseSourcePhrase(body, tokens[k + 1]!.start, tokens[c - 1]!.end);
+}
+
+/**
+ * The subject of a participle cue set off by a comma after a finite cue ("Ryan and Trump will meet next
+ * week, Spicer said, adding, “...”"): the first finite speech verb's subject, not the sentence's.
+ */
+function finiteCueSubject(body: string, tokens: Token[], c: number): ParsedSource | null {
+  if (tokens[c - 1]?.text !== ',') return null;
+  for (let k = 1; k < c - 1; k++) {
+    const base = cueBase(tokens[k]);
+    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lowOf(tokens[k]!)) || NOUN_BEFORE.has(lower(tokens[k - 1])) || lower(tokens[k - 1]) === 'to') continue;
+    // A verb before it makes it a noun ("McFadden makes claims that ...").
+    if (isPluralHead(tokens[k - 1]) && !GROUP_WORDS.has(lower(tokens[k - 1]))) return null;
+    return phraseBefore(body, tokens, k, 0);
+  }
+  return null;
 }
 
 /**
@@ -466,6 +535,13 @@ function interruptedBy(gap: Token[], attribution: Attribution): boolean {
     else if (STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(gap[gap.indexOf(t) - 1]))) return false;
   }
   return found;
+}
+
+/** Whether body[from, to) is empty, opens with punctuation or opens an adjunct ("on Tuesday", "in a statement"). */
+function opensAdjunct(body: string, from: number, to: number): boolean {
+  if (/^\s*(?:[.,;:!?(—–-]|$)/.test(body.slice(from, Math.min(to, from + 3)))) return true;
+  const first = tokenize(body, from, Math.min(to, from + 30))[0];
+  return !first || ADJUNCT_START.has(lowOf(first)) || PREPOSITIONS.has(lowOf(first));
 }
 
 /** Whether every token after tokens[c] is a comma or a colon: the cue ends the frame right before its quote. */
@@ -546,9 +622,11 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const closeSentence = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start))]!;
     let afterEnd = Math.max(closeSentence.end, q.outer.end);
     // "“... with it!” Murphy tweeted." : the sentence split after !” or ?”, the attribution follows.
-    if (closeSentence.end <= q.outer.end + 1) {
+    let nextSentence = false;
+    if (closeSentence.end <= q.outer.end + 1 && body[q.outer.end] !== '.') {
       const following = sentences[sentenceIndexAt(sentences, Math.max(q.outer.end - 1, q.outer.start)) + 1];
       if (following && following.end <= para.end) afterEnd = following.end;
+      nextSentence = afterEnd > closeSentence.end;
     }
     const afterTo = Math.min(para.end, afterEnd, nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
     const contentText = body.slice(q.content.start, q.content.end);
@@ -557,7 +635,10 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const beforeText = body.slice(beforeFrom, q.outer.start);
     const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
     const leadsSentence = beforeText.trim() === '' || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start).slice(-1)[0])) || endsColon;
-    const after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
+    let after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
+    // After a quote that ends its sentence with a full stop, the next sentence names its speaker only
+    // when it is all attribution ("“...” — Sonya Herridge"), not "He said Clinton would not go far enough."
+    if (nextSentence && after?.cue && /\.\s*$/.test(contentText) && !opensAdjunct(body, Math.max(after.cue.end, after.source?.span.end ?? 0), afterTo)) after = null;
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start, sentenceFrom: sentence.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
@@ -609,7 +690,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const opensParagraph = q.outer.start - para.start < 3;
       const fillsParagraph = opensParagraph && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
       // A block quote introduced by a colon: "Cruz continued:" / "the statement reads:".
-      const intro = colonIntro(body, sentences, si, q.outer.start, para.start);
+      const intro = colonIntro(body, sentences, si, q.outer.start, para.start) ?? (whole >= 8 && body.slice(sentence.start, q.outer.start).trim() === '' && !/,\s*$/.test(contentText) ? previousSubject(body, sentences, si, para.start, entities) : null);
       if (intro) {
         drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
       } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
@@ -700,7 +781,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       // A paragraph that continues the last speaker's quote: same speaker, no mention of its own.
       speakerRef = { name: previousSpeaker.name, entityId: null, mention: null };
     }
-    if (speakerRef && d.kind !== 'indirect') {
+    // (Reported speech by a named speaker counts too: "Carter said that ... would not happen.\n\n“That’s
+    // because this region ...”".)
+    if (speakerRef && (d.kind !== 'indirect' || d.attribution?.source?.kind === 'name')) {
       previousSpeaker = speakerRef;
       previousEnd = d.span.end;
     }
@@ -817,6 +900,24 @@ function colonIntro(body: string, sentences: readonly Span[], si: number, quoteS
   const tokens = tokenize(body, frame.from, frame.to);
   const source = sentenceSubject(body, tokens, tokens.length);
   return source ? { source, via: null, cue: byCue?.cue ?? null, clauseStart: frame.to } : null;
+}
+
+/**
+ * A quote that opens a sentence inside its paragraph, with no cue: the subject of the sentence before
+ * it speaks ("Clinton touted her credentials as a co-sponsor. “We need to find ways to support workers
+ * ...”"), when that subject is a person.
+ */
+function previousSubject(body: string, sentences: readonly Span[], si: number, paraStart: number, entities: ArticleEntities): Attribution | null {
+  const prev = sentences[si - 1];
+  if (!prev || prev.start < paraStart) return null;
+  const tokens = tokenize(body, prev.start, Math.min(prev.end, prev.start + 400));
+  // (A sentence of an earlier quote has no subject of the narrative.)
+  // (Nor one that quotes someone: its speaker goes on, named or not.)
+  if (!tokens[0] || entities.insideQuote(tokens[0].start) || /["“”]/.test(body.slice(prev.start, prev.end))) return null;
+  const source = sentenceSubject(body, tokens, tokens.length);
+  // A person the article names elsewhere too, not a capitalised opener ("Growth ...", "Switzerland ...").
+  if (!source || source.kind !== 'name' || source.entityKind !== 'person' || /[’']s\b/.test(source.name) || entities.findByName(source.name, 'person')?.kind !== 'person') return null;
+  return { source, via: null, cue: null, clauseStart: -1 };
 }
 
 /** Resolve a parsed speaker phrase to a SpeakerRef (entity ids are filled in by the caller). */

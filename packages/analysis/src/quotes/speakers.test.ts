@@ -18,6 +18,12 @@ describe('places are not speakers', () => {
     expect(parse('Senator from Texas')).toMatchObject({ kind: 'description', name: 'Senator from Texas' });
   });
 
+  it('leaves a capitalised conjunction that opens the sentence out of the name', () => {
+    expect(parse('When Trump')).toMatchObject({ name: 'Trump', roles: [] });
+    expect(parse('After Scalia')).toMatchObject({ name: 'Scalia' });
+    expect(parse('Once Rangers')?.name).toBe('Rangers');
+  });
+
   it('keeps the name before a preposition ("John Smith of the ACLU") and an institution named for a state', () => {
     expect(parse('John Smith of the ACLU')).toMatchObject({ name: 'John Smith', entityKind: 'person' });
     expect(parse('Sen. John McCain of Arizona')).toMatchObject({ name: 'John McCain', entityKind: 'person' });

@@ -258,6 +258,8 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon")
   // or a possessive pronoun ("Her campaign manager").
   while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)) || POSSESSIVE_PRONOUNS.has(lowOf(tokens[start]!)))) start++;
+  // Nor a capitalised conjunction or preposition that opens the sentence ("When Trump", "After Obama").
+  while (start < end - 1 && CLAUSE_OPENERS.has(lowOf(tokens[start]!))) start++;
   if (start === end) return null;
   // The object of a preposition is not the head of the phrase: "a congressman from Tennessee", "a spokeswoman
   // for Rep. Stephen Fincher", "John Smith of the ACLU". The name is the one before the preposition, if any.
@@ -284,17 +286,22 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   const ofState = end - start >= 3 && lowOf(tokens[end - 2]!) === 'of' && isState(tokens.slice(end - 1, end)) ? 2 : end - start >= 4 && lowOf(tokens[end - 3]!) === 'of' && isState(tokens.slice(end - 2, end)) ? 3 : 0;
   if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bareOf(t)))) end -= ofState;
   const nameTokens = tokens.slice(start, end);
-  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)))) return null;
+  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t)))) return null;
   // Two or more words in capitals are a heading ("IOWA POLLS NOT NECESSARILY WRONG"), not a name.
   if (nameTokens.length >= 2 && nameTokens.every(isUpperCaseWord)) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
   if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
   const before = tokens.slice(0, start);
   const honorific = before.length > 0 && HONORIFICS.has(bareOf(before[before.length - 1]!));
-  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t))), honorific };
+  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t)) && !CLAUSE_OPENERS.has(lowOf(t))), honorific };
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** Capitalised function words that open a sentence before a name, never part of it. */
+const CLAUSE_OPENERS = new Set(
+  ('when after before since because although though if unless until while as but and or so yet also still then once whether where how why what ' +
+    'however instead meanwhile moreover furthermore nevertheless nonetheless indeed likewise otherwise besides').split(' '),
+);
 /**
  * A part of a comma-split phrase that only places or tags the speaker: a state or its abbreviation
  * ("Ohio", "OH", "Mich."), a party tag ("R-Ky."). It never names the speaker when another part may.
@@ -461,7 +468,8 @@ export function parseSubjectDescription(text: string, from: number, to: number):
   if (tokens.length < 2 || tokens.length > 5 || !SUBJECT_DETERMINERS.has(lowOf(tokens[0]!))) return null;
   const head = tokens[tokens.length - 1]!;
   if (!/^[a-z0-9][a-z0-9-]*[a-z]$/.test(head.text) || DOCUMENT_WORDS.has(head.text) || PRONOUNS.has(head.text)) return null;
-  for (let k = 1; k < tokens.length; k++) if (!/^\p{L}/u.test(tokens[k]!.text) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
+  // (A head may open with a digit: "the 30-year-old".)
+  for (let k = 1; k < tokens.length; k++) if (!(/^\p{L}/u.test(tokens[k]!.text) || /^\d+-year-old$/.test(tokens[k]!.text)) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
   const span = { start: tokens[1]!.start, end: head.end };
   const name = text.slice(span.start, span.end);
   return isPluralNoun(head.text) ? { kind: 'group', name, entityKind: 'group', span, roles: [] } : { kind: 'description', name, entityKind: 'person', span, roles: [] };
@@ -854,6 +862,8 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     // Lower-case title words before the run ("spokesman") were consumed only inside; find the name part.
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
+    // (A run that opens with a conjunction is a sentence's start: "But Band Aid founder ...", "When Trump".)
+    if (run.indexOf(found.tokens[0]!) > 0 && CLAUSE_OPENERS.has(lowOf(run[run.indexOf(found.tokens[0]!) - 1]!))) continue;
     const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
     const words = found.tokens.map((x) => bareOf(x));
     if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
