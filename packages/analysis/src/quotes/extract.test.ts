@@ -399,6 +399,15 @@ describe('reported speech without quote marks', () => {
     expect(indirect('When Kashiya Nwanguma learned that Donald Trump would campaign in Louisville, she printed two signs.')[0]?.speaker).toBe('Kashiya Nwanguma');
   });
 
+  it('reads a described speaker after a sentence-final content, and an aside after a short opener', () => {
+    expect(indirect('The derogatory comments had two goals, the admiral said.')).toEqual([
+      { content: ['The derogatory comments had two goals'], speaker: 'admiral', cue: 'said' },
+    ]);
+    expect(indirect('But even after the growth cooled, the borrowing continued.')).toEqual([]);
+    expect(indirect('The goal, he said, is to forge a durable cease-fire that would halt the bombings of Aleppo.')[0]?.content).toEqual(['The goal', 'is to forge a durable cease-fire that would halt the bombings of Aleppo']);
+    expect(indirect('Mrs. Clinton, analysts said, has other reasons for not being drawn out on Syria.')[0]).toMatchObject({ speaker: 'analysts', cue: 'said' });
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -885,13 +885,16 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     }
     if (m < tokens.length && tokens[m]!.text !== ',') continue;
     const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
-    if (countWordRuns(body, before.start, before.end) < 3) continue;
+    const short = countWordRuns(body, before.start, before.end) < 3;
+    if (short && (k > 3 || k === c - 1)) continue;
     const segments = [before];
     const restStart = tokens[m + 1];
     if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
       const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
       if (countWordRuns(body, rest.start, rest.end) >= 3) segments.push(rest);
     }
+    // "Still, he said, officials have to ...", "The goal, he said, is to ...": a short opener needs the rest of the clause.
+    if (short && segments.length < 2) continue;
     const span = { start: before.start, end: segments[segments.length - 1]!.end };
     return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
@@ -1212,7 +1215,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
     if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
