@@ -408,6 +408,15 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Mrs. Clinton, analysts said, has other reasons for not being drawn out on Syria.')[0]).toMatchObject({ speaker: 'analysts', cue: 'said' });
   });
 
+  it('reads a described subject with a prepositional tail before a speech verb', () => {
+    expect(indirect('Some delegates at the convention in Philadelphia said they welcomed attention to the issue.')).toEqual([
+      { content: ['they welcomed attention to the issue'], speaker: 'delegates', cue: 'said' },
+    ]);
+    expect(indirect('And until the announcement of the eventual shutdown, most of them said they had loved working for Carrier.')[0]?.content).toEqual(['they had loved working for Carrier']);
+    expect(indirect('The almost casual circumstances of Manafort’s hiring added to the uncertainty of who ran what.')).toEqual([]);
+    expect(indirect('In a survey, Democratic voters in West Virginia were asked a series of questions upon leaving the polls Tuesday.')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -1050,6 +1050,37 @@ function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = 
   const span = { start: tokens[start]!.start, end: last.end };
   return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
+/** Words that open the postmodifier of a subject's head ("delegates at the convention", "most of them"). */
+const TAIL_PREPOSITIONS = new Set(['in', 'at', 'from', 'of', 'on', 'for', 'with', 'across', 'inside', 'outside', 'near']);
+/**
+ * A described subject whose head is followed by a prepositional tail, right before a speech verb ("Some
+ * delegates at the convention in Philadelphia said", "An earlier report in a New Hampshire paper said",
+ * "most of them said"): the head before the first preposition speaks.
+ */
+function subjectWithTail(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
+  let from = 0;
+  for (let k = end - 1; k > 0 && k >= end - 14; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
+  while (from < end && LEADING_WORDS.has(lower(tokens[from])) && lower(tokens[from]) !== 'the' && lower(tokens[from]) !== 'a' && lower(tokens[from]) !== 'an') from++;
+  if (end - from < 3 || end - from > 14) return null;
+  let p = -1;
+  for (let k = from; k < end; k++) {
+    const t = tokens[k]!;
+    const w = lowOf(t);
+    if (!/^[\p{L}\p{N}]/u.test(t.text) || SUBJECT_BREAK.has(w) || AUXILIARY_AFTER_SUBJECT.has(w) || OPENING_SUBORDINATORS.has(w)) return null;
+    if (p < 0 && TAIL_PREPOSITIONS.has(w)) p = k;
+  }
+  if (p <= from || p > from + 4) return null;
+  const head = tokens[p - 1]!;
+  const group = QUANTITY_HEADS.has(lowOf(head)) || isPluralHead(head);
+  const parsed = group ? null : parseSubjectDescription(body, tokens[from]!.start, head.end);
+  if (!group) return parsed;
+  let start = from;
+  while (start < p - 1 && ['the', 'a', 'an', 'some', 'many', 'several', 'most', 'few'].includes(lower(tokens[start])) && !QUANTITY_HEADS.has(lowOf(tokens[start]!)) ) start++;
+  const span = { start: tokens[start]!.start, end: head.end };
+  return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
+}
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
 
@@ -1278,7 +1309,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
     const earlier = first?.attribution?.source;
     const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
-    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c));
+    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
     const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
