@@ -417,6 +417,13 @@ describe('reported speech without quote marks', () => {
     expect(indirect('In a survey, Democratic voters in West Virginia were asked a series of questions upon leaving the polls Tuesday.')).toEqual([]);
   });
 
+  it('ends a reported clause before a comparison and before a coordinated clause with a subject of its own', () => {
+    expect(indirect('Rubio said the real extremist on abortion is Hillary Clinton, and he railed against debate moderators for failing to bring up abortion.')[0]?.content).toEqual(['the real extremist on abortion is Hillary Clinton']);
+    expect(indirect('The company says its larger army of researchers has helped it identify more than 2,400 billionaires, compared with Forbes’s 1,864.')[0]?.content).toEqual(['its larger army of researchers has helped it identify more than 2,400 billionaires']);
+    // Without a comma "and he" may go on reporting the same speaker.
+    expect(indirect('Sanders told a cheering crowd that he expects to win the primary and he is doing better against Trump than Clinton is.')[0]?.content).toEqual(['he expects to win the primary and he is doing better against Trump than Clinton is']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

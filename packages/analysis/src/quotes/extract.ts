@@ -983,6 +983,10 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
     // "said no when asked about ...": the question is another attribution.
     if (lower(t) === 'asked' && (lower(tokens[k - 1]) === 'when' || tokens[k - 1]!.text === ',')) return tokens[k - 1]!.start;
     if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
+    // "..., compared with 64 percent who ...": a comparison with other figures is the writer's.
+    if (t.text === ',' && lower(tokens[k + 1]) === 'compared' && (lower(tokens[k + 2]) === 'with' || lower(tokens[k + 2]) === 'to')) return t.start;
+    // "Rubio said A, and he railed against ...", "Mr. Emanuel said A, but he sounded ...": a clause with a subject of its own is the writer's.
+    if ((lower(t) === 'but' || (lower(t) === 'and' && tokens[k - 1]!.text === ',')) && tokens[k + 1] && CLAUSE_SUBJECTS.has(lowOf(tokens[k + 1]!)) && lower(tokens[k + 1]) !== 'it' && lower(tokens[k + 1]) !== 'you') return tokens[k - 1]!.text === ',' ? tokens[k - 1]!.start : t.start;
     // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
     if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
     // "... too early to discuss it but noted that ...": a second cue with the same subject.
