@@ -424,6 +424,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Sanders told a cheering crowd that he expects to win the primary and he is doing better against Trump than Clinton is.')[0]?.content).toEqual(['he expects to win the primary and he is doing better against Trump than Clinton is']);
   });
 
+  it('reads a name and a colon opening a headline or a transcript line as an attribution', () => {
+    const text = 'Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.\nNewt Gingrich said on Thursday that the choice was hard.';
+    expect(indirect(text)[0]).toMatchObject({ content: ['Trump Must Decide If He Wants a Two-Pirate Ticket'], speaker: 'Newt Gingrich', cue: ':' });
+    // A label that never comes back in the text, a "Q:" and a list of names are no one's words.
+    expect(indirect('Revealed: Here Are The Conservatives The Establishment Has Blacklisted.\nThe list is long.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('Subs Not Used: Weaver, Onuoha, Flood.\nSubs Not Used: Butt, Harper, Milner.').filter((q) => q.cue === ':')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -1201,9 +1201,38 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
 }
 
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
+/** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
+const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
+/**
+ * A sentence opened by a name and a colon, as in a headline or a transcript: "Graham: Trump’s ‘Incredibly
+ * Hateful Rhetoric’ Destroying GOP’s Chance ...", "TAPPER: Do you think ...". The name speaks what follows.
+ */
+function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  let colon = -1;
+  for (let k = 1; k <= 5 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
+  if (colon < 0) return null;
+  for (let k = 0; k < colon; k++) if (!capOf(tokens[k]!)) return null;
+  if (colon === 1 && NOT_SPEAKER_LABELS.has(lowOf(tokens[0]!))) return null;
+  const source = parseSourcePhrase(body, tokens[0]!.start, tokens[colon - 1]!.end);
+  if (!source || source.kind !== 'name' || source.entityKind !== 'person' || lowOf(tokens[0]!) === 'the') return null;
+  // A label that is a name comes back in the text ("Graham: ..." over a story about Graham); "Wow:", "Contributing:" do not.
+  const last = tokens[colon - 1]!.text;
+  // "Q:", and a list of names ("Subs Not Used: Weaver, Onuoha, Flood"), are no words of anyone.
+  if (last.length < 3 || tokens.filter((t, k) => k > colon && t.text === ',').length >= 2) return null;
+  let again = body.indexOf(last, s.end);
+  while (again >= 0 && /[\p{L}]/u.test(body[again + last.length] ?? '')) again = body.indexOf(last, again + 1);
+  if (again < 0) return null;
+  const span = trimSpan(body, { start: tokens[colon + 1]!.start, end: s.end });
+  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  const cue = tokens[colon]!;
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
+}
+
 function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
+  const label = colonLabel(body, tokens, s);
+  if (label) return label;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
   if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
   // "According to X, content" / "content, according to X".
