@@ -432,6 +432,13 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Subs Not Used: Weaver, Onuoha, Flood.\nSubs Not Used: Butt, Harper, Milner.').filter((q) => q.cue === ':')).toEqual([]);
   });
 
+  it('reads what a speaker was referring to after the attribution', () => {
+    const qs = extractQuotes(articleFromText('“We have to awaken and energize the body of Christ,” he said, referring to faith-driven voters.')).quotes;
+    expect(qs.find((q) => q.cue?.text === 'referring')?.text).toBe('faith-driven voters');
+    const rs = indirect('Trump said things would be wrapped up by Cleveland, referring to the party’s July convention, where Republicans will select a nominee.');
+    expect(rs.find((q) => q.cue === 'referring')?.content).toEqual(['the party’s July convention']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -741,8 +741,10 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, dra
   for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
     const t = tokens[k]!;
     if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
+    // "..., he said, referring to faith-driven voters": what the speaker's words were about.
+    const referring = lowOf(t) === 'referring' && lower(tokens[k + 1]) === 'to';
     const base = cueBase(t) ?? OBJECT_CUE_WORDS.get(lowOf(t));
-    if (!base || !(STRONG_CUES.has(base) || base === 'cite')) continue;
+    if (!referring && (!base || !(STRONG_CUES.has(base) || base === 'cite'))) continue;
     // Between the attribution and the participle only the speaker's description may stand, not a clause with
     // a subject of its own ("..., and the ACLU has already sued the city over the rules, saying ...").
     const gapFrom = Math.max(d.span.end, source.span.end);
@@ -751,13 +753,14 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, dra
       const w = lowOf(tokens[g]!);
       if (w === ';' || ((capOf(tokens[g - 1]!) || CLAUSE_SUBJECTS.has(lower(tokens[g - 1]))) && (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed'))))) return null;
     }
-    let from = k + 1;
+    let from = k + (referring ? 2 : 1);
     if (lower(tokens[from]) === 'that') from++;
     const first = tokens[from];
     // "commenting on the figures": a preposition opens no reported words.
     if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
-    const span = trimSpan(body, { start: first.start, end: clauseEnd(tokens, from, s.end) });
-    if (countWordRuns(body, span.start, span.end) < 3) return null;
+    const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
+    const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, s.end) });
+    if (countWordRuns(body, span.start, span.end) < (referring ? 1 : 3)) return null;
     const overlaps = (x: Span) => x.start < span.end && span.start < x.end;
     if (drafts.some((x) => overlaps(x.span)) || quoted.some((q) => overlaps(q.outer))) return null;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
