@@ -439,6 +439,12 @@ describe('reported speech without quote marks', () => {
     expect(rs.find((q) => q.cue === 'referring')?.content).toEqual(['the party’s July convention']);
   });
 
+  it('reads a stance verb whose subject head has a prepositional tail', () => {
+    expect(indirect('On Tuesday, both of Trump’s remaining rivals for the GOP nomination criticized his handling of the incident.')).toEqual([
+      { content: ['his handling of the incident'], speaker: 'both', cue: 'criticized' },
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

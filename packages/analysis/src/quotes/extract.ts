@@ -1088,6 +1088,11 @@ function subjectWithTail(body: string, tokens: Token[], cueIdx: number): ParsedS
   const span = { start: tokens[start]!.start, end: head.end };
   return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
+/** A group or share with a prepositional tail as the subject of a stance verb ("both of Trump’s rivals criticized"); a described thing ("The strength of the euro") holds no position. */
+function groupWithTail(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  const source = subjectWithTail(body, tokens, cueIdx);
+  return source?.kind === 'group' ? source : null;
+}
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
 
@@ -1143,7 +1148,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
-    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c);
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c) ?? groupWithTail(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
     const opening = openingClauseEnd(tokens, c, clause);
     let end = opening >= 0 ? opening : INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
