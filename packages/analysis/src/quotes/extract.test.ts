@@ -445,6 +445,14 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads the people a poll asked and a share in words as speakers', () => {
+    expect(indirect('By 58%-33%, those surveyed said the group’s funding shouldn’t be eliminated.')).toEqual([
+      { content: ['the group’s funding shouldn’t be eliminated'], speaker: 'those surveyed', cue: 'said' },
+    ]);
+    expect(indirect('Two in three said they are less likely to vote Republican in November.')[0]?.speaker).toBe('Two in three');
+    expect(indirect('There is less consensus on terrorism: 47% say the United States should commit troops on the ground.')[0]?.content).toEqual(['the United States should commit troops on the ground']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

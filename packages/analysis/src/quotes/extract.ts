@@ -1048,12 +1048,27 @@ function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = 
     const span = { start: tokens[start]!.start, end: tokens[head]!.end };
     return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
   }
-  if (!QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
+  // "those surveyed say", "Again, those polled said": the people a poll asked.
+  if (POLLED.has(lowOf(last)) && lowOf(tokens[end - 2] ?? last) === 'those') {
+    // "most of those questioned said": the share of them.
+    let start = end - 2;
+    if (lower(tokens[start - 1]) === 'of') {
+      let q = start - 1;
+      while (q > 0 && start - q < 5 && (QUANTITY_HEADS.has(lowOf(tokens[q - 1]!)) || QUANTITY_WORDS.has(lower(tokens[q - 1])) || /^\d/.test(tokens[q - 1]!.text))) q--;
+      while (q < start - 1 && (lower(tokens[q]) === 'of' || lower(tokens[q]) === 'in')) q++;
+      if (q < start - 1) start = q;
+    }
+    const span = { start: tokens[start]!.start, end: last.end };
+    return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
+  }
+  // "two in three said", "one in five say": a share in words.
+  const share = NUMBER_WORDS.has(lowOf(last)) && lowOf(tokens[end - 2] ?? last) === 'in';
+  if (!share && !QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
   let start = end - 1;
   while (start > 0 && end - start < 6 && (QUANTITY_WORDS.has(lower(tokens[start - 1])) || /^\d[\d.,]*%?$/.test(tokens[start - 1]!.text))) start--;
   // The quantity opens its clause: the sentence start, a comma or a conjunction before it.
   const before = tokens[start - 1];
-  if (before && before.text !== ',' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
+  if (before && before.text !== ',' && before.text !== ':' && before.text !== ';' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
   const span = { start: tokens[start]!.start, end: last.end };
   return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
@@ -1093,6 +1108,10 @@ function groupWithTail(body: string, tokens: Token[], cueIdx: number): ParsedSou
   const source = subjectWithTail(body, tokens, cueIdx);
   return source?.kind === 'group' ? source : null;
 }
+/** Participles that name the people a poll asked ("those surveyed"). */
+const POLLED = new Set(['surveyed', 'polled', 'questioned', 'interviewed', 'asked', 'sampled']);
+/** Numbers in words, for shares ("two in three"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
 
