@@ -453,6 +453,12 @@ describe('reported speech without quote marks', () => {
     expect(indirect('There is less consensus on terrorism: 47% say the United States should commit troops on the ground.')[0]?.content).toEqual(['the United States should commit troops on the ground']);
   });
 
+  it('reads "told" with a pronoun addressee, a contracted subject or a long addressee before "that"', () => {
+    expect(indirect('Calabrese told the National Post he’s already received hundreds of emails from Americans.')[0]?.content).toEqual(['he’s already received hundreds of emails from Americans']);
+    expect(indirect('Murphy told me he’s had a relatively tragedy-free life.')[0]).toMatchObject({ content: ['he’s had a relatively tragedy-free life'], speaker: 'Murphy' });
+    expect(indirect('Wilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.')[0]?.content).toEqual(['he cast his ballot for Rubio']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

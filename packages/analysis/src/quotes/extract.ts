@@ -1328,13 +1328,15 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     const that = lower(tokens[n]) === 'that';
     let clause = n + (that ? 1 : 0);
     if (base === 'tell') {
-      const t = tokens.findIndex((x, k) => k > c && k < c + 9 && lower(x) === 'that');
+      let t = tokens.findIndex((x, k) => k > c && k < c + 15 && lower(x) === 'that');
+      // A far "that" after a subject pronoun belongs to the reported clause ("told X he had agreed ... that she would").
+      if (t > c + 8 && tokens.slice(c + 1, t).some((x) => CLAUSE_SUBJECTS.has(lowOf(x)))) t = -1;
       if (t >= 0) clause = t + 1;
       else {
-        // "told the AP her group never worked ...": skip the addressee, then the clause.
+        // "told the AP her group never worked ...", "told me he’s had ...": skip the addressee, then the clause.
         let k = c + 1;
-        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || BETWEEN.has(lower(tokens[k])))) k++;
-        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
+        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || (k === c + 1 && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(tokens[k]))) || BETWEEN.has(lower(tokens[k])))) k++;
+        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)(?:['’](?:s|ll|d|re|ve|m))?$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
     } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
