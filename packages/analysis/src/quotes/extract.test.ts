@@ -459,6 +459,11 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Wilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.')[0]?.content).toEqual(['he cast his ballot for Rubio']);
   });
 
+  it('reads a description headed by a party word or carrying an age as a speaker', () => {
+    expect(indirect('The Wisconsin Republican says in a statement that the president’s steps are certain to be challenged in the courts.')[0]?.content).toEqual(['the president’s steps are certain to be challenged in the courts']);
+    expect(indirect('The 57-year-old scientist says she doesn’t take Holocaust comparisons lightly.')[0]?.content).toEqual(['she doesn’t take Holocaust comparisons lightly']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);
