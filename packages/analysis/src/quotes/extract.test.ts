@@ -466,6 +466,71 @@ describe('reported speech without quote marks', () => {
     expect(indirect('When Kashiya Nwanguma learned that Donald Trump would campaign in Louisville, she printed two signs.')[0]?.speaker).toBe('Kashiya Nwanguma');
   });
 
+  it('reads a described speaker after a sentence-final content, and an aside after a short opener', () => {
+    expect(indirect('The derogatory comments had two goals, the admiral said.')).toEqual([
+      { content: ['The derogatory comments had two goals'], speaker: 'admiral', cue: 'said' },
+    ]);
+    expect(indirect('But even after the growth cooled, the borrowing continued.')).toEqual([]);
+    expect(indirect('The goal, he said, is to forge a durable cease-fire that would halt the bombings of Aleppo.')[0]?.content).toEqual(['The goal', 'is to forge a durable cease-fire that would halt the bombings of Aleppo']);
+    expect(indirect('Mrs. Clinton, analysts said, has other reasons for not being drawn out on Syria.')[0]).toMatchObject({ speaker: 'analysts', cue: 'said' });
+  });
+
+  it('reads a described subject with a prepositional tail before a speech verb', () => {
+    expect(indirect('Some delegates at the convention in Philadelphia said they welcomed attention to the issue.')).toEqual([
+      { content: ['they welcomed attention to the issue'], speaker: 'delegates', cue: 'said' },
+    ]);
+    expect(indirect('And until the announcement of the eventual shutdown, most of them said they had loved working for Carrier.')[0]?.content).toEqual(['they had loved working for Carrier']);
+    expect(indirect('The almost casual circumstances of Manafort’s hiring added to the uncertainty of who ran what.')).toEqual([]);
+    expect(indirect('In a survey, Democratic voters in West Virginia were asked a series of questions upon leaving the polls Tuesday.')).toEqual([]);
+  });
+
+  it('ends a reported clause before a comparison and before a coordinated clause with a subject of its own', () => {
+    expect(indirect('Rubio said the real extremist on abortion is Hillary Clinton, and he railed against debate moderators for failing to bring up abortion.')[0]?.content).toEqual(['the real extremist on abortion is Hillary Clinton']);
+    expect(indirect('The company says its larger army of researchers has helped it identify more than 2,400 billionaires, compared with Forbes’s 1,864.')[0]?.content).toEqual(['its larger army of researchers has helped it identify more than 2,400 billionaires']);
+    // Without a comma "and he" may go on reporting the same speaker.
+    expect(indirect('Sanders told a cheering crowd that he expects to win the primary and he is doing better against Trump than Clinton is.')[0]?.content).toEqual(['he expects to win the primary and he is doing better against Trump than Clinton is']);
+  });
+
+  it('reads a name and a colon opening a headline or a transcript line as an attribution', () => {
+    const text = 'Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.\nNewt Gingrich said on Thursday that the choice was hard.';
+    expect(indirect(text)[0]).toMatchObject({ content: ['Trump Must Decide If He Wants a Two-Pirate Ticket'], speaker: 'Newt Gingrich', cue: ':' });
+    // A label that never comes back in the text, a "Q:" and a list of names are no one's words.
+    expect(indirect('Revealed: Here Are The Conservatives The Establishment Has Blacklisted.\nThe list is long.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('Subs Not Used: Weaver, Onuoha, Flood.\nSubs Not Used: Butt, Harper, Milner.').filter((q) => q.cue === ':')).toEqual([]);
+  });
+
+  it('reads what a speaker was referring to after the attribution', () => {
+    const qs = extractQuotes(articleFromText('“We have to awaken and energize the body of Christ,” he said, referring to faith-driven voters.')).quotes;
+    expect(qs.find((q) => q.cue?.text === 'referring')?.text).toBe('faith-driven voters');
+    const rs = indirect('Trump said things would be wrapped up by Cleveland, referring to the party’s July convention, where Republicans will select a nominee.');
+    expect(rs.find((q) => q.cue === 'referring')?.content).toEqual(['the party’s July convention']);
+  });
+
+  it('reads a stance verb whose subject head has a prepositional tail', () => {
+    expect(indirect('On Tuesday, both of Trump’s remaining rivals for the GOP nomination criticized his handling of the incident.')).toEqual([
+      { content: ['his handling of the incident'], speaker: 'both', cue: 'criticized' },
+    ]);
+  });
+
+  it('reads the people a poll asked and a share in words as speakers', () => {
+    expect(indirect('By 58%-33%, those surveyed said the group’s funding shouldn’t be eliminated.')).toEqual([
+      { content: ['the group’s funding shouldn’t be eliminated'], speaker: 'those surveyed', cue: 'said' },
+    ]);
+    expect(indirect('Two in three said they are less likely to vote Republican in November.')[0]?.speaker).toBe('Two in three');
+    expect(indirect('There is less consensus on terrorism: 47% say the United States should commit troops on the ground.')[0]?.content).toEqual(['the United States should commit troops on the ground']);
+  });
+
+  it('reads "told" with a pronoun addressee, a contracted subject or a long addressee before "that"', () => {
+    expect(indirect('Calabrese told the National Post he’s already received hundreds of emails from Americans.')[0]?.content).toEqual(['he’s already received hundreds of emails from Americans']);
+    expect(indirect('Murphy told me he’s had a relatively tragedy-free life.')[0]).toMatchObject({ content: ['he’s had a relatively tragedy-free life'], speaker: 'Murphy' });
+    expect(indirect('Wilson told The Post and Courier newspaper of Charleston on Saturday that he cast his ballot for Rubio.')[0]?.content).toEqual(['he cast his ballot for Rubio']);
+  });
+
+  it('reads a description headed by a party word or carrying an age as a speaker', () => {
+    expect(indirect('The Wisconsin Republican says in a statement that the president’s steps are certain to be challenged in the courts.')[0]?.content).toEqual(['the president’s steps are certain to be challenged in the courts']);
+    expect(indirect('The 57-year-old scientist says she doesn’t take Holocaust comparisons lightly.')[0]?.content).toEqual(['she doesn’t take Holocaust comparisons lightly']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

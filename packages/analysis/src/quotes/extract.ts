@@ -824,8 +824,10 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, dra
   for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
     const t = tokens[k]!;
     if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
+    // "..., he said, referring to faith-driven voters": what the speaker's words were about.
+    const referring = lowOf(t) === 'referring' && lower(tokens[k + 1]) === 'to';
     const base = cueBase(t) ?? OBJECT_CUE_WORDS.get(lowOf(t));
-    if (!base || !(STRONG_CUES.has(base) || base === 'cite')) continue;
+    if (!referring && (!base || !(STRONG_CUES.has(base) || base === 'cite'))) continue;
     // Between the attribution and the participle only the speaker's description may stand, not a clause with
     // a subject of its own ("..., and the ACLU has already sued the city over the rules, saying ...").
     const gapFrom = Math.max(d.span.end, source.span.end);
@@ -834,13 +836,14 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, dra
       const w = lowOf(tokens[g]!);
       if (w === ';' || ((capOf(tokens[g - 1]!) || CLAUSE_SUBJECTS.has(lower(tokens[g - 1]))) && (AUXILIARY_AFTER_SUBJECT.has(w) || (w.length > 4 && w.endsWith('ed'))))) return null;
     }
-    let from = k + 1;
+    let from = k + (referring ? 2 : 1);
     if (lower(tokens[from]) === 'that') from++;
     const first = tokens[from];
     // "commenting on the figures": a preposition opens no reported words.
     if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
-    const span = trimSpan(body, { start: first.start, end: clauseEnd(tokens, from, s.end) });
-    if (countWordRuns(body, span.start, span.end) < 3) return null;
+    const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
+    const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, s.end) });
+    if (countWordRuns(body, span.start, span.end) < (referring ? 1 : 3)) return null;
     const overlaps = (x: Span) => x.start < span.end && span.start < x.end;
     if (drafts.some((x) => overlaps(x.span)) || quoted.some((q) => overlaps(q.outer))) return null;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
@@ -986,13 +989,16 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     }
     if (m < tokens.length && tokens[m]!.text !== ',') continue;
     const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
-    if (countWordRuns(body, before.start, before.end) < 3) continue;
+    const short = countWordRuns(body, before.start, before.end) < 3;
+    if (short && (k > 3 || k === c - 1)) continue;
     const segments = [before];
     const restStart = tokens[m + 1];
     if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
       const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
       if (countWordRuns(body, rest.start, rest.end) >= 3) segments.push(rest);
     }
+    // "Still, he said, officials have to ...", "The goal, he said, is to ...": a short opener needs the rest of the clause.
+    if (short && segments.length < 2) continue;
     const span = { start: before.start, end: segments[segments.length - 1]!.end };
     return { span, segments, kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
   }
@@ -1081,6 +1087,10 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
     // "said no when asked about ...": the question is another attribution.
     if (lower(t) === 'asked' && (lower(tokens[k - 1]) === 'when' || tokens[k - 1]!.text === ',')) return tokens[k - 1]!.start;
     if (t.text === ',' && CLAUSE_BREAK_AFTER_COMMA.has(lower(tokens[k + 1]))) return t.start;
+    // "..., compared with 64 percent who ...": a comparison with other figures is the writer's.
+    if (t.text === ',' && lower(tokens[k + 1]) === 'compared' && (lower(tokens[k + 2]) === 'with' || lower(tokens[k + 2]) === 'to')) return t.start;
+    // "Rubio said A, and he railed against ...", "Mr. Emanuel said A, but he sounded ...": a clause with a subject of its own is the writer's.
+    if ((lower(t) === 'but' || (lower(t) === 'and' && tokens[k - 1]!.text === ',')) && tokens[k + 1] && CLAUSE_SUBJECTS.has(lowOf(tokens[k + 1]!)) && lower(tokens[k + 1]) !== 'it' && lower(tokens[k + 1]) !== 'you') return tokens[k - 1]!.text === ',' ? tokens[k - 1]!.start : t.start;
     // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
     if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
     // "... too early to discuss it but noted that ...": a second cue with the same subject.
@@ -1139,15 +1149,70 @@ function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = 
     const span = { start: tokens[start]!.start, end: tokens[head]!.end };
     return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
   }
-  if (!QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
+  // "those surveyed say", "Again, those polled said": the people a poll asked.
+  if (POLLED.has(lowOf(last)) && lowOf(tokens[end - 2] ?? last) === 'those') {
+    // "most of those questioned said": the share of them.
+    let start = end - 2;
+    if (lower(tokens[start - 1]) === 'of') {
+      let q = start - 1;
+      while (q > 0 && start - q < 5 && (QUANTITY_HEADS.has(lowOf(tokens[q - 1]!)) || QUANTITY_WORDS.has(lower(tokens[q - 1])) || /^\d/.test(tokens[q - 1]!.text))) q--;
+      while (q < start - 1 && (lower(tokens[q]) === 'of' || lower(tokens[q]) === 'in')) q++;
+      if (q < start - 1) start = q;
+    }
+    const span = { start: tokens[start]!.start, end: last.end };
+    return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
+  }
+  // "two in three said", "one in five say": a share in words.
+  const share = NUMBER_WORDS.has(lowOf(last)) && lowOf(tokens[end - 2] ?? last) === 'in';
+  if (!share && !QUANTITY_HEADS.has(lowOf(last)) && !/^\d[\d.,]*%?$/.test(last.text)) return null;
   let start = end - 1;
   while (start > 0 && end - start < 6 && (QUANTITY_WORDS.has(lower(tokens[start - 1])) || /^\d[\d.,]*%?$/.test(tokens[start - 1]!.text))) start--;
   // The quantity opens its clause: the sentence start, a comma or a conjunction before it.
   const before = tokens[start - 1];
-  if (before && before.text !== ',' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
+  if (before && before.text !== ',' && before.text !== ':' && before.text !== ';' && !['and', 'but', 'while', 'whereas', 'with'].includes(lowOf(before))) return null;
   const span = { start: tokens[start]!.start, end: last.end };
   return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
 }
+/** Words that open the postmodifier of a subject's head ("delegates at the convention", "most of them"). */
+const TAIL_PREPOSITIONS = new Set(['in', 'at', 'from', 'of', 'on', 'for', 'with', 'across', 'inside', 'outside', 'near']);
+/**
+ * A described subject whose head is followed by a prepositional tail, right before a speech verb ("Some
+ * delegates at the convention in Philadelphia said", "An earlier report in a New Hampshire paper said",
+ * "most of them said"): the head before the first preposition speaks.
+ */
+function subjectWithTail(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  let end = cueIdx;
+  while (end > 0 && isBetween(tokens[end - 1])) end--;
+  let from = 0;
+  for (let k = end - 1; k > 0 && k >= end - 14; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
+  while (from < end && LEADING_WORDS.has(lower(tokens[from])) && lower(tokens[from]) !== 'the' && lower(tokens[from]) !== 'a' && lower(tokens[from]) !== 'an') from++;
+  if (end - from < 3 || end - from > 14) return null;
+  let p = -1;
+  for (let k = from; k < end; k++) {
+    const t = tokens[k]!;
+    const w = lowOf(t);
+    if (!/^[\p{L}\p{N}]/u.test(t.text) || SUBJECT_BREAK.has(w) || AUXILIARY_AFTER_SUBJECT.has(w) || OPENING_SUBORDINATORS.has(w)) return null;
+    if (p < 0 && TAIL_PREPOSITIONS.has(w)) p = k;
+  }
+  if (p <= from || p > from + 4) return null;
+  const head = tokens[p - 1]!;
+  const group = QUANTITY_HEADS.has(lowOf(head)) || isPluralHead(head);
+  const parsed = group ? null : parseSubjectDescription(body, tokens[from]!.start, head.end);
+  if (!group) return parsed;
+  let start = from;
+  while (start < p - 1 && ['the', 'a', 'an', 'some', 'many', 'several', 'most', 'few'].includes(lower(tokens[start])) && !QUANTITY_HEADS.has(lowOf(tokens[start]!)) ) start++;
+  const span = { start: tokens[start]!.start, end: head.end };
+  return { kind: 'group', name: body.slice(span.start, span.end), entityKind: 'group', span, roles: [] };
+}
+/** A group or share with a prepositional tail as the subject of a stance verb ("both of Trump’s rivals criticized"); a described thing ("The strength of the euro") holds no position. */
+function groupWithTail(body: string, tokens: Token[], cueIdx: number): ParsedSource | null {
+  const source = subjectWithTail(body, tokens, cueIdx);
+  return source?.kind === 'group' ? source : null;
+}
+/** Participles that name the people a poll asked ("those surveyed"). */
+const POLLED = new Set(['surveyed', 'polled', 'questioned', 'interviewed', 'asked', 'sampled']);
+/** Numbers in words, for shares ("two in three"). */
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 /** Words that never sit inside a subject noun phrase: verbs, clause openers. */
 const SUBJECT_BREAK = new Set('that which who whom when while if because although though since after before than as is are was were be been being has have had do does did will would can could may might must should not no there here what where why how it he she they we i you this'.split(' '));
 
@@ -1203,7 +1268,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
-    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c);
+    const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c) ?? groupWithTail(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
     const opening = openingClauseEnd(tokens, c, clause);
     let end = opening >= 0 ? opening : INFINITIVE_CUES.has(base) ? clauseEnd(tokens, clause, s.end) : nounPhraseEnd(tokens, clause, s.end);
@@ -1264,9 +1329,38 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
 }
 
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
+/** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
+const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
+/**
+ * A sentence opened by a name and a colon, as in a headline or a transcript: "Graham: Trump’s ‘Incredibly
+ * Hateful Rhetoric’ Destroying GOP’s Chance ...", "TAPPER: Do you think ...". The name speaks what follows.
+ */
+function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  let colon = -1;
+  for (let k = 1; k <= 5 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
+  if (colon < 0) return null;
+  for (let k = 0; k < colon; k++) if (!capOf(tokens[k]!)) return null;
+  if (colon === 1 && NOT_SPEAKER_LABELS.has(lowOf(tokens[0]!))) return null;
+  const source = parseSourcePhrase(body, tokens[0]!.start, tokens[colon - 1]!.end);
+  if (!source || source.kind !== 'name' || source.entityKind !== 'person' || lowOf(tokens[0]!) === 'the') return null;
+  // A label that is a name comes back in the text ("Graham: ..." over a story about Graham); "Wow:", "Contributing:" do not.
+  const last = tokens[colon - 1]!.text;
+  // "Q:", and a list of names ("Subs Not Used: Weaver, Onuoha, Flood"), are no words of anyone.
+  if (last.length < 3 || tokens.filter((t, k) => k > colon && t.text === ',').length >= 2) return null;
+  let again = body.indexOf(last, s.end);
+  while (again >= 0 && /[\p{L}]/u.test(body[again + last.length] ?? '')) again = body.indexOf(last, again + 1);
+  if (again < 0) return null;
+  const span = trimSpan(body, { start: tokens[colon + 1]!.start, end: s.end });
+  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  const cue = tokens[colon]!;
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
+}
+
 function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
+  const label = colonLabel(body, tokens, s);
+  if (label) return label;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
   if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
   // "According to X, content" / "content, according to X".
@@ -1313,7 +1407,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
     if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
@@ -1335,13 +1429,15 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     const that = lower(tokens[n]) === 'that';
     let clause = n + (that ? 1 : 0);
     if (base === 'tell') {
-      const t = tokens.findIndex((x, k) => k > c && k < c + 9 && lower(x) === 'that');
+      let t = tokens.findIndex((x, k) => k > c && k < c + 15 && lower(x) === 'that');
+      // A far "that" after a subject pronoun belongs to the reported clause ("told X he had agreed ... that she would").
+      if (t > c + 8 && tokens.slice(c + 1, t).some((x) => CLAUSE_SUBJECTS.has(lowOf(x)))) t = -1;
       if (t >= 0) clause = t + 1;
       else {
-        // "told the AP her group never worked ...": skip the addressee, then the clause.
+        // "told the AP her group never worked ...", "told me he’s had ...": skip the addressee, then the clause.
         let k = c + 1;
-        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || BETWEEN.has(lower(tokens[k])))) k++;
-        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)$/i.test(tokens[k]?.text ?? '')) continue;
+        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || (k === c + 1 && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(tokens[k]))) || BETWEEN.has(lower(tokens[k])))) k++;
+        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)(?:['’](?:s|ll|d|re|ve|m))?$/i.test(tokens[k]?.text ?? '')) continue;
         clause = k;
       }
     } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
@@ -1376,7 +1472,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
     const earlier = first?.attribution?.source;
     const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
-    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c));
+    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
     const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;

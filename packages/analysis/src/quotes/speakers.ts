@@ -467,9 +467,11 @@ export function parseSubjectDescription(text: string, from: number, to: number):
   const tokens = tokenize(text, from, to);
   if (tokens.length < 2 || tokens.length > 5 || !SUBJECT_DETERMINERS.has(lowOf(tokens[0]!))) return null;
   const head = tokens[tokens.length - 1]!;
-  if (!/^[a-z0-9][a-z0-9-]*[a-z]$/.test(head.text) || DOCUMENT_WORDS.has(head.text) || PRONOUNS.has(head.text)) return null;
-  // (A head may open with a digit: "the 30-year-old".)
-  for (let k = 1; k < tokens.length; k++) if (!(/^\p{L}/u.test(tokens[k]!.text) || /^\d+-year-old$/.test(tokens[k]!.text)) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
+  // "The Wisconsin Republican says": a party word heads a description of a politician.
+  const party = PARTY_WORDS.has(lowOf(head)) && /^[A-Z][a-z]+$/.test(head.text);
+  if ((!party && !/^[a-z0-9][a-z0-9-]*[a-z]$/.test(head.text)) || DOCUMENT_WORDS.has(head.text) || PRONOUNS.has(head.text)) return null;
+  // An age may head the description ("the 30-year-old") or modify its head ("The 57-year-old scientist").
+  for (let k = 1; k < tokens.length; k++) if (!(/^\p{L}/u.test(tokens[k]!.text) || /^\d+-year-old$/.test(tokens[k]!.text) || (k < tokens.length - 1 && /^\d+-[a-z-]+$/.test(tokens[k]!.text))) || SUBJECT_DETERMINERS.has(lowOf(tokens[k]!))) return null;
   const span = { start: tokens[1]!.start, end: head.end };
   const name = text.slice(span.start, span.end);
   return isPluralNoun(head.text) ? { kind: 'group', name, entityKind: 'group', span, roles: [] } : { kind: 'description', name, entityKind: 'person', span, roles: [] };
