@@ -747,18 +747,30 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
+  const starts = new Set(drafts.map((d) => d.span.start));
   QUESTION.lastIndex = 0;
   for (let m = QUESTION.exec(body); m; m = QUESTION.exec(body)) {
     const s = sentences[sentenceIndexAt(sentences, m.index)]!;
     if (!BEFORE_ASKED.test(body.slice(Math.max(s.start, m.index - 12), m.index).trimEnd())) continue;
     const d = askedQuestion(body, s, m.index);
-    if (d && !drafts.some((x) => x.span.start === d.span.start)) drafts.push(d);
+    if (d && !starts.has(d.span.start)) {
+      drafts.push(d);
+      starts.add(d.span.start);
+    }
   }
 
   // A participle after an attribution reports more of the same speaker's words ("“...,” he said, adding that ...").
+  // (Its content may not overlap another draft or a quote: the characters they cover are marked, so each
+  // check reads the content's own span, not every draft, which a long run-on text made quadratic.)
+  const covered = new Uint8Array(body.length);
+  for (const d of drafts) covered.fill(1, d.span.start, d.span.end);
+  for (const q of quoted) covered.fill(1, q.outer.start, q.outer.end);
   for (let i = 0, n = drafts.length; i < n; i++) {
-    const d = participleAfter(body, sentences, drafts[i]!, drafts, quoted);
-    if (d) drafts.push(d);
+    const d = participleAfter(body, sentences, drafts[i]!, covered);
+    if (d) {
+      drafts.push(d);
+      covered.fill(1, d.span.start, d.span.end);
+    }
   }
 
   // Named sources become mentions first, so pronouns after them ("..., King said. ... he said") resolve.
@@ -808,19 +820,25 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
 
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
 const PARTICIPLE_LEAD = new Set([',', 'while', 'before']);
+/** Characters after a cue that participleAfter and askedQuestion read: far more than any sentence holds. */
+const PARTICIPLE_REACH = 3000;
+
 /**
  * The words a participle reports after an attribution, for the same speaker: "“...,” he said, adding that
  * the U.S. must ...", "..., a Chinese official said, noting ...", "..., he said, citing low growth". Only
  * where no quote and no other draft lies.
  */
-function participleAfter(body: string, sentences: readonly Span[], d: Draft, drafts: readonly Draft[], quoted: readonly QuotedSpan[]): Draft | null {
+function participleAfter(body: string, sentences: readonly Span[], d: Draft, covered: Uint8Array): Draft | null {
   const cue = d.attribution?.cue;
   const source = d.attribution?.source;
   // A participial cue's own subject is not always the sentence's ("mocked Trump for calling himself ...").
   if (!cue || !source || cue.end <= cue.start || lowOf(cue).endsWith('ing')) return null;
   const s = sentences[sentenceIndexAt(sentences, cue.start)]!;
-  if (body.indexOf('ing', cue.end) < 0 || body.indexOf('ing', cue.end) >= s.end) return null;
-  const tokens = tokenize(body, cue.end, s.end);
+  // The participle is among the next 40 words, and its clause ends within a few hundred more: a run-on
+  // text with no full stop is read that far, not to its end for every attribution (quadratic).
+  const end = Math.min(s.end, cue.end + PARTICIPLE_REACH);
+  if (body.indexOf('ing', cue.end) < 0 || body.indexOf('ing', cue.end) >= end) return null;
+  const tokens = tokenize(body, cue.end, end);
   for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
     const t = tokens[k]!;
     if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
@@ -842,10 +860,9 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, dra
     // "commenting on the figures": a preposition opens no reported words.
     if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
     const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
-    const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, s.end) });
+    const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, end) });
     if (countWordRuns(body, span.start, span.end) < (referring ? 1 : 3)) return null;
-    const overlaps = (x: Span) => x.start < span.end && span.start < x.end;
-    if (drafts.some((x) => overlaps(x.span)) || quoted.some((q) => overlaps(q.outer))) return null;
+    for (let k = span.start; k < span.end; k++) if (covered[k] === 1) return null;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
   }
   return null;
@@ -862,7 +879,9 @@ const BEFORE_ASKED = /(?:^|[.?!,;:—–]|\b[Ww]hen|\bafter being|\b[Oo]nce)\s?$
 /** The question after a participial "asked" (at `at`): its content runs to the next comma or the sentence end; "by X" names the asker. */
 function askedQuestion(body: string, s: Span, at: number): Draft | null {
   if (at < s.start || at >= s.end) return null;
-  const tokens = tokenize(body, at, s.end);
+  // A question runs to its comma: in a run-on text with no full stop, read a few hundred words at most.
+  const reach = Math.min(s.end, at + PARTICIPLE_REACH);
+  const tokens = tokenize(body, at, reach);
   const cue = tokens[0]!;
   let k = 1;
   let source: ParsedSource | null = null;
@@ -879,7 +898,7 @@ function askedQuestion(body: string, s: Span, at: number): Draft | null {
   const comma = tokens.findIndex((t, j) => j > k && (t.text === ',' || t.text === '?' || t.text === ':' || t.text === ';'));
   // An opening "Asked ..." with no comma runs into its main clause ("Asked X Mr Johnson told ..."): no safe end.
   if (comma < 0 && /^\s*(?:(?:[Ww]hen|[Oo]nce)\s)?$/.test(body.slice(s.start, cue.start))) return null;
-  let end = comma > 0 ? tokens[comma]!.start : s.end;
+  let end = comma > 0 ? tokens[comma]!.start : reach;
   // A comma inside a closing quote mark: “... as president,” 75 percent said.
   if (comma > 0 && /^[”’"]/.test(body.slice(tokens[comma]!.end, tokens[comma]!.end + 1))) end = tokens[comma]!.end + 1;
   const span = trimSpan(body, { start: first.start, end });
@@ -1328,6 +1347,9 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
   return true;
 }
 
+/** Frames read in one sentence at most: a sentence holds a few attributions ("X said A, while Y said B"). */
+const MAX_FRAMES = 6;
+
 /** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 /** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
 const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
@@ -1420,7 +1442,9 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
   // "X said (that) content" near the start of the sentence, and any further frames after it
   // ("X said A, but Y said B"), each cutting the content before it short.
   let first: Draft | null = null;
-  for (let c = 1; c < tokens.length - 3; c++) {
+  // (At most MAX_FRAMES of them: each costs a scan of the rest of the sentence, and a run-on text with no
+  // full stop would make that quadratic.)
+  for (let c = 1; c < tokens.length - 3 && more.length + 1 < MAX_FRAMES; c++) {
     const base = evidenceCue(tokens, c);
     if (!base) continue;
     let n = c + 1;
