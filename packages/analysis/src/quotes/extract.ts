@@ -748,7 +748,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
   const starts = new Set(drafts.map((d) => d.span.start));
-  QUESTION.lastIndex = 0;
+  // (Most bodies hold no "asked ": a plain substring search rules them out before the regex scan.)
+  QUESTION.lastIndex = body.includes('sked ') ? 0 : body.length;
   for (let m = QUESTION.exec(body); m; m = QUESTION.exec(body)) {
     const s = sentences[sentenceIndexAt(sentences, m.index)]!;
     if (!BEFORE_ASKED.test(body.slice(Math.max(s.start, m.index - 12), m.index).trimEnd())) continue;
@@ -762,14 +763,22 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   // A participle after an attribution reports more of the same speaker's words ("“...,” he said, adding that ...").
   // (Its content may not overlap another draft or a quote: the characters they cover are marked, so each
   // check reads the content's own span, not every draft, which a long run-on text made quadratic.)
-  const covered = new Uint8Array(body.length);
-  for (const d of drafts) covered.fill(1, d.span.start, d.span.end);
-  for (const q of quoted) covered.fill(1, q.outer.start, q.outer.end);
+  // (Made on the first participle found: most articles have none.)
+  let covered: Uint8Array | null = null;
+  const isFree = (span: Span): boolean => {
+    if (!covered) {
+      covered = new Uint8Array(body.length);
+      for (const d of drafts) covered.fill(1, d.span.start, d.span.end);
+      for (const q of quoted) covered.fill(1, q.outer.start, q.outer.end);
+    }
+    for (let k = span.start; k < span.end; k++) if (covered[k] === 1) return false;
+    return true;
+  };
   for (let i = 0, n = drafts.length; i < n; i++) {
-    const d = participleAfter(body, sentences, drafts[i]!, covered);
+    const d = participleAfter(body, sentences, drafts[i]!, isFree);
     if (d) {
       drafts.push(d);
-      covered.fill(1, d.span.start, d.span.end);
+      covered!.fill(1, d.span.start, d.span.end);
     }
   }
 
@@ -828,7 +837,7 @@ const PARTICIPLE_REACH = 3000;
  * the U.S. must ...", "..., a Chinese official said, noting ...", "..., he said, citing low growth". Only
  * where no quote and no other draft lies.
  */
-function participleAfter(body: string, sentences: readonly Span[], d: Draft, covered: Uint8Array): Draft | null {
+function participleAfter(body: string, sentences: readonly Span[], d: Draft, isFree: (span: Span) => boolean): Draft | null {
   const cue = d.attribution?.cue;
   const source = d.attribution?.source;
   // A participial cue's own subject is not always the sentence's ("mocked Trump for calling himself ...").
@@ -862,7 +871,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, cov
     const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
     const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, end) });
     if (countWordRuns(body, span.start, span.end) < (referring ? 1 : 3)) return null;
-    for (let k = span.start; k < span.end; k++) if (covered[k] === 1) return null;
+    if (!isFree(span)) return null;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
   }
   return null;
