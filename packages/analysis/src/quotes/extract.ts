@@ -5,9 +5,9 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CUE_WORDS, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -162,10 +162,10 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
   // After a quote the subject follows its cue, lower-case modifiers and all ("said retired Army Lt. Gen.
   // Mick Bednarek", "said election lawyer Joe Birkenstock", "added his campaign manager Jeff Weaver").
   const premodified = inverted && !capOf(first) && premodifiedName(tokens, i, ceiling);
-  if (!premodified && !capOf(first) && !['a', 'an', 'the', 'one', 'another'].includes(lower(first)) && !NP_WORDS.has(lower(first))) return null;
+  if (!premodified && !capOf(first) && !SUBJECT_DETERMINERS.has(lower(first)) && !NP_WORDS.has(lower(first))) return null;
   // "said in New York", "said on Tuesday": a place or time, not a speaker; "said of the Clintons": a topic.
   if (PREPOSITIONS.has(lower(first)) || lower(first) === 'of') return null;
-  const determined = premodified || ['a', 'an', 'the', 'one', 'another'].includes(lower(first));
+  const determined = premodified || SUBJECT_DETERMINERS.has(lower(first));
   let end = i;
   while (end < ceiling && tokens[end]!.text !== ',' && tokens[end]!.text !== ';' && tokens[end]!.text !== ':' && end - i < 12) {
     const t = tokens[end]!;
@@ -343,10 +343,11 @@ function mannerAfter(body: string, tokens: Token[]): Attribution | null {
     if (t.text === ',' || capOf(t)) continue;
     const particle = MANNER_AFTER.get(lowOf(t));
     if (particle === undefined) continue;
-    const last = particle ? tokens[c + 1] : t;
+    const lastAt = particle ? c + 1 : c;
+    const last = tokens[lastAt];
     if (!last || (particle && lowOf(last) !== particle)) return null;
     // The verb ends the clause ("shot back.", "pressed, ...", "retaliated in a speech"); "went on to say" does not.
-    if (!/^\s*(?:[.,;:!?]|$)/.test(body.slice(last.end, last.end + 3)) && !MANNER_ADJUNCT.has(lower(tokens[tokens.indexOf(last) + 1]))) return null;
+    if (!/^\s*(?:[.,;:!?]|$)/.test(body.slice(last.end, last.end + 3)) && !MANNER_ADJUNCT.has(lower(tokens[lastAt + 1]))) return null;
     if (SUBORDINATORS.has(lower(tokens[lead])) || lower(tokens[lead]) === 'and') return null;
     const source = phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens.slice(lead), c - lead, true);
     if (!source) return null;
@@ -375,7 +376,7 @@ function endsClause(body: string, tokens: Token[], end: number): boolean {
 const POSTMODIFIERS = new Set(['familiar', 'close', 'involved', 'known']);
 /** A described subject right after a sentence-final cue: "“...,” said a longtime GOP data expert who ...". */
 function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSource | null {
-  if (!['a', 'an', 'the', 'one', 'another'].includes(lower(tokens[c + 1]))) return null;
+  if (!SUBJECT_DETERMINERS.has(lower(tokens[c + 1]))) return null;
   let end = c + 1;
   while (end < tokens.length && end - c <= 5 && /^[\p{L}\p{N}]/u.test(tokens[end]!.text) && !DESCRIPTION_END.has(lower(tokens[end])) && !PREPOSITIONS.has(lower(tokens[end])) && lower(tokens[end]) !== 'to' && lower(tokens[end]) !== 'of') end++;
   if (end - c < 3) return null;
@@ -530,9 +531,10 @@ function subjectBeforeFrame(body: string, frame: Frame, cue: Token): ParsedSourc
  */
 function interruptedBy(gap: Token[], attribution: Attribution): boolean {
   let found = false;
-  for (const t of gap) {
+  for (let k = 0; k < gap.length; k++) {
+    const t = gap[k]!;
     if (t.start === attribution.cue?.start) found = true;
-    else if (STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(gap[gap.indexOf(t) - 1]))) return false;
+    else if (STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(gap[k - 1]))) return false;
   }
   return found;
 }
@@ -846,7 +848,8 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
   // The participle is among the next 40 words, and its clause ends within a few hundred more: a run-on
   // text with no full stop is read that far, not to its end for every attribution (quadratic).
   const end = Math.min(s.end, cue.end + PARTICIPLE_REACH);
-  if (body.indexOf('ing', cue.end) < 0 || body.indexOf('ing', cue.end) >= end) return null;
+  const ing = body.indexOf('ing', cue.end);
+  if (ing < 0 || ing >= end) return null;
   const tokens = tokenize(body, cue.end, end);
   for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
     const t = tokens[k]!;
@@ -1068,8 +1071,6 @@ function opensClause(tokens: Token[], k: number, base = ''): boolean {
   }
   return false;
 }
-/** Verbs by which a poll or a record states something: what follows them, a clause or a noun phrase, is its finding ("the poll showed Trump leading"). */
-const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
 /** The cue verb at tokens[c]; the bare "show" counts only after evidence ("records show"), never as a noun ("the TV show"). */
 const evidenceCue = (tokens: Token[], c: number): string | undefined => cueBase(tokens[c]) ?? (lowOf(tokens[c]!) === 'show' && isEvidence(tokens, c) ? 'show' : undefined);
 /** Heads of subjects that are evidence: polls, records, figures. */
@@ -1084,15 +1085,13 @@ function isEvidence(tokens: Token[], c: number): boolean {
   }
   return false;
 }
-/** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
-const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
 const SUBORDINATORS = new Set(['when', 'while', 'if', 'after', 'before', 'as', 'though', 'although', 'because', 'since', 'unless', 'until']);
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', "it's", "he's", "she's"]);
 /** Words after ", " that open a clause of its own, not more of the reported content ("..., citing ...", "..., but noted ..."). */
 const CLAUSE_BREAK_AFTER_COMMA = new Set(['citing', 'adding', 'arguing', 'saying', 'noting', 'insisting', 'warning', 'explaining', 'according', 'referring', 'accusing', 'although', 'though', 'whereas']);
 
 /** Words that open a sentence with a subordinate clause ("While he said ..., it is unlikely ..."); "having" opens a participial one. */
-const OPENING_SUBORDINATORS = new Set([...'when while if after before as though although because since unless until whereas having once'.split(' ')]);
+const OPENING_SUBORDINATORS = new Set('when while if after before as though although because since unless until whereas having once'.split(' '));
 /**
  * Where the content of a cue at tokens[c] ends when the cue sits in a subordinate clause that opens the
  * sentence ("While he said he’d hold a hearing, it’s unlikely to win his support ..."): at the clause's
@@ -1250,7 +1249,7 @@ function quotePrefix(body: string, from: number, quoteStart: number): Span {
   for (let c = tokens.length - 1; c >= Math.max(0, tokens.length - 10); c--) {
     if (!STRONG_CUES.has(cueBase(tokens[c]) ?? '') && tokens[c]!.text !== ':') continue;
     // "De Blasio said the move was made by the commissioner and said, “...”": the first clause is reported speech of its own.
-    if (c > 3 && (lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but') && !tokens.slice(c + 1).some((t) => t.text !== ',' && t.text !== ':')) return { start: from, end: tokens[c - 1]!.start };
+    if (c > 3 && (lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but') && onlyPunctuationAfter(tokens, c)) return { start: from, end: tokens[c - 1]!.start };
     for (let k = c - 1; k > 0; k--) if (tokens[k]!.text === ',') return { start: from, end: tokens[k]!.start };
     return { start: from, end: from };
   }
@@ -1359,7 +1358,6 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
 /** Frames read in one sentence at most: a sentence holds a few attributions ("X said A, while Y said B"). */
 const MAX_FRAMES = 6;
 
-/** Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to X, ...". */
 /** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
 const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
 /**
@@ -1387,6 +1385,10 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
 }
 
+/**
+ * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
+ * X, ...". Returns the first attribution; further frames in the sentence ("..., while Y said B") go to `more`.
+ */
 function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;

@@ -139,6 +139,12 @@ export const STRONG_CUES = new Set(['say', 'tell', 'add', 'state', 'claim', 'arg
  */
 export const AFTER_QUOTE_CUES = new Set(['remark', 'observe', 'complain', 'boast', 'counter', 'shout', 'reiterate', 'repeat', 'conclude', 'recount', 'hint', 'charge', 'answer', 'retort', 'quip', 'exclaim', 'react', 'remember', 'bark', 'snap', 'scoff', 'muse', 'lament', 'whisper', 'yell', 'scream', 'interject', 'fume', 'gush', 'sneer', 'marvel', 'read']);
 
+/** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
+export const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
+
+/** Verbs by which a poll or a record states something: what follows them, a clause or a noun phrase, is its finding ("the poll showed Trump leading"). */
+export const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
+
 /** Cues that only count when a clause follows them ("believes that ..."), never as "X believes." at the end. */
 export const THAT_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);
 

@@ -309,6 +309,8 @@ const CLAUSE_OPENERS = new Set(
 const placeOrTag = (part: Token[]): boolean => part.length <= 3 && (isState(part) || (part.length === 1 && /^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[RDI]-[A-Z][A-Za-z.]*)$/.test(part[0]!.text)));
 /** A sentence adverb set off by a comma ("Separately,", "Nevertheless,"): never a name. */
 const SENTENCE_ADVERB = /^(?:[A-Z][a-z]{4,}ly|However|Nevertheless|Nonetheless|Meanwhile|Still|Yet|Also|Instead|Moreover|Furthermore|Indeed|Now|Then|Often|Today|Yesterday|Later|Earlier|Again|Besides|Otherwise|Likewise|Overall|Elsewhere|Hours|Days|Weeks|Months|Years)$/;
+/** A comma-set part that only places, tags or frames the speaker: never the name when another part may be. */
+const isAside = (part: Token[]): boolean => placeOrTag(part) || (part.length === 1 && SENTENCE_ADVERB.test(part[0]!.text));
 /** A participial opener ("Recalling that moment", "Speaking at a rally"): an introductory part, no speaker. */
 const participleOpener = (part: Token[]): boolean => part.length > 1 && /ing$/i.test(part[0]!.text) && !capOf(part[1]!);
 /** Prepositions whose object is never the speaker: a place, an addressee, a topic. */
@@ -368,7 +370,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
         const t = part[0]!;
         return { kind: 'pronoun', name: t.text, entityKind: 'unknown', span: { start: t.start, end: t.end }, roles: [], pronoun: PRONOUNS.get(lowOf(t))! };
       }
-      if (placeOrTag(part) || (part.length === 1 && SENTENCE_ADVERB.test(part[0]!.text)) || !part.every((t) => capOf(t) || isNameParticle(t.text))) continue;
+      if (isAside(part) || !part.every((t) => capOf(t) || isNameParticle(t.text))) continue;
       const found = nameIn(part);
       if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) {
         best = { part, found };
@@ -383,7 +385,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   for (const part of nonEmpty) {
     // "during a town hall meeting in Columbus" is an adverbial, not the speaker.
     if (nonEmpty.length > 1 && /^(?:during|in|at|on|after|before|while|from|for|with|like|speaking|asked|reached|who|which|according)$/i.test(part[0]!.text)) continue;
-    if (nonEmpty.length > 1 && closedByComma && (placeOrTag(part) || participleOpener(part) || (part.length === 1 && SENTENCE_ADVERB.test(part[0]!.text)))) continue;
+    if (nonEmpty.length > 1 && closedByComma && (isAside(part) || participleOpener(part))) continue;
     if (best) break;
     const found = nameIn(part);
     if (!found) continue;
@@ -455,7 +457,8 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
 }
 
-const SUBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'another', 'one']);
+/** Words that open a described subject: "the senator", "a longtime adviser", "one Democratic official". */
+export const SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'one']);
 /**
  * A definite or indefinite description in the subject position of a speech verb, whatever its head noun
  * ("The actress said ...", "a longtime adviser said"): the determiner, at most three modifiers and a
@@ -865,7 +868,8 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     const found = nameIn(run);
     if (!found || found.tokens.length < 2 && !found.honorific && found.roleTokens.length === 0) continue;
     // (A run that opens with a conjunction is a sentence's start: "But Band Aid founder ...", "When Trump".)
-    if (run.indexOf(found.tokens[0]!) > 0 && CLAUSE_OPENERS.has(lowOf(run[run.indexOf(found.tokens[0]!) - 1]!))) continue;
+    const opensAt = run.indexOf(found.tokens[0]!);
+    if (opensAt > 0 && CLAUSE_OPENERS.has(lowOf(run[opensAt - 1]!))) continue;
     const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
     const words = found.tokens.map((x) => bareOf(x));
     if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
