@@ -218,4 +218,14 @@ describe('extractClaims robustness', () => {
     const claims = extractClaims(article, []);
     for (const c of claims) expect(article.body.slice(c.span.start, c.span.end)).toBe(c.text);
   });
+
+  it('keeps one claim per distinct sentence over a long body of similar sentences, in linear time', () => {
+    // 40,000 sentences of nearly one length (1.5 MB): comparing each with every earlier claim took ~25 s.
+    const sentences = Array.from({ length: 40_000 }, (_, i) => `The fund lost ${i} dollars on Monday.`);
+    const text = [...sentences, sentences[7]].join(' ');
+    const claims = extractClaims(articleFromText(text, '2015-09-15', 'similar'), []);
+    expect(claims).toHaveLength(40_000);
+    expect(claims.filter((c) => c.text === 'The fund lost 7 dollars on Monday.')).toHaveLength(1);
+    expect(claims[12_345]!.quantities[0]?.value).toBe(12_345);
+  });
 });
