@@ -60,15 +60,20 @@ describe('extractArticle', () => {
   it('copes with a huge run-on sentence of attributions', () => {
     // ~0.8 MB each with no full stop: every attribution in one "sentence". Reading the rest of the sentence
     // once per attribution took 40 s and 15 s here; each read is now bounded, so the work stays linear.
-    for (const unit of [
-      '“It is fine,” he said, adding that “more” was needed, and Brown, who said he agreed, told reporters that ',
-      'Asked whether polls show Trump leading, records show voters think he will win, according to officials, ',
-      'Smith said that the plan, which critics believe is flawed, would work, while Jones said it would not, ',
-    ]) {
+    const cases: Array<[string, Array<[string, string | null, string]>]> = [
+      ['“It is fine,” he said, adding that “more” was needed, and Brown, who said he agreed, told reporters that ', [['It is fine,', null, 'said']]],
+      ['Asked whether polls show Trump leading, records show voters think he will win, according to officials, ', [['Asked whether polls show Trump leading', 'officials', 'according to']]],
+      ['Smith said that the plan, which critics believe is flawed, would work, while Jones said it would not, ', [['the plan, which critics believe is flawed', 'Smith', 'said'], ['it would not', 'Jones', 'said']]],
+    ];
+    for (const [unit, first] of cases) {
       const text = unit.repeat(8_000);
       const { quotes } = extractArticle({ text, name: 'run-on', sourcePath: null });
-      // Still read, not dropped: the first attributions come out with their speakers.
-      expect(quotes.length).toBeGreaterThan(0);
+      // Still read, not dropped: the first attributions come out with their text, speaker and cue.
+      first.forEach(([start, speaker, cue], k) => {
+        expect(quotes[k]?.text.startsWith(start), start).toBe(true);
+        expect(quotes[k]?.speaker?.name ?? null).toBe(speaker);
+        expect(quotes[k]?.cue?.text).toBe(cue);
+      });
       checkExtraction(text);
     }
   }, 30_000);
