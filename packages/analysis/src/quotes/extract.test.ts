@@ -370,6 +370,7 @@ describe('reported speech without quote marks', () => {
     // A passive names no speaker: "who were asked", "is thought to".
     expect(indirect('The tickets carried the names of the buyers, who were asked to bring identification such as a passport.')).toEqual([]);
     expect(indirect('Jackson is thought to have secured the most lucrative directing deal in history.')).toEqual([]);
+    expect(indirect('Russia is said to oppose this view, believing that removal of Assad would lead to collapse.')).toEqual([]);
     expect(indirect('Some 22 percent said they would back the governor.')).toEqual([{ content: ['they would back the governor'], speaker: 'Some 22 percent', cue: 'said' }]);
     expect(indirect('The mayor said on Friday he would not run again.')[0]?.content).toEqual(['he would not run again']);
   });

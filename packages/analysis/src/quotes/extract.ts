@@ -1493,10 +1493,9 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
     // After a preposition the cue word is a noun ("Commenting on reports that ...").
     if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
-    if (!STRONG_CUES.has(base)) {
-      // "Jackson is thought to have ...": a passive names no thinker.
-      if (passiveBefore(tokens, c)) continue;
-    }
+    // "Jackson is thought to have ...", "Russia is said to oppose ...": a passive names no thinker or speaker.
+    // ("was asked to name ..." still reports the question put to its subject.)
+    if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !/ing$/.test(lower(tokens[c])))) && passiveBefore(tokens, c)) continue;
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
