@@ -8,7 +8,8 @@
 //   generic sources are not scored).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashHex, makeId, type Article, type Quote, type Span } from '@parallax/schema';
+import { hashHex, makeId, type Article, type Claim, type Quote, type Span } from '@parallax/schema';
+import { analyseArticle } from '../src/extract-article.js';
 import { extractQuotes } from '../src/quotes/extract.js';
 
 export interface GoldAttribution {
@@ -91,6 +92,46 @@ export interface Counts {
   sysQuoted: number; sysQuotedHit: number; goldQuoted: number; goldQuotedHit: number;
   sysAll: number; sysAllHit: number; goldAll: number; goldAllHit: number;
   speakerScored: number; speakerRight: number; chars: number; ms: number;
+  /** Claims that state the content of a gold attribution with a named source, those given an attribution, those right. */
+  claimScored: number; claimAttributed: number; claimRight: number;
+}
+
+/** A Counts with every figure at zero. */
+export const zeroCounts = (): Counts => ({
+  sysQuoted: 0, sysQuotedHit: 0, goldQuoted: 0, goldQuotedHit: 0, sysAll: 0, sysAllHit: 0, goldAll: 0, goldAllHit: 0,
+  speakerScored: 0, speakerRight: 0, chars: 0, ms: 0, claimScored: 0, claimAttributed: 0, claimRight: 0,
+});
+
+/** Whether a canonical name holds one of the gold source's capitalised words. */
+function holdsName(name: string | undefined, gold: readonly string[]): boolean {
+  const words = new Set((name ?? '').toLowerCase().split(/[\s-]+/).map((w) => w.replace(/[’']s$/, '').replace(/\.$/, '')));
+  return gold.some((n) => words.has(n));
+}
+
+/**
+ * Claim attribution, scored like speakers: each claim whose sentence and a gold Content with a named
+ * Source match (each covers at least half of the other's words, or the sentence holds the whole Content)
+ * should credit that source. One claim is scored once, against the gold Content it shares most words with.
+ */
+export function scoreClaims(text: string, gold: GoldAttribution[], claims: Claim[], c: Counts, misses?: string[]): void {
+  const named = gold.map((g) => ({ names: capitalisedWords(g.source ?? ''), words: wordSet(text, g.content), g })).filter((x) => x.names.length > 0);
+  for (const claim of claims) {
+    const words = wordSet(text, [claim.span]);
+    let best: (typeof named)[number] | null = null;
+    let bestO = 0;
+    for (const x of named) {
+      const o = overlap(words, x.words);
+      if ((matches(words, x.words) || (o === x.words.size && o * 4 >= words.size)) && o > bestO) {
+        best = x;
+        bestO = o;
+      }
+    }
+    if (!best) continue;
+    c.claimScored++;
+    if (claim.attribution) c.claimAttributed++;
+    if (holdsName(claim.attribution?.name, best.names)) c.claimRight++;
+    else misses?.push(`CLM gold=[${best.g.source}] sys=[${claim.attribution?.name ?? '-'}] ${claim.text.slice(0, 80)}`);
+  }
 }
 
 export function scoreArticle(text: string, gold: GoldAttribution[], quotes: Quote[], c: Counts, misses?: string[]): void {
@@ -126,8 +167,7 @@ export function scoreArticle(text: string, gold: GoldAttribution[], quotes: Quot
     const names = capitalisedWords(g.source ?? '');
     if (best < 0 || names.length === 0) return;
     c.speakerScored++;
-    const sysName = new Set((quotes[best]!.speaker?.name ?? '').toLowerCase().split(/[\s-]+/).map((w) => w.replace(/[’']s$/, '').replace(/\.$/, '')));
-    if (names.some((n) => sysName.has(n))) c.speakerRight++;
+    if (holdsName(quotes[best]!.speaker?.name, names)) c.speakerRight++;
     else misses?.push(`SPK gold=[${g.source}] sys=[${quotes[best]!.speaker?.name ?? '-'}] ${g.contentText.slice(0, 60)}`);
   });
 }
@@ -142,7 +182,7 @@ export function runPolnear(sharedDir: string, split = 'dev', verbose = false): C
     return null;
   }
   const anns = readdirSync(join(dir, 'attributions')).sort();
-  const c: Counts = { sysQuoted: 0, sysQuotedHit: 0, goldQuoted: 0, goldQuotedHit: 0, sysAll: 0, sysAllHit: 0, goldAll: 0, goldAllHit: 0, speakerScored: 0, speakerRight: 0, chars: 0, ms: 0 };
+  const c = zeroCounts();
   const misses: string[] = [];
   for (const file of readdirSync(join(dir, 'text')).sort()) {
     const stem = file.replace(/\.txt$/, '');
@@ -155,12 +195,15 @@ export function runPolnear(sharedDir: string, split = 'dev', verbose = false): C
     c.ms += performance.now() - t0;
     c.chars += text.length;
     scoreArticle(text, gold, quotes, c, verbose ? misses : undefined);
+    // Claims from a second, whole analysis: the names a user sees, after entity linking.
+    scoreClaims(text, gold, analyseArticle(rawArticle(text, stem)).claims, c, verbose ? misses : undefined);
   }
   const qp = c.sysQuotedHit / c.sysQuoted, qr = c.goldQuotedHit / c.goldQuoted;
   const ap = c.sysAllHit / c.sysAll, ar = c.goldAllHit / c.goldAll;
   console.log(`PolNeAR ${split}: quoted attributions  P ${pct(qp)}  R ${pct(qr)}  F1 ${pct(f1(qp, qr))}   (system ${c.sysQuoted}, gold ${c.goldQuoted})   target F1 >= 85.0`);
   console.log(`PolNeAR ${split}: all attributions     P ${pct(ap)}  R ${pct(ar)}  F1 ${pct(f1(ap, ar))}   (system ${c.sysAll}, gold ${c.goldAll})   target F1 >= 60.0`);
   console.log(`PolNeAR ${split}: speaker right on named sources ${pct(c.speakerRight / c.speakerScored)}%  (${c.speakerRight}/${c.speakerScored})   target >= 90.0`);
+  console.log(`PolNeAR ${split}: claims stating a named source's content: attributed ${pct(c.claimAttributed / c.claimScored)}%, attributed to that source ${pct(c.claimRight / c.claimScored)}%  (${c.claimRight}/${c.claimScored})`);
   if (verbose) console.log(misses.join('\n'));
   return c;
 }

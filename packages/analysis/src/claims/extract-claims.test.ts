@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { Article, Claim, hashHex, makeId, Quote, type Article as ArticleT, type Quote as QuoteT } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from './extract-claims.js';
+import { extractQuotes } from '../quotes/extract.js';
 import { articleFromText, corpusDir } from '../../test/corpus.js';
 import { evalDir } from '../../test/shared.js';
 
@@ -136,6 +137,23 @@ describe('extractClaims on the seed corpus', () => {
     expect(first.dates.map((d) => d.text)).toEqual(['today']);
     expect(claims.filter((c) => c.quoteId === quote.id).length).toBeGreaterThanOrEqual(1);
     expect(claimWith(claims, 'Mr Putin said on Friday').quoteId).toBeNull();
+  });
+
+  it('credits a claim to the speaker of the quote whose cue is in its sentence, resolved past titles and descriptions', () => {
+    const kerry = corpusArticle('000_', null);
+    const kerryClaims = extractClaims(kerry, extractQuotes(kerry).quotes);
+    checkRecords(kerry, kerryClaims);
+    // The sentence's own tokens read "State John Kerry" from "US Secretary of State John Kerry has claimed".
+    const claimed = claimWith(kerryClaims, 'US Secretary of State John Kerry has claimed');
+    expect([claimed.attribution?.name, claimed.cue?.text]).toEqual(['John Kerry', 'claimed']);
+    const putin = corpusArticle('004_', null);
+    const putinClaims = extractClaims(putin, extractQuotes(putin).quotes);
+    checkRecords(putin, putinClaims);
+    // "Commenting on reports ..., the Russian president said ...": the description resolves to Putin.
+    const commenting = claimWith(putinClaims, 'Commenting on reports that Russian combat troops');
+    expect([commenting.attribution?.name, commenting.attribution?.mention?.text, commenting.cue?.text]).toEqual(['Vladimir Putin', 'the Russian president', 'said']);
+    // A passive names no speaker: "Russia is said to oppose this view" is credited to no one (so it is no claim).
+    expect(putinClaims.filter((c) => norm(c.text).includes('Russia is said to oppose'))).toEqual([]);
   });
 
   it('returns valid records on every seed article, with and without a date', () => {

@@ -87,6 +87,26 @@ function carryingQuote(quotes: readonly Quote[], from: number, start: number, en
 }
 
 /**
+ * The attributed quote whose cue lies in the sentence (the sentence's own attribution frame); of several,
+ * the one whose content covers most of the sentence.
+ */
+function framingQuote(quotes: readonly Quote[], from: number, start: number, end: number): Quote | null {
+  let best: Quote | null = null;
+  let bestOverlap = 0;
+  for (let k = from; k < quotes.length; k++) {
+    const q = quotes[k] as Quote;
+    if (q.span.start >= end) break;
+    if (!q.speaker || !q.cue || q.cue.span.start < start || q.cue.span.end > end) continue;
+    const overlap = Math.min(end, q.span.end) - Math.max(start, q.span.start);
+    if (overlap > bestOverlap) {
+      best = q;
+      bestOverlap = overlap;
+    }
+  }
+  return best;
+}
+
+/**
  * Extracts the checkable claims of an article: one per sentence that states a quantity, dates an event
  * or credits a fact to a source, with its numbers normalised, its dates resolved against the article's
  * publication date, its attribution, and the quote that carries it. Pure; never throws on any body.
@@ -116,12 +136,19 @@ export function extractClaims(article: Article, quotes: readonly Quote[]): Claim
     const quantities = quantitiesFromTokens(text, tokens, start).filter(
       (q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end),
     );
-    const found = findAttribution(text, tokens, start);
     while (qFrom < sorted.length && (sorted[qFrom] as Quote).span.end <= start) qFrom++;
+    // The quote engine's own frame for this sentence names the source best: its speaker is parsed past
+    // titles and appositives and resolved ("he", "the Russian president"). The sentence's tokens are read
+    // for a source only when no attributed quote has its cue here.
+    const frame = framingQuote(sorted, qFrom, start, end);
+    const found = frame ? null : findAttribution(text, tokens, start);
     const quote = carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates);
     let attribution: Attribution | null = null;
     let cue: Mention | null = null;
-    if (found && !found.pronoun) {
+    if (frame?.speaker) {
+      attribution = { name: frame.speaker.name, entityId: frame.speaker.entityId, mention: frame.speaker.mention };
+      cue = frame.cue;
+    } else if (found && !found.pronoun) {
       attribution = { name: found.name, entityId: null, mention: found.mention };
       cue = found.cue;
     } else if (quote?.speaker) {
@@ -133,6 +160,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[]): Claim
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as Token;
         if (found && i >= found.cueTok && i < found.cueEndTok) continue;
+        if (frame?.cue && start + t.start >= frame.cue.span.start && start + t.end <= frame.cue.span.end) continue;
         if (SPEECH_VERBS.has(t.lower)) continue;
         if (isEventVerb(t)) {
           eventVerb = true;
