@@ -30,6 +30,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence after a score, a contraction or a common word that is also an abbreviation', () => {
+    expect(texts('Agassi lost 6-3 6-1. Defending champion Andy Roddick won.')).toEqual(['Agassi lost 6-3 6-1.', 'Defending champion Andy Roddick won.']);
+    expect(texts("We'll see who is right and who isn't. Kenteris, a Greek hero, also confirmed it.")).toEqual(["We'll see who is right and who isn't.", 'Kenteris, a Greek hero, also confirmed it.']);
+    expect(texts('He sat. Then he said no. The vote went ahead.')).toEqual(['He sat.', 'Then he said no.', 'The vote went ahead.']);
+    // Written as abbreviations, they still hold the sentence together.
+    expect(texts('He went to No. 10 Downing Street on Sat. March 5 with Gen. Smith.')).toEqual(['He went to No. 10 Downing Street on Sat. March 5 with Gen. Smith.']);
+  });
+
   it('returns absolute offsets inside a range', () => {
     const t = 'xx One. Two. yy';
     expect(splitSentences(t, 3, 12)).toEqual([{ start: 3, end: 7 }, { start: 8, end: 12 }]);

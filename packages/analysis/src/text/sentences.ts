@@ -12,6 +12,12 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
+/** Abbreviations that are also common words ("he sat.", "said no."): abbreviations only when capitalised ("Sat.", "No. 10"). */
+const CAPITALISED_ONLY = new Set(['no', 'nos', 'sat', 'sun', 'wed', 'mon', 'est', 'ed', 'eds', 'det', 'fig', 'figs', 'co', 'mar', 'jan', 'st', 'mt', 'ft', 'rep', 'gen', 'col', 'pres', 'vol', 'dept', 'hon']);
+
+/** ' ’ - joining the letter after them to the word before ("isn't", "U-2"). */
+const isWordJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45;
+
 const COUNTRY_INITIALS = new Set(['u.s', 'u.k', 'u.n', 'e.u']);
 /** Closed-class words that open sentences: after "U.S." they mark a new sentence, any other capitalised word does not. */
 const SENTENCE_OPENERS = new Set(
@@ -89,16 +95,16 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
       // Lower-case next word: not a new sentence ("Sept. 15" is handled by digits below too).
       if (isLower(next)) { i = j - 1; continue; }
       if (isDigit(next) && ABBREVIATIONS.has(word)) { i = j - 1; continue; }
-      if (ABBREVIATIONS.has(word) && !['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'jr', 'sr'].includes(word)) {
+      if (ABBREVIATIONS.has(word) && (isUpper(text.charCodeAt(i - word.length)) || !CAPITALISED_ONLY.has(word)) && !['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'jr', 'sr'].includes(word)) {
         i = j - 1;
         continue; // "Mr. Putin", "Capt. Jeff Davis"
       }
       // "U.S. President", "U.N. Security Council": a country's initials mostly modify the capitalised word
       // after them; they end the sentence only before a word that opens one ("... the U.S. He met ...").
       if (COUNTRY_INITIALS.has(word) && !SENTENCE_OPENERS.has(wordAt(text, k))) { i = j - 1; continue; }
-      // A single letter or digit before the stop is an initial ("John F. Kennedy"); the word is
-      // lower-cased, so this holds for capitals too.
-      if (word.length === 1) { i = j - 1; continue; }
+      // A capital letter standing alone before the stop is an initial ("John F. Kennedy"). A digit is not
+      // ("losing 6-3 6-1. Defending champion ..."), nor the end of a contraction ("who isn't. Kenteris ...").
+      if (word.length === 1 && isUpper(text.charCodeAt(i - 1)) && !(i >= 2 && isWordJoiner(text.charCodeAt(i - 2)))) { i = j - 1; continue; }
     }
     push(j);
     start = j;
