@@ -19,8 +19,8 @@ export function extractArticle(input: SourceInput): ArticleExtraction {
 
 /** Quotes, claims and entities of an Article that already exists (re-analysis, Article JSON input). */
 export function analyseArticle(article: Article, outlet: Outlet | null = null): ArticleExtraction {
-  const { quotes, entities: found } = extractQuotes(article);
-  const claims = extractClaims(article, quotes);
+  const { quotes, entities: found, sentences } = extractQuotes(article);
+  const claims = extractClaims(article, quotes, sentences);
   const entities = linkEntities(article.id, found, quotes, claims);
   return { article, outlet, quotes, claims, entities };
 }

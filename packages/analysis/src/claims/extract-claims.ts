@@ -1,9 +1,9 @@
-import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate } from '@parallax/schema';
+import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate, type Span } from '@parallax/schema';
 import { datesFromTokens, parseArticleDate } from '../dates/dates.js';
 import { quantitiesFromTokens } from '../numbers/quantities.js';
 import { tokenize, WordSet, type Token } from '../numbers/tokens.js';
 import { findAttribution, SPEECH_VERBS } from './attribution.js';
-import { splitSentences } from './sentences.js';
+import { articleSentences } from '../text/sentences.js';
 
 // Claims are sentences that can be checked: they state a number, date an event, or credit a fact to a
 // source. Questions, headline-like fragments and opinions (modal "should"/"must", "I think") are left out.
@@ -110,9 +110,11 @@ function framingQuote(quotes: readonly Quote[], from: number, start: number, end
  * Extracts the checkable claims of an article: one per sentence that states a quantity, dates an event
  * or credits a fact to a source, with its numbers normalised, its dates resolved against the article's
  * publication date, its attribution, and the quote that carries it. Pure; never throws on any body.
+ * `sentences` are the body's sentences when the caller has them (extractQuotes returns the same split).
  */
-export function extractClaims(article: Article, quotes: readonly Quote[]): Claim[] {
+export function extractClaims(article: Article, quotes: readonly Quote[], sentences?: readonly Span[]): Claim[] {
   const body = typeof article.body === 'string' ? article.body : '';
+  const spans = sentences ?? articleSentences({ body, paragraphs: Array.isArray(article.paragraphs) ? article.paragraphs : [] });
   const articleDate = parseArticleDate(typeof article.publishedAt === 'string' ? article.publishedAt.slice(0, 10) : null);
   const sorted = quotes
     .filter((q) => q.articleId === article.id && q.span.start >= 0 && q.span.end <= body.length && q.span.end > q.span.start)
@@ -120,7 +122,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[]): Claim
   const claims: Claim[] = [];
   const seen = new Set<string>();
   let qFrom = 0;
-  for (const sentence of splitSentences(body)) {
+  for (const sentence of spans) {
     const start = sentence.start;
     const end = Math.min(sentence.end, start + MAX_SENTENCE);
     const text = body.slice(start, end);

@@ -4,7 +4,7 @@
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
-import { splitSentences } from '../text/sentences.js';
+import { articleSentences, splitSentences } from '../text/sentences.js';
 import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
@@ -12,6 +12,8 @@ import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState,
 export interface ExtractedQuotes {
   quotes: Quote[];
   entities: ArticleEntities;
+  /** The body's sentences, as articleSentences splits them: claims read the same sentences. */
+  sentences: Span[];
 }
 
 interface Attribution {
@@ -604,7 +606,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   const paragraphs = article.paragraphs.length ? article.paragraphs : [{ start: 0, end: body.length }];
   const entities = new ArticleEntities(body);
   learnNames(body, entities);
-  const sentences = paragraphs.flatMap((p) => splitSentences(body, p.start, p.end));
+  const sentences = articleSentences(article);
   const quoted = findQuotedSpans(body, paragraphs);
   entities.quoted = quoted.map((q) => q.outer);
   entities.resolvePronouns(sentences);
@@ -826,7 +828,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       clusterId: null,
     });
   }
-  return { quotes, entities };
+  return { quotes, entities, sentences };
 }
 
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */

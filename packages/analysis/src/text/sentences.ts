@@ -5,7 +5,8 @@ import type { Span } from '@parallax/schema';
 
 const ABBREVIATIONS = new Set(
   (
-    'mr mrs ms dr prof sr jr st mt ft gen lt col maj capt cmdr adm sgt cpl pvt gov sen rep rev hon pres supt insp det ' +
+    'mr mrs ms mx dr prof sr jr st mt ft gen lt col maj capt cmdr cdr adm sgt cpl pvt gov sen rep rev hon pres supt insp det ' +
+    'sens reps govs gens amb atty rt messrs mme mlle brig lieut cmdt ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
     'no nos vol vols fig figs p pp ed eds est approx dept univ assn bros co corp inc ltd plc llc vs v etc al ' +
     'e.g i.e a.m p.m u.s u.k u.n e.u d.c n.y l.a a.d b.c ph.d'
@@ -13,7 +14,7 @@ const ABBREVIATIONS = new Set(
 );
 
 /** Abbreviations that are also common words ("he sat.", "said no."): abbreviations only when capitalised ("Sat.", "No. 10"). */
-const CAPITALISED_ONLY = new Set(['no', 'nos', 'sat', 'sun', 'wed', 'mon', 'est', 'ed', 'eds', 'det', 'fig', 'figs', 'co', 'mar', 'jan', 'st', 'mt', 'ft', 'rep', 'gen', 'col', 'pres', 'vol', 'dept', 'hon']);
+const CAPITALISED_ONLY = new Set(['no', 'nos', 'sat', 'sun', 'wed', 'mon', 'est', 'ed', 'eds', 'det', 'fig', 'figs', 'co', 'mar', 'jan', 'st', 'mt', 'ft', 'rep', 'gen', 'col', 'pres', 'vol', 'dept', 'hon', 'rt', 'amb']);
 
 /** ' ’ - joining the letter after them to the word before ("isn't", "U-2"). */
 const isWordJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45;
@@ -70,10 +71,10 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     const ch = text.charCodeAt(i);
     // Letters and most other characters: neither a paragraph break nor a terminator.
     if (ch > 63 && ch !== 0x2026) continue;
-    if (ch === 10 && i + 1 < to && text.charCodeAt(i + 1) === 10) {
+    // A line break ends a sentence (a blank line between paragraphs, or a line of a list or a poem).
+    if (ch === 10) {
       push(i);
-      start = i + 2;
-      i++;
+      start = i + 1;
       continue;
     }
     if (!isStop(ch) && ch !== 0x2026) continue;
@@ -111,6 +112,22 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     i = j - 1;
   }
   push(to);
+  return out;
+}
+
+/** The sentences of an article's body, paragraph by paragraph (the whole body when it has no paragraphs). */
+export function articleSentences(article: { body: string; paragraphs: readonly Span[] }): Span[] {
+  const { body, paragraphs } = article;
+  if (paragraphs.length === 0) return splitSentences(body);
+  const out: Span[] = [];
+  let last = 0;
+  for (const p of paragraphs) {
+    // Paragraph spans from outside (Article JSON) are clamped into the body and kept in order.
+    const from = Math.max(last, Math.min(p.start, body.length));
+    const to = Math.max(from, Math.min(p.end, body.length));
+    for (const s of splitSentences(body, from, to)) out.push(s);
+    last = to;
+  }
   return out;
 }
 
