@@ -118,3 +118,24 @@ describe('attribution after a quote', () => {
     expect(speakerOf(text, 'liberal media lapdogs')).toBe('Roy Moore');
   });
 });
+
+describe('names that look like titles, months or affiliations', () => {
+  it('keeps a month or a title word that is a surname after a given name', () => {
+    expect(speakerOf('“We will not be deterred,” Theresa May said on Tuesday.', 'We will not')).toBe('Theresa May');
+    expect(parse('Mrs May')).toMatchObject({ kind: 'name', name: 'May' });
+    expect(parse('Putin Tuesday')).toMatchObject({ name: 'Putin' });
+    expect(speakerOf('“We agree with the president on this,” Rep. Steve King, R-Iowa, said.', 'We agree')).toBe('Steve King');
+    expect(parse('Amy Pope')).toMatchObject({ kind: 'name', name: 'Amy Pope', entityKind: 'person' });
+    expect(parse('Mervyn King of the Bank of England')).toMatchObject({ name: 'Mervyn King', entityKind: 'person' });
+    expect(parse('the Saudi King')).toMatchObject({ kind: 'description' });
+  });
+
+  it('leaves an affiliation or home town after "of" out of a person\'s name, not out of an organisation\'s', () => {
+    expect(speakerOf('“Rates will rise before the summer,” said Orin Middleton of Barclays Capital.', 'Rates will')).toBe('Orin Middleton');
+    expect(parse('Detective Inspector Paul Miller of Thames Valley Police')).toMatchObject({ kind: 'name', name: 'Paul Miller', entityKind: 'person' });
+    expect(parse('the Office for National Statistics')).toMatchObject({ kind: 'organisation', name: 'Office for National Statistics' });
+    expect(parse('the Department for Education')).toMatchObject({ name: 'Department for Education' });
+    expect(parse('the London School of Economics')?.name).toBe('London School of Economics');
+    expect(parse('The Boys Choir of Harlem')?.name).toBe('Boys Choir of Harlem');
+  });
+});
