@@ -307,7 +307,7 @@ describe('reported speech without quote marks', () => {
 
   it('reads an attribution set off by commas inside its content', () => {
     expect(indirect('The new bridge, a city spokeswoman said, will carry twice the traffic of the old one.')).toEqual([
-      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'spokeswoman', cue: 'said' },
+      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'city spokeswoman', cue: 'said' },
     ]);
     expect(indirect('To fix the budget, Senator Mark Olsen said on Tuesday, the state must raise new revenue.')[0]).toMatchObject({ content: ['To fix the budget', 'the state must raise new revenue'], speaker: 'Mark Olsen' });
   });

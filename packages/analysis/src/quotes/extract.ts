@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -86,6 +86,10 @@ function isPluralHead(t: Token | undefined): boolean {
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous') && !NOT_PLURAL.has(w) && /^[a-z-]+$/.test(w);
 }
 
+/** Function words of NP_WORDS: they open or join a noun phrase, never modify its head. */
+const NP_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'at', 'on', 'from', 'with', 'several', 'many', 'some', 'two', 'three', 'one', 'both']);
+/** A lower-case word that may modify a role ("prime", "finance", "first", "home"). */
+const ROLE_MODIFIER = /^[a-z][a-z-]+$/;
 /** The speaker phrase ending right before tokens[cueIdx] (backwards over name words, appositives and adverbs). */
 function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
   let end = cueIdx;
@@ -136,6 +140,23 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
       continue;
     }
     break;
+  }
+  // "the prime minister said", "France's finance minister said", "a bank spokesman told": lower-case
+  // modifiers of a role the walk stopped at, after a determiner or a possessive, are part of the phrase.
+  // (The walk stopped inside a noun phrase: at its lower-case head or a modifier, not at a comma, determiner or preposition.)
+  if (start < end && start > floor + 1 && ROLE_MODIFIER.test(tokens[start]!.text) && !NP_FUNCTION_WORDS.has(lowOf(tokens[start]!)) && !isPluralHead(tokens[end - 1]) && !capOf(tokens[end - 1]!) && (TITLE_WORDS.has(lowOf(tokens[end - 1]!)) || ORG_WORDS.has(lowOf(tokens[end - 1]!)))) {
+    let k = start;
+    while (k > floor + 1 && start - k < 2 && ROLE_MODIFIER.test(tokens[k - 1]!.text) && !SUBJECT_BREAK.has(lowOf(tokens[k - 1]!)) && !PREPOSITIONS.has(lowOf(tokens[k - 1]!)) && !LEADING_WORDS.has(lowOf(tokens[k - 1]!)) && !cueBase(tokens[k - 1])) k--;
+    const det = tokens[k - 1]!;
+    if (k < start && (SUBJECT_DETERMINERS.has(lowOf(det)) || /[’']s$/.test(det.text))) {
+      // A possessor takes its whole name ("the Scottish National Party's parliamentary leader").
+      let from = k - 1;
+      if (/[’']s$/.test(det.text)) while (from > floor && (capOf(tokens[from - 1]!) || lowOf(tokens[from - 1]!) === 'the')) from--;
+      const office = parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end);
+      // (Such a description names one office: the person the text is about need not hold it.)
+      if (office?.kind === 'description') return { ...office, office: true };
+      if (office) return office;
+    }
   }
   // Drop a dangling leading comma part that is not a name-bearing appositive.
   while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])) || OPENING_SUBORDINATORS.has(lower(tokens[start])))) start++;
@@ -964,6 +985,7 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
   // An indefinite description introduces someone new ("a longtime adviser", "one Democratic official").
   else if (source.kind === 'description' && /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$/.test(entities.body.slice(Math.max(0, source.span.start - 9), source.span.start))) entity = undefined;
+  else if (source.kind === 'description' && source.office) entity = entities.findByRole(mention.text);
   else if (source.kind === 'description') {
     // "The Indiana governor said ...": a definite description with no role on record refers back to the
     // person the text is about, as a pronoun would.

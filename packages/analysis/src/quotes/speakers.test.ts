@@ -139,3 +139,21 @@ describe('names that look like titles, months or affiliations', () => {
     expect(parse('The Boys Choir of Harlem')?.name).toBe('Boys Choir of Harlem');
   });
 });
+
+describe('descriptions that name an office', () => {
+  it('keeps the modifiers of a role before its cue and resolves the office only to its holder on record', () => {
+    const text = 'Prime Minister Tony Blair and Deputy Prime Minister John Prescott visited Edinburgh on Monday.\n\n“We will not be complacent about this election,” the prime minister said.';
+    expect(speakerOf(text, 'We will not be complacent')).toBe('Tony Blair');
+    // No holder on record: the whole description stays, not its head ("minister") nor the person the text is about.
+    const other = 'Michael Howard attacked the plans on Monday.\n\n“We will not be complacent about this election,” the prime minister said.';
+    expect(speakerOf(other, 'We will not be complacent')).toBe('prime minister');
+    expect(speakerOf('“The figures are disappointing for us,” France’s finance minister said.', 'The figures')).toBe('France’s finance minister');
+    expect(speakerOf('“No one was hurt in the incident,” a bank spokesman told the BBC.', 'No one was hurt')).toBe('bank spokesman');
+    expect(speakerOf('Output rose by 1.7% last year, the statistical office said.', 'Output rose')).toBe('statistical office');
+  });
+
+  it('does not give "the prime minister" to the deputy prime minister', () => {
+    const text = 'Deputy Prime Minister John Prescott visited the flooded towns.\n\n“This is a disaster for the whole region,” the prime minister said.';
+    expect(speakerOf(text, 'This is a disaster')).not.toBe('John Prescott');
+  });
+});

@@ -225,6 +225,8 @@ export interface ParsedSource {
   /** Titles and appositive descriptions attached to the name ("Pentagon spokesman"). */
   roles: string[];
   pronoun?: 'male' | 'female' | 'plural' | 'neuter' | 'first';
+  /** A description that names an office ("the prime minister"): it resolves only to a holder of that role on record. */
+  office?: boolean;
 }
 
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as']);
@@ -622,6 +624,9 @@ function pickNamesake(list: readonly ArticleEntity[], gender: 'male' | 'female' 
   return best;
 }
 
+/** A rank word before a role: the holder of "deputy prime minister" is not "the prime minister". */
+const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|associate|lieutenant)\b/;
+
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
   readonly byKey = new Map<string, ArticleEntity>();
@@ -800,6 +805,8 @@ export class ArticleEntities {
         const rn = normRole(r);
         let score = 0;
         if (rn === d) score = 3;
+        // ("deputy prime minister" does not hold "the prime minister": a rank before the role makes it another.)
+        else if (RANK.test(rn) && !RANK.test(d)) continue;
         else if (rn.endsWith(d) || d.endsWith(rn)) score = 2;
         else {
           const rWords = new Set(rn.split(' '));
