@@ -160,6 +160,9 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   }
   // Drop a dangling leading comma part that is not a name-bearing appositive.
   while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])) || OPENING_SUBORDINATORS.has(lower(tokens[start])))) start++;
+  // Nor does "of" open a speaker: the walk stopped inside a share or a head's tail ("28 percent of voters
+  // said", "a number of investors said"); the people it names speak.
+  if (start < end - 1 && lower(tokens[start]) === 'of' && !capOf(tokens[start + 1]!) && !(lower(tokens[start + 1]) === 'the' && capOf(tokens[start + 2] ?? tokens[start]!))) start++;
   if (start >= end) return null;
   // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
   const phraseTokens = tokens.slice(start, end);

@@ -157,3 +157,11 @@ describe('descriptions that name an office', () => {
     expect(speakerOf(text, 'This is a disaster')).not.toBe('John Prescott');
   });
 });
+
+describe('shares and partitives', () => {
+  it('gives a share of people to the people, not to "of ..."', () => {
+    expect(speakerOf('Just 28 percent of voters said the decision was “the right one”, the poll found.', 'the right one')).toBe('voters');
+    expect(speakerOf('The board of directors said the bid “undervalued the company”.', 'undervalued')).toBe('directors');
+    expect(speakerOf('“He is a liar,” one of the experts said.', 'He is a liar')).toBe('experts');
+  });
+});

@@ -471,7 +471,9 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     return { kind: kind === 'organisation' ? 'organisation' : 'name', name, entityKind: kind, span: { start: nameTokens[0]!.start, end: last.end }, roles };
   }
   const head = bareOf(tokens[tokens.length - 1]!);
-  const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
+  // ("One of the experts": the people the share is of.)
+  const of = tokens.length > 2 && lowOf(tokens[1]!) === 'of' && DETERMINERS.has(lowOf(tokens[0]!)) ? 2 : 0;
+  const desc = joinTokens(text, tokens.filter((t, i) => i >= of && !(i === of && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
   const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
   // A document speaks for its author: "a statement from Mr. Trump", "Romney's statement".
   if (DOCUMENT_WORDS.has(head) || tokens.some((t) => DOCUMENT_WORDS.has(bareOf(t)))) {
