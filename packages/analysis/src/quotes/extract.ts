@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -324,11 +324,8 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
     const cue = tokens[c]!;
     if (base === 'quote') {
       // "RIA Novosti quoted Mr Putin as saying": speaker after, relay before.
-      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
-      if (as > c) {
-        const speaker = parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end);
-        return { source: speaker, via: phraseBefore(body, tokens, c, 0), cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) }, clauseStart: -1 };
-      }
+      const relay = quotedAsSaying(body, tokens, c);
+      if (relay) return { ...relay, clauseStart: -1 };
     }
     // The speaker between the quote and the cue: a name-like phrase, else any short noun phrase
     // ("“...,” the Republican presidential candidate said").
@@ -419,6 +416,20 @@ function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSourc
   return { ...parsed, name: body.slice(span.start, span.end), span };
 }
 
+/**
+ * "RIA Novosti quoted Mr Putin as saying": the speaker after the cue, the relay before it; in the passive
+ * ("Mr Dixon was quoted by The Australian as saying", "the agency was quoted as saying") the subject speaks
+ * and "by" names the relay. The cue runs to "saying".
+ */
+function quotedAsSaying(body: string, tokens: Token[], c: number): { source: ParsedSource | null; via: ParsedSource | null; cue: Token } | null {
+  const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
+  if (as <= c) return null;
+  const cue = makeToken(body.slice(tokens[c]!.start, tokens[as + 1]!.end), tokens[c]!.start, tokens[as + 1]!.end);
+  const by = lower(tokens[c + 1]) === 'by';
+  if (as === c + 1 || by) return { source: phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c), via: by && as > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[as - 1]!.end) : null, cue };
+  return { source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end), via: phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true), cue };
+}
+
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
   // "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “...”", "More from Jones: “...”":
@@ -452,6 +463,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
     if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
     if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
+    // "RIA Novosti quoted Mr Putin as saying: “...”": the relay's cue ("quoted") reads the speaker and the relay.
+    if (lower(tokens[c - 1]) === 'as' && base === 'say' && tokens.slice(Math.max(0, c - 10), c - 1).some((t) => cueBase(t) === 'quote')) continue;
     const cue = tokens[c]!;
     let n = c + 1;
     while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
@@ -464,15 +477,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
       if (that > c) clauseStart = tokens[that + 1]?.start ?? frame.to;
     }
     if (base === 'quote') {
-      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
-      if (as > c) {
-        return {
-          source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end),
-          via: phraseBefore(body, tokens, c, 0),
-          cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) },
-          clauseStart: tokens[as + 2]?.start ?? frame.to,
-        };
-      }
+      const relay = quotedAsSaying(body, tokens, c);
+      if (relay) return { ...relay, clauseStart: tokens.find((t) => t.start >= relay.cue.end)?.start ?? frame.to };
     }
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
@@ -822,7 +828,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   let previousEnd = -1;
   for (const d of drafts) {
     const speaker = resolveSpeaker(d.attribution?.source ?? null, entities, sentences);
-    const via = resolveSpeaker(d.attribution?.via ?? null, entities, sentences);
+    const via = resolveSpeaker(d.attribution?.via ?? (speaker.ref && d.attribution?.cue ? relayAfter(body, d.attribution.cue) : null), entities, sentences);
     let speakerRef: SpeakerRef | null = speaker.ref;
     if (!speakerRef && (d.continues || !d.attribution) && previousSpeaker && paragraphOf(d.span.start) - paragraphOf(previousEnd) <= 1) {
       // A paragraph that continues the last speaker's quote: same speaker, no mention of its own.
@@ -851,6 +857,45 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     });
   }
   return { quotes, entities };
+}
+
+/** Words that name a news outlet or agency ("CNN", "the Financial Times", "RIA Novosti", "BBC Radio"). */
+const OUTLET_WORDS = new Set(
+  ('news bbc cnn reuters ap afp upi tass ria novosti interfax xinhua nhk cctv abc nbc cbs msnbc cnbc npr pbs itv sky politico bloomberg ' +
+    'times post journal tribune herald guardian telegraph press radio television tv magazine gazette chronicle mail express mirror ' +
+    'newspaper newsweek agency channel broadcasting breitbart huffington').split(' '),
+);
+/** The outlet named by the capitalised run at tokens[k], "the" aside ("the BBC", "Fox News"), or null. */
+function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null {
+  if (lower(tokens[k]) === 'the') k++;
+  let e = k;
+  let outlet = false;
+  // (A number goes on the run, "BBC Radio 4"; a possessive ends it, "BBC One's Breakfast programme".)
+  while (e < tokens.length && e - k < 5 && ((capOf(tokens[e]!) && !HONORIFICS.has(lowOf(tokens[e]!).replace(/\.$/, '')) && !TIME_WORDS.has(lowOf(tokens[e]!))) || (e > k && /^\d+(?:[’']s)?$/.test(tokens[e]!.text)))) {
+    const t = tokens[e++]!;
+    outlet = OUTLET_WORDS.has(lowOf(t).replace(/[’']s?$/, '')) || outlet;
+    if (/[’']s?$/.test(t.text)) break;
+  }
+  if (!outlet) return null;
+  const span = { start: tokens[k]!.start, end: tokens[e - 1]!.end };
+  return { kind: 'organisation', name: body.slice(span.start, span.end).replace(/[’']s?$/u, ''), entityKind: 'organisation', span, roles: [] };
+}
+/**
+ * The outlet that relays a speaker's words, named after the cue: "X told CNN", "X said, according to the
+ * Financial Times", "X said in an interview with Fox News". Only the rest of the cue's sentence is read.
+ */
+function relayAfter(body: string, cue: Token): ParsedSource | null {
+  let to = cue.end;
+  while (to < body.length && to - cue.end < 120 && !/[.!?\n“”"]/.test(body[to]!)) to++;
+  const tokens = tokenize(body, cue.end, to);
+  if (/^t(?:old|ells?)$/i.test(cue.text)) return outletAt(body, tokens, 0);
+  for (let k = 0; k < tokens.length && k < 8; k++) {
+    const w = lowOf(tokens[k]!);
+    if (w === 'according' && lower(tokens[k + 1]) === 'to' && tokens[k - 1]?.text === ',') return outletAt(body, tokens, k + 2);
+    if (w === 'with' && lower(tokens[k - 1]) === 'interview') return outletAt(body, tokens, k + 1);
+    if (tokens[k]!.text === ',' && lower(tokens[k + 1]) !== 'according') break;
+  }
+  return null;
 }
 
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
