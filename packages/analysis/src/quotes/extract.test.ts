@@ -567,3 +567,12 @@ describe('relays', () => {
     expect([bare.speaker?.name, bare.via]).toEqual(['aid agency', null]);
   });
 });
+
+describe('conditions', () => {
+  it('reads no report in a speech verb inside an "if" clause, but keeps a belief there', () => {
+    const body = 'If I sit down this afternoon and write a brilliant graphics compression routine and it happens to be the same as the LZW algorithm, then I am in trouble under patent law.';
+    expect(extractQuotes(articleFromText(body)).quotes).toEqual([]);
+    const belief = extractQuotes(articleFromText('That is the very reason we need to stay engaged. If we thought they were secure, then we would not be there.')).quotes;
+    expect(belief.map((q) => q.text)).toEqual(['they were secure']);
+  });
+});

@@ -1571,6 +1571,8 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
+    // "If I sit down and write a routine ..., then I am in trouble": a speech verb inside a condition reports nothing (a belief there still counts: "If we thought they were secure").
+    if (STRONG_CUES.has(base) && (lower(tokens[0]) === 'if' || lower(tokens[0]) === 'unless') && !/[,;:—–]|\s-\s/.test(body.slice(tokens[0]!.end, tokens[c]!.start))) continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
     // "... declined to name them but said ..." too.
     const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
