@@ -165,3 +165,13 @@ describe('shares and partitives', () => {
     expect(speakerOf('“He is a liar,” one of the experts said.', 'He is a liar')).toBe('experts');
   });
 });
+
+describe('introductory phrases', () => {
+  it('takes a described subject after an introductory phrase, not a name inside the phrase', () => {
+    expect(parse('Sooner or later, the New Jersey governor')).toMatchObject({ kind: 'description', name: 'New Jersey governor' });
+    expect(speakerOf('However, on Thursday, the group said the deal “was off”.', 'was off')).toBe('group');
+    // A name before the comma is the subject, the description its appositive.
+    expect(parse('Dmitry Peskov, the Kremlin spokesman')).toMatchObject({ name: 'Dmitry Peskov' });
+    expect(parse('Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group')).toMatchObject({ name: 'Paul Hofheinz' });
+  });
+});

@@ -400,6 +400,17 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   // ("Speaking at a rally in Novi, Michigan, Trump says"); with one, it is an appositive.
   const lastPart = nonEmpty[nonEmpty.length - 1];
   const closedByComma = tokens[tokens.length - 1]?.text === ',' || text.slice(tokens[tokens.length - 1]!.end, to).includes(',');
+  // "Sooner or later, the New Jersey governor", "At a conference in Aspen, Colo., the Stanford graduate": after
+  // an introductory phrase (not a name: "Dmitry Peskov, the Kremlin spokesman", "Paul Hofheinz of the Lisbon
+  // Council, a Brussels-based group"), a described subject speaks.
+  if (!closedByComma && nonEmpty.length > 1 && lastPart && DETERMINERS.has(lowOf(lastPart[0]!)) && lastPart.length > 1) {
+    const opener = nonEmpty[0]![0]!;
+    const first = nonEmpty[0]!;
+    if (CLAUSE_OPENERS.has(lowOf(opener)) || NEVER_SPEAKER_PREPOSITIONS.has(lowOf(opener)) || OTHER_PREPOSITIONS.has(lowOf(opener)) || (first.length > 1 && !capOf(first[1]!) && !isNameParticle(first[1]!.text))) {
+      const own = parseSourcePhrase(text, lastPart[0]!.start, lastPart[lastPart.length - 1]!.end);
+      if (own) return own;
+    }
+  }
   // With one, the subject is the first part that is nothing but a name ("Clinton, during a town hall in
   // Columbus, Ohio,", "The Turkish economics minister, Ali Babacan,"), places, tags and adverbs aside.
   if (closedByComma && nonEmpty.length > 1) {
