@@ -307,7 +307,7 @@ describe('reported speech without quote marks', () => {
 
   it('reads an attribution set off by commas inside its content', () => {
     expect(indirect('The new bridge, a city spokeswoman said, will carry twice the traffic of the old one.')).toEqual([
-      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'spokeswoman', cue: 'said' },
+      { content: ['The new bridge', 'will carry twice the traffic of the old one'], speaker: 'city spokeswoman', cue: 'said' },
     ]);
     expect(indirect('To fix the budget, Senator Mark Olsen said on Tuesday, the state must raise new revenue.')[0]).toMatchObject({ content: ['To fix the budget', 'the state must raise new revenue'], speaker: 'Mark Olsen' });
   });
@@ -543,5 +543,37 @@ describe('extractQuotes robustness', () => {
   it('handles an inverted attribution that ends the text right after its comma', () => {
     const { quotes } = extractQuotes(articleFromText('“We stay,” said the minister,'));
     expect(quotes[0]?.text).toBe('We stay,');
+  });
+});
+
+describe('relays', () => {
+  const first = (body: string) => extractQuotes(articleFromText(body)).quotes[0]!;
+  it('gives the words to the speaker and the relay to the outlet that reported them', () => {
+    const told = first('“We will respond to any attack on our forces,” Mr Putin told the Financial Times on Tuesday.');
+    expect([told.speaker?.name, told.via?.name]).toEqual(['Putin', 'Financial Times']);
+    const according = first('“We will respond to any attack on our forces,” Mr Putin said, according to CNN.');
+    expect([according.speaker?.name, according.via?.name]).toEqual(['Putin', 'CNN']);
+    const radio = first('Mr Howard told BBC Radio 4’s Today programme the plans were “unworkable and unfair”.');
+    expect([radio.speaker?.name, radio.via?.name]).toEqual(['Howard', 'BBC Radio 4']);
+    // An addressee who is not an outlet relays nothing.
+    expect(first('“We will respond to any attack on our forces,” Mr Putin told reporters in Moscow.').via).toBeNull();
+  });
+
+  it('reads "quoted X as saying" before a colon, and its passive with "by"', () => {
+    const colon = first('RIA Novosti quoted Mr Putin as saying: “We will respond to any attack on our forces.”');
+    expect([colon.speaker?.name, colon.via?.name]).toEqual(['Putin', 'RIA Novosti']);
+    const passive = first('Chief executive Geoff Dixon was quoted by The Australian newspaper as saying the carrier could no longer afford to remain “all-Australian”.');
+    expect([passive.speaker?.name, passive.via?.name]).toEqual(['Geoff Dixon', 'Australian']);
+    const bare = first('“The biggest health challenge we face is malaria,” the aid agency was quoted as saying.');
+    expect([bare.speaker?.name, bare.via]).toEqual(['aid agency', null]);
+  });
+});
+
+describe('conditions', () => {
+  it('reads no report in a speech verb inside an "if" clause, but keeps a belief there', () => {
+    const body = 'If I sit down this afternoon and write a brilliant graphics compression routine and it happens to be the same as the LZW algorithm, then I am in trouble under patent law.';
+    expect(extractQuotes(articleFromText(body)).quotes).toEqual([]);
+    const belief = extractQuotes(articleFromText('That is the very reason we need to stay engaged. If we thought they were secure, then we would not be there.')).quotes;
+    expect(belief.map((q) => q.text)).toEqual(['they were secure']);
   });
 });

@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { articleSentences, splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -88,6 +88,10 @@ function isPluralHead(t: Token | undefined): boolean {
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous') && !NOT_PLURAL.has(w) && /^[a-z-]+$/.test(w);
 }
 
+/** Function words of NP_WORDS: they open or join a noun phrase, never modify its head. */
+const NP_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'at', 'on', 'from', 'with', 'several', 'many', 'some', 'two', 'three', 'one', 'both']);
+/** A lower-case word that may modify a role ("prime", "finance", "first", "home"). */
+const ROLE_MODIFIER = /^[a-z][a-z-]+$/;
 /** The speaker phrase ending right before tokens[cueIdx] (backwards over name words, appositives and adverbs). */
 function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: number): ParsedSource | null {
   let end = cueIdx;
@@ -139,8 +143,28 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
     }
     break;
   }
+  // "the prime minister said", "France's finance minister said", "a bank spokesman told": lower-case
+  // modifiers of a role the walk stopped at, after a determiner or a possessive, are part of the phrase.
+  // (The walk stopped inside a noun phrase: at its lower-case head or a modifier, not at a comma, determiner or preposition.)
+  if (start < end && start > floor + 1 && ROLE_MODIFIER.test(tokens[start]!.text) && !NP_FUNCTION_WORDS.has(lowOf(tokens[start]!)) && !isPluralHead(tokens[end - 1]) && !capOf(tokens[end - 1]!) && (TITLE_WORDS.has(lowOf(tokens[end - 1]!)) || ORG_WORDS.has(lowOf(tokens[end - 1]!)))) {
+    let k = start;
+    while (k > floor + 1 && start - k < 2 && ROLE_MODIFIER.test(tokens[k - 1]!.text) && !SUBJECT_BREAK.has(lowOf(tokens[k - 1]!)) && !PREPOSITIONS.has(lowOf(tokens[k - 1]!)) && !LEADING_WORDS.has(lowOf(tokens[k - 1]!)) && !cueBase(tokens[k - 1])) k--;
+    const det = tokens[k - 1]!;
+    if (k < start && (SUBJECT_DETERMINERS.has(lowOf(det)) || /[’']s$/.test(det.text))) {
+      // A possessor takes its whole name ("the Scottish National Party's parliamentary leader").
+      let from = k - 1;
+      if (/[’']s$/.test(det.text)) while (from > floor && (capOf(tokens[from - 1]!) || lowOf(tokens[from - 1]!) === 'the')) from--;
+      const office = parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end);
+      // (Such a description names one office: the person the text is about need not hold it.)
+      if (office?.kind === 'description') return { ...office, office: true };
+      if (office) return office;
+    }
+  }
   // Drop a dangling leading comma part that is not a name-bearing appositive.
   while (start < end && (tokens[start]!.text === ',' || ['and', 'but', 'as', 'that', 'while', 'because'].includes(lower(tokens[start])) || OPENING_SUBORDINATORS.has(lower(tokens[start])))) start++;
+  // Nor does "of" open a speaker: the walk stopped inside a share or a head's tail ("28 percent of voters
+  // said", "a number of investors said"); the people it names speak.
+  if (start < end - 1 && lower(tokens[start]) === 'of' && !capOf(tokens[start + 1]!) && !(lower(tokens[start + 1]) === 'the' && capOf(tokens[start + 2] ?? tokens[start]!))) start++;
   if (start >= end) return null;
   // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
   const phraseTokens = tokens.slice(start, end);
@@ -302,11 +326,8 @@ function attributionAfter(body: string, frame: Frame): Attribution | null {
     const cue = tokens[c]!;
     if (base === 'quote') {
       // "RIA Novosti quoted Mr Putin as saying": speaker after, relay before.
-      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
-      if (as > c) {
-        const speaker = parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end);
-        return { source: speaker, via: phraseBefore(body, tokens, c, 0), cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) }, clauseStart: -1 };
-      }
+      const relay = quotedAsSaying(body, tokens, c);
+      if (relay) return { ...relay, clauseStart: -1 };
     }
     // The speaker between the quote and the cue: a name-like phrase, else any short noun phrase
     // ("“...,” the Republican presidential candidate said").
@@ -397,6 +418,20 @@ function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSourc
   return { ...parsed, name: body.slice(span.start, span.end), span };
 }
 
+/**
+ * "RIA Novosti quoted Mr Putin as saying": the speaker after the cue, the relay before it; in the passive
+ * ("Mr Dixon was quoted by The Australian as saying", "the agency was quoted as saying") the subject speaks
+ * and "by" names the relay. The cue runs to "saying".
+ */
+function quotedAsSaying(body: string, tokens: Token[], c: number): { source: ParsedSource | null; via: ParsedSource | null; cue: Token } | null {
+  const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
+  if (as <= c) return null;
+  const cue = makeToken(body.slice(tokens[c]!.start, tokens[as + 1]!.end), tokens[c]!.start, tokens[as + 1]!.end);
+  const by = lower(tokens[c + 1]) === 'by';
+  if (as === c + 1 || by) return { source: phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c), via: by && as > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[as - 1]!.end) : null, cue };
+  return { source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end), via: phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true), cue };
+}
+
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
   // "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “...”", "More from Jones: “...”":
@@ -430,6 +465,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
     if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
     if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
+    // "RIA Novosti quoted Mr Putin as saying: “...”": the relay's cue ("quoted") reads the speaker and the relay.
+    if (lower(tokens[c - 1]) === 'as' && base === 'say' && tokens.slice(Math.max(0, c - 10), c - 1).some((t) => cueBase(t) === 'quote')) continue;
     const cue = tokens[c]!;
     let n = c + 1;
     while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
@@ -442,15 +479,8 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
       if (that > c) clauseStart = tokens[that + 1]?.start ?? frame.to;
     }
     if (base === 'quote') {
-      const as = tokens.findIndex((t, k) => k > c && lower(t) === 'as' && lower(tokens[k + 1]) === 'saying');
-      if (as > c) {
-        return {
-          source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end),
-          via: phraseBefore(body, tokens, c, 0),
-          cue: { ...cue, end: tokens[as + 1]!.end, text: body.slice(cue.start, tokens[as + 1]!.end) },
-          clauseStart: tokens[as + 2]?.start ?? frame.to,
-        };
-      }
+      const relay = quotedAsSaying(body, tokens, c);
+      if (relay) return { ...relay, clauseStart: tokens.find((t) => t.start >= relay.cue.end)?.start ?? frame.to };
     }
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
@@ -800,7 +830,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   let previousEnd = -1;
   for (const d of drafts) {
     const speaker = resolveSpeaker(d.attribution?.source ?? null, entities, sentences);
-    const via = resolveSpeaker(d.attribution?.via ?? null, entities, sentences);
+    const via = resolveSpeaker(d.attribution?.via ?? (speaker.ref && d.attribution?.cue ? relayAfter(body, d.attribution.cue) : null), entities, sentences);
     let speakerRef: SpeakerRef | null = speaker.ref;
     if (!speakerRef && (d.continues || !d.attribution) && previousSpeaker && paragraphOf(d.span.start) - paragraphOf(previousEnd) <= 1) {
       // A paragraph that continues the last speaker's quote: same speaker, no mention of its own.
@@ -829,6 +859,45 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     });
   }
   return { quotes, entities, sentences };
+}
+
+/** Words that name a news outlet or agency ("CNN", "the Financial Times", "RIA Novosti", "BBC Radio"). */
+const OUTLET_WORDS = new Set(
+  ('news bbc cnn reuters ap afp upi tass ria novosti interfax xinhua nhk cctv abc nbc cbs msnbc cnbc npr pbs itv sky politico bloomberg ' +
+    'times post journal tribune herald guardian telegraph press radio television tv magazine gazette chronicle mail express mirror ' +
+    'newspaper newsweek agency channel broadcasting breitbart huffington').split(' '),
+);
+/** The outlet named by the capitalised run at tokens[k], "the" aside ("the BBC", "Fox News"), or null. */
+function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null {
+  if (lower(tokens[k]) === 'the') k++;
+  let e = k;
+  let outlet = false;
+  // (A number goes on the run, "BBC Radio 4"; a possessive ends it, "BBC One's Breakfast programme".)
+  while (e < tokens.length && e - k < 5 && ((capOf(tokens[e]!) && !HONORIFICS.has(lowOf(tokens[e]!).replace(/\.$/, '')) && !TIME_WORDS.has(lowOf(tokens[e]!))) || (e > k && /^\d+(?:[’']s)?$/.test(tokens[e]!.text)))) {
+    const t = tokens[e++]!;
+    outlet = OUTLET_WORDS.has(lowOf(t).replace(/[’']s?$/, '')) || outlet;
+    if (/[’']s?$/.test(t.text)) break;
+  }
+  if (!outlet) return null;
+  const span = { start: tokens[k]!.start, end: tokens[e - 1]!.end };
+  return { kind: 'organisation', name: body.slice(span.start, span.end).replace(/[’']s?$/u, ''), entityKind: 'organisation', span, roles: [] };
+}
+/**
+ * The outlet that relays a speaker's words, named after the cue: "X told CNN", "X said, according to the
+ * Financial Times", "X said in an interview with Fox News". Only the rest of the cue's sentence is read.
+ */
+function relayAfter(body: string, cue: Token): ParsedSource | null {
+  let to = cue.end;
+  while (to < body.length && to - cue.end < 120 && !/[.!?\n“”"]/.test(body[to]!)) to++;
+  const tokens = tokenize(body, cue.end, to);
+  if (/^t(?:old|ells?)$/i.test(cue.text)) return outletAt(body, tokens, 0);
+  for (let k = 0; k < tokens.length && k < 8; k++) {
+    const w = lowOf(tokens[k]!);
+    if (w === 'according' && lower(tokens[k + 1]) === 'to' && tokens[k - 1]?.text === ',') return outletAt(body, tokens, k + 2);
+    if (w === 'with' && lower(tokens[k - 1]) === 'interview') return outletAt(body, tokens, k + 1);
+    if (tokens[k]!.text === ',' && lower(tokens[k + 1]) !== 'according') break;
+  }
+  return null;
 }
 
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
@@ -966,6 +1035,7 @@ function resolveSpeaker(source: ParsedSource | null, entities: ArticleEntities, 
   if (source.kind === 'pronoun') entity = entities.resolvePronoun(source.span.start, sentences, source.pronoun);
   // An indefinite description introduces someone new ("a longtime adviser", "one Democratic official").
   else if (source.kind === 'description' && /\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+$/.test(entities.body.slice(Math.max(0, source.span.start - 9), source.span.start))) entity = undefined;
+  else if (source.kind === 'description' && source.office) entity = entities.findByRole(mention.text);
   else if (source.kind === 'description') {
     // "The Indiana governor said ...": a definite description with no role on record refers back to the
     // person the text is about, as a pronoun would.
@@ -1502,6 +1572,8 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     if (that && tokens[clause]?.text === ',') clause++;
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
+    // "If I sit down and write a routine ..., then I am in trouble": a speech verb inside a condition reports nothing (a belief there still counts: "If we thought they were secure").
+    if (STRONG_CUES.has(base) && (lower(tokens[0]) === 'if' || lower(tokens[0]) === 'unless') && !/[,;:—–]|\s-\s/.test(body.slice(tokens[0]!.end, tokens[c]!.start))) continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
     // "... declined to name them but said ..." too.
     const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';

@@ -118,3 +118,60 @@ describe('attribution after a quote', () => {
     expect(speakerOf(text, 'liberal media lapdogs')).toBe('Roy Moore');
   });
 });
+
+describe('names that look like titles, months or affiliations', () => {
+  it('keeps a month or a title word that is a surname after a given name', () => {
+    expect(speakerOf('“We will not be deterred,” Theresa May said on Tuesday.', 'We will not')).toBe('Theresa May');
+    expect(parse('Mrs May')).toMatchObject({ kind: 'name', name: 'May' });
+    expect(parse('Putin Tuesday')).toMatchObject({ name: 'Putin' });
+    expect(speakerOf('“We agree with the president on this,” Rep. Steve King, R-Iowa, said.', 'We agree')).toBe('Steve King');
+    expect(parse('Amy Pope')).toMatchObject({ kind: 'name', name: 'Amy Pope', entityKind: 'person' });
+    expect(parse('Mervyn King of the Bank of England')).toMatchObject({ name: 'Mervyn King', entityKind: 'person' });
+    expect(parse('the Saudi King')).toMatchObject({ kind: 'description' });
+  });
+
+  it('leaves an affiliation or home town after "of" out of a person\'s name, not out of an organisation\'s', () => {
+    expect(speakerOf('“Rates will rise before the summer,” said Orin Middleton of Barclays Capital.', 'Rates will')).toBe('Orin Middleton');
+    expect(parse('Detective Inspector Paul Miller of Thames Valley Police')).toMatchObject({ kind: 'name', name: 'Paul Miller', entityKind: 'person' });
+    expect(parse('the Office for National Statistics')).toMatchObject({ kind: 'organisation', name: 'Office for National Statistics' });
+    expect(parse('the Department for Education')).toMatchObject({ name: 'Department for Education' });
+    expect(parse('the London School of Economics')?.name).toBe('London School of Economics');
+    expect(parse('The Boys Choir of Harlem')?.name).toBe('Boys Choir of Harlem');
+  });
+});
+
+describe('descriptions that name an office', () => {
+  it('keeps the modifiers of a role before its cue and resolves the office only to its holder on record', () => {
+    const text = 'Prime Minister Tony Blair and Deputy Prime Minister John Prescott visited Edinburgh on Monday.\n\n“We will not be complacent about this election,” the prime minister said.';
+    expect(speakerOf(text, 'We will not be complacent')).toBe('Tony Blair');
+    // No holder on record: the whole description stays, not its head ("minister") nor the person the text is about.
+    const other = 'Michael Howard attacked the plans on Monday.\n\n“We will not be complacent about this election,” the prime minister said.';
+    expect(speakerOf(other, 'We will not be complacent')).toBe('prime minister');
+    expect(speakerOf('“The figures are disappointing for us,” France’s finance minister said.', 'The figures')).toBe('France’s finance minister');
+    expect(speakerOf('“No one was hurt in the incident,” a bank spokesman told the BBC.', 'No one was hurt')).toBe('bank spokesman');
+    expect(speakerOf('Output rose by 1.7% last year, the statistical office said.', 'Output rose')).toBe('statistical office');
+  });
+
+  it('does not give "the prime minister" to the deputy prime minister', () => {
+    const text = 'Deputy Prime Minister John Prescott visited the flooded towns.\n\n“This is a disaster for the whole region,” the prime minister said.';
+    expect(speakerOf(text, 'This is a disaster')).not.toBe('John Prescott');
+  });
+});
+
+describe('shares and partitives', () => {
+  it('gives a share of people to the people, not to "of ..."', () => {
+    expect(speakerOf('Just 28 percent of voters said the decision was “the right one”, the poll found.', 'the right one')).toBe('voters');
+    expect(speakerOf('The board of directors said the bid “undervalued the company”.', 'undervalued')).toBe('directors');
+    expect(speakerOf('“He is a liar,” one of the experts said.', 'He is a liar')).toBe('experts');
+  });
+});
+
+describe('introductory phrases', () => {
+  it('takes a described subject after an introductory phrase, not a name inside the phrase', () => {
+    expect(parse('Sooner or later, the New Jersey governor')).toMatchObject({ kind: 'description', name: 'New Jersey governor' });
+    expect(speakerOf('However, on Thursday, the group said the deal “was off”.', 'was off')).toBe('group');
+    // A name before the comma is the subject, the description its appositive.
+    expect(parse('Dmitry Peskov, the Kremlin spokesman')).toMatchObject({ name: 'Dmitry Peskov' });
+    expect(parse('Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group')).toMatchObject({ name: 'Paul Hofheinz' });
+  });
+});

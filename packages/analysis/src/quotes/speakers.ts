@@ -225,6 +225,8 @@ export interface ParsedSource {
   /** Titles and appositive descriptions attached to the name ("Pentagon spokesman"). */
   roles: string[];
   pronoun?: 'male' | 'female' | 'plural' | 'neuter' | 'first';
+  /** A description that names an office ("the prime minister"): it resolves only to a holder of that role on record. */
+  office?: boolean;
 }
 
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as']);
@@ -245,9 +247,16 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   let end = tokens.length;
   // Trailing weekdays and months are not part of a name ("Putin Tuesday"), nor is a trailing lower-case
   // head ("RIA Novosti news agency") or adverb ("Putin Tuesday strongly"): strip both, in any order.
-  while (end > 0 && (NON_NAME_CAPS.has(bareOf(tokens[end - 1]!)) || !capOf(tokens[end - 1]!))) end--;
+  let month = false;
+  while (end > 0 && (NON_NAME_CAPS.has(bareOf(tokens[end - 1]!)) || !capOf(tokens[end - 1]!))) {
+    // A month that ends the phrase after a given name or an honorific is a surname ("Theresa May", "Mrs May").
+    if ((month = end === tokens.length && end >= 2 && SURNAME_MONTHS.has(bareOf(tokens[end - 1]!)) && (givenName(tokens[end - 2]!) || HONORIFICS.has(bareOf(tokens[end - 2]!))))) break;
+    end--;
+  }
   if (end === 0) return null;
   let start = end;
+  // A title word that ends the phrase after a given name is a surname ("Amy Pope", "Rep. Steve King").
+  if (surnameTitle(tokens, end - 1)) start--;
   while (start > 0) {
     const t = tokens[start - 1]!;
     const b = bareOf(t);
@@ -267,7 +276,7 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   let p = start - 1;
   while (p >= 0) {
     const w = bareOf(tokens[p]!);
-    if (TITLE_WORDS.has(w) || HONORIFICS.has(w) || DETERMINERS.has(w) || (w === 'of' && p > 0 && TITLE_WORDS.has(bareOf(tokens[p - 1]!)))) p--;
+    if ((TITLE_WORDS.has(w) && !surnameTitle(tokens, p)) || HONORIFICS.has(w) || DETERMINERS.has(w) || (w === 'of' && p > 0 && TITLE_WORDS.has(bareOf(tokens[p - 1]!)) && !surnameTitle(tokens, p - 1))) p--;
     else if ((w === 'and' || w === 'or') && p > 0 && capOf(tokens[p - 1]!)) {
       p--;
       while (p >= 0 && capOf(tokens[p]!) && !TITLE_WORDS.has(bareOf(tokens[p]!))) p--;
@@ -285,8 +294,14 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   // "John McCain of Arizona": the state is not part of a person's name (it is of "University of California").
   const ofState = end - start >= 3 && lowOf(tokens[end - 2]!) === 'of' && isState(tokens.slice(end - 1, end)) ? 2 : end - start >= 4 && lowOf(tokens[end - 3]!) === 'of' && isState(tokens.slice(end - 2, end)) ? 3 : 0;
   if (ofState && !tokens.slice(start, end - ofState).some((t) => ORG_WORDS.has(bareOf(t)))) end -= ofState;
+  // "Orin Middleton of Barclays Capital", "John Smith of Allentown": after a person's given name and surname,
+  // "of" opens an affiliation or a home town, not more of the name ("Bank of England", "Duke of York").
+  else if (end - start >= 4) {
+    const of = tokens.findIndex((t, k) => k >= start + 2 && k <= start + 3 && k < end - 1 && lowOf(t) === 'of');
+    if (of > 0 && givenName(tokens[start]!) && lowOf(tokens[start - 1] ?? tokens[start]!) !== 'the' && !PLACE_OPENERS.has(bareOf(tokens[start]!)) && tokens.slice(start + 1, of).every((t) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(t.text) && !ORG_WORDS.has(bareOf(t)) && !TITLE_WORDS.has(bareOf(t)) && !NAME_OF_HEADS.has(bareOf(t)))) end = of;
+  }
   const nameTokens = tokens.slice(start, end);
-  if (nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t)))) return null;
+  if (!month && nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t)))) return null;
   // Two or more words in capitals are a heading ("IOWA POLLS NOT NECESSARILY WRONG"), not a name.
   if (nameTokens.length >= 2 && nameTokens.every(isUpperCaseWord)) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
@@ -297,6 +312,26 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
+/** Capitalised words that open the name of a place or body, never a person's ("New York", "Royal College"). */
+const PLACE_OPENERS = new Set('new north south east west united royal national federal central general great saint st san santa los las fort port mount lake'.split(' '));
+/** Heads of names that take "of" ("London School of Economics", "Chambers of Commerce"). */
+const NAME_OF_HEADS = new Set('authority book records school college chamber chambers society academy institute museum church hospital house city county state states republic kingdom isle islands island bay gulf sea river university department'.split(' '));
+/** Prepositions inside an organisation's name ("Office for National Statistics", "Bank of England", "Mail on Sunday"). */
+const ORG_TAIL_PREPOSITIONS = new Set(['of', 'for', 'on']);
+/** Months that are also surnames ("Theresa May"). */
+const SURNAME_MONTHS = new Set(['may', 'june', 'april', 'august']);
+/** Title words that are also surnames ("Amy Pope", "Steve King", "John Major"). */
+const SURNAME_TITLES = new Set(['king', 'pope', 'bishop', 'major']);
+/** Whether tokens[k] is a title word that is a surname after a given name ("Amy Pope", "Mervyn King"). */
+const surnameTitle = (tokens: Token[], k: number): boolean => k >= 1 && SURNAME_TITLES.has(bareOf(tokens[k]!)) && /^\p{Lu}\p{Ll}+(?:[’']s)?$/u.test(tokens[k]!.text) && givenName(tokens[k - 1]!);
+/**
+ * A capitalised word that may be a given name before a surname: not a title, honorific, state, party,
+ * organisation head or sentence word, nor a nationality ("Saudi King", "Russian President").
+ */
+function givenName(t: Token): boolean {
+  const b = bareOf(t);
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b) && !NON_NAME_CAPS.has(b) && !ORG_WORDS.has(b) && !US_STATES.has(b) && !PARTY_WORDS.has(b) && !CLAUSE_OPENERS.has(b) && !/(?:an|ese|ish|i)$/.test(b);
+}
 /** Capitalised function words that open a sentence before a name, never part of it. */
 const CLAUSE_OPENERS = new Set(
   ('when after before since because although though if unless until while as but and or so yet also still then once whether where how why what ' +
@@ -333,7 +368,11 @@ function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token
   const nameWords = name.map((t) => bareOf(t));
   if (!honorific && isState(name)) return 'place';
   if (honorific || roleTokens.some((t) => TITLE_WORDS.has(bareOf(t)))) return 'person';
-  if (nameWords.some((w) => ORG_WORDS.has(w)) || words.slice(words.indexOf(nameWords[nameWords.length - 1]!) + 1).some((w) => ORG_WORDS.has(w))) return 'organisation';
+  // (A head after the name makes it an organisation's, "RIA Novosti news agency", not one after a preposition:
+  // "Mervyn King of the Bank of England".)
+  const trailing = words.slice(words.indexOf(nameWords[nameWords.length - 1]!) + 1);
+  const pp = trailing.findIndex((w) => w === 'of' || w === 'at' || w === 'for' || w === 'from');
+  if (nameWords.some((w) => ORG_WORDS.has(w)) || (pp < 0 ? trailing : trailing.slice(0, pp)).some((w) => ORG_WORDS.has(w))) return 'organisation';
   if (name.length === 1 && /^[\p{Lu}.]{2,}$/u.test(name[0]!.text)) return 'organisation'; // NATO, AP, CNN
   if (all[0] && all[0].text.toLowerCase() === 'the' && name.length <= 3) return 'organisation'; // the Pentagon, The Post
   void text;
@@ -361,6 +400,17 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   // ("Speaking at a rally in Novi, Michigan, Trump says"); with one, it is an appositive.
   const lastPart = nonEmpty[nonEmpty.length - 1];
   const closedByComma = tokens[tokens.length - 1]?.text === ',' || text.slice(tokens[tokens.length - 1]!.end, to).includes(',');
+  // "Sooner or later, the New Jersey governor", "At a conference in Aspen, Colo., the Stanford graduate": after
+  // an introductory phrase (not a name: "Dmitry Peskov, the Kremlin spokesman", "Paul Hofheinz of the Lisbon
+  // Council, a Brussels-based group"), a described subject speaks.
+  if (!closedByComma && nonEmpty.length > 1 && lastPart && DETERMINERS.has(lowOf(lastPart[0]!)) && lastPart.length > 1) {
+    const opener = nonEmpty[0]![0]!;
+    const first = nonEmpty[0]!;
+    if (CLAUSE_OPENERS.has(lowOf(opener)) || NEVER_SPEAKER_PREPOSITIONS.has(lowOf(opener)) || OTHER_PREPOSITIONS.has(lowOf(opener)) || (first.length > 1 && !capOf(first[1]!) && !isNameParticle(first[1]!.text))) {
+      const own = parseSourcePhrase(text, lastPart[0]!.start, lastPart[lastPart.length - 1]!.end);
+      if (own) return own;
+    }
+  }
   // With one, the subject is the first part that is nothing but a name ("Clinton, during a town hall in
   // Columbus, Ohio,", "The Turkish economics minister, Ali Babacan,"), places, tags and adverbs aside.
   if (closedByComma && nonEmpty.length > 1) {
@@ -397,7 +447,8 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   if (best) {
     const { part, found } = best;
     const trailing = part.slice(part.indexOf(found.tokens[found.tokens.length - 1]!) + 1).map((t) => bareOf(t));
-    const head = trailing[trailing.length - 1];
+    // ("Paul Miller of Thames Valley Police": the head of a prepositional tail is not the phrase's.)
+    const head = trailing.length && OTHER_PREPOSITIONS.has(trailing[0]!) && capOf(part[part.length - 1]!) ? undefined : trailing[trailing.length - 1];
     if (head && GROUP_WORDS.has(head)) {
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
       return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
@@ -412,14 +463,17 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
       ...nonEmpty.filter((p) => p !== part).map((p) => joinTokens(text, p.filter((t, i) => !(i === 0 && ['a', 'an', 'the'].includes(t.text.toLowerCase()))))),
     ].filter((r) => r.length > 1);
     const kind = kindOfName(text, found.tokens, found.roleTokens, part, found.honorific);
-    const nameTokens = found.tokens;
+    let nameTokens = found.tokens;
+    // An organisation's name runs on over a capitalised tail ("the Office for National Statistics", "the Mail on Sunday").
+    const tail = part.slice(part.indexOf(nameTokens[nameTokens.length - 1]!) + 1);
+    if (kind === 'organisation' && tail.length >= 2 && ORG_TAIL_PREPOSITIONS.has(lowOf(tail[0]!)) && tail.slice(1).every((t, k) => (capOf(t) && !NON_NAME_CAPS.has(bareOf(t))) || (k > 0 && (isNameParticle(t.text) || lowOf(t) === 'and')) || (k === 0 && lowOf(t) === 'the')) && capOf(tail[tail.length - 1]!)) nameTokens = [...nameTokens, ...tail];
     const last = nameTokens[nameTokens.length - 1]!;
     const lastHead = bareOf(last);
     const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
     // "U.S. officials", "Russian officials", "Café owners": a capitalised modifier of a group noun or of
     // a lower-case plural is not a name.
     const after = part.slice(part.indexOf(last) + 1).map((t) => bareOf(t));
-    const afterHead = after[after.length - 1];
+    const afterHead = after.length && OTHER_PREPOSITIONS.has(after[0]!) && capOf(part[part.length - 1]!) ? undefined : after[after.length - 1];
     if (afterHead !== undefined && (GROUP_WORDS.has(afterHead) || (isPluralNoun(afterHead) && part.length <= 5)) && kind !== 'organisation') {
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many'].includes(t.text.toLowerCase()))));
       return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
@@ -428,7 +482,9 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     return { kind: kind === 'organisation' ? 'organisation' : 'name', name, entityKind: kind, span: { start: nameTokens[0]!.start, end: last.end }, roles };
   }
   const head = bareOf(tokens[tokens.length - 1]!);
-  const desc = joinTokens(text, tokens.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
+  // ("One of the experts": the people the share is of.)
+  const of = tokens.length > 2 && lowOf(tokens[1]!) === 'of' && DETERMINERS.has(lowOf(tokens[0]!)) ? 2 : 0;
+  const desc = joinTokens(text, tokens.filter((t, i) => i >= of && !(i === of && ['a', 'an', 'the', 'some', 'one'].includes(t.text.toLowerCase()))));
   const span = { start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end };
   // A document speaks for its author: "a statement from Mr. Trump", "Romney's statement".
   if (DOCUMENT_WORDS.has(head) || tokens.some((t) => DOCUMENT_WORDS.has(bareOf(t)))) {
@@ -580,6 +636,9 @@ function pickNamesake(list: readonly ArticleEntity[], gender: 'male' | 'female' 
   }
   return best;
 }
+
+/** A rank word before a role: the holder of "deputy prime minister" is not "the prime minister". */
+const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|associate|lieutenant)\b/;
 
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
@@ -759,6 +818,8 @@ export class ArticleEntities {
         const rn = normRole(r);
         let score = 0;
         if (rn === d) score = 3;
+        // ("deputy prime minister" does not hold "the prime minister": a rank before the role makes it another.)
+        else if (RANK.test(rn) && !RANK.test(d)) continue;
         else if (rn.endsWith(d) || d.endsWith(rn)) score = 2;
         else {
           const rWords = new Set(rn.split(' '));
