@@ -44,6 +44,13 @@ describe('places are not speakers', () => {
     expect(speakerOf('Café owners said on Monday that prices had risen by 12% since the spring.', 'prices')).toBe('Café owners');
   });
 
+  it('reads a name before an organisation noun as a modifier of the organisation, not as the speaker', () => {
+    expect(parse('The Australian government')).toMatchObject({ kind: 'organisation', name: 'Australian government' });
+    expect(parse('the Swedish firm')).toMatchObject({ kind: 'organisation', name: 'Swedish firm' });
+    expect(speakerOf('The US regulator said foreign firms may get extra time to comply with a key clause of the act.', 'foreign firms')).toBe('US regulator');
+    expect(speakerOf('The Bush administration argues that the US deficit reflects faster growth than in the rest of the world.', 'the US deficit')).toBe('Bush administration');
+  });
+
   it('does not learn "New York" as a person, so a later pronoun finds the subject', () => {
     const text =
       'Clinton defends her record.\n\n' +

@@ -463,6 +463,13 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
       ...nonEmpty.filter((p) => p !== part).map((p) => joinTokens(text, p.filter((t, i) => !(i === 0 && ['a', 'an', 'the'].includes(t.text.toLowerCase()))))),
     ].filter((r) => r.length > 1);
     const kind = kindOfName(text, found.tokens, found.roleTokens, part, found.honorific);
+    if (head && (ORG_WORDS.has(head) || ORG_HEADS.has(head)) && trailing.every((w) => /^[a-z]/.test(w)) && !found.tokens.some((t) => ORG_WORDS.has(bareOf(t)))) {
+      // "The Australian government", "the US regulator", "the Bush administration": a capitalised word that
+      // only modifies an organisation noun is not the speaker; the whole phrase is. (An organisation's own
+      // name stays: "the RIA Novosti news agency" is RIA Novosti.)
+      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
+      return { kind: 'organisation', name: desc, entityKind: 'organisation', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
+    }
     let nameTokens = found.tokens;
     // An organisation's name runs on over a capitalised tail ("the Office for National Statistics", "the Mail on Sunday").
     const tail = part.slice(part.indexOf(nameTokens[nameTokens.length - 1]!) + 1);
@@ -512,6 +519,11 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   if (tokens.length > 8 || !TITLE_WORDS.has(head)) return null;
   return { kind: 'description', name: desc, entityKind: 'person', span, roles: [] };
 }
+
+/** Lower-case heads of an organisation described by a capitalised modifier ("the Swedish firm", "the US regulator"). */
+const ORG_HEADS: ReadonlySet<string> = new Set(
+  'firm regulator watchdog giant maker manufacturer retailer carrier airline broadcaster publisher operator supplier lender insurer producer consortium exchange'.split(' '),
+);
 
 /** Words that open a described subject: "the senator", "a longtime adviser", "one Democratic official". */
 export const SUBJECT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'another', 'one']);
