@@ -559,6 +559,12 @@ describe('relays', () => {
     expect(first('“We will respond to any attack on our forces,” Mr Putin told reporters in Moscow.').via).toBeNull();
   });
 
+  it('never learns an outlet named by two capitalised words as a person ("BBC Sport")', () => {
+    const { quotes, entities } = extractQuotes(articleFromText('“She must not lose faith in what has already been proven,” Hugh Richards told BBC Sport.'));
+    expect([quotes[0]?.speaker?.name, quotes[0]?.via?.name]).toEqual(['Hugh Richards', 'BBC Sport']);
+    expect([...entities.byKey.values()].filter((e) => e.name === 'BBC Sport').map((e) => e.kind)).toEqual(['organisation']);
+  });
+
   it('reads "quoted X as saying" before a colon, and its passive with "by"', () => {
     const colon = first('RIA Novosti quoted Mr Putin as saying: “We will respond to any attack on our forces.”');
     expect([colon.speaker?.name, colon.via?.name]).toEqual(['Putin', 'RIA Novosti']);

@@ -5,7 +5,7 @@ import { makeId, type Article, type Quote, type QuoteKind, type Span, type Speak
 import { WordSet } from '../numbers/tokens.js';
 import { countWordRuns } from '../text/chars.js';
 import { articleSentences, splitSentences } from '../text/sentences.js';
-import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
+import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
 import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
@@ -862,11 +862,11 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
 }
 
 /** Words that name a news outlet or agency ("CNN", "the Financial Times", "RIA Novosti", "BBC Radio"). */
-const OUTLET_WORDS = new Set(
-  ('news bbc cnn reuters ap afp upi tass ria novosti interfax xinhua nhk cctv abc nbc cbs msnbc cnbc npr pbs itv sky politico bloomberg ' +
-    'times post journal tribune herald guardian telegraph press radio television tv magazine gazette chronicle mail express mirror ' +
-    'newspaper newsweek agency channel broadcasting breitbart huffington').split(' '),
-);
+const OUTLET_WORDS = new Set([
+  ...OUTLET_BRANDS,
+  ...('news bloomberg times post journal tribune herald guardian telegraph press radio television tv magazine gazette chronicle mail ' +
+    'express mirror newspaper agency channel broadcasting').split(' '),
+]);
 /** The outlet named by the capitalised run at tokens[k], "the" aside ("the BBC", "Fox News"), or null. */
 function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null {
   if (lower(tokens[k]) === 'the') k++;

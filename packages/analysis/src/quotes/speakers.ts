@@ -4,7 +4,7 @@
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
 import { isLetterAt, isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
-import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
+import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
   text: string;
@@ -945,7 +945,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     if (opensAt > 0 && CLAUSE_OPENERS.has(lowOf(run[opensAt - 1]!))) continue;
     const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
     const words = found.tokens.map((x) => bareOf(x));
-    if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w))) continue;
+    if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w) || OUTLET_BRANDS.has(w))) continue;
     if (found.tokens.length > 4) continue;
     // Places are not people: "a senator from New York", "in Tennessee", "from Los Angeles".
     if (isState(found.tokens)) continue;
