@@ -531,6 +531,16 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The 57-year-old scientist says she doesn’t take Holocaust comparisons lightly.')[0]?.content).toEqual(['she doesn’t take Holocaust comparisons lightly']);
   });
 
+  it('reads reported speech in a sentence whose only quote is a scare quote no other rule took', () => {
+    expect(indirect('G7 ministers called for more flexibility in exchange rates and said "excess volatility" would impede economic growth.')).toContainEqual(
+      { content: ['"excess volatility" would impede economic growth'], speaker: 'G7', cue: 'said' },
+    );
+    expect(indirect('The 14-year-old said she was hoping to meet DiCaprio and Keanu Reeves but joked that "they are probably a little too old for me".')).toEqual([
+      { content: ['she was hoping to meet DiCaprio and Keanu Reeves'], speaker: '14-year-old', cue: 'said' },
+      { content: ['"they are probably a little too old for me"'], speaker: '14-year-old', cue: 'joked' },
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -729,9 +729,10 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.9 : 0.5 });
   }
 
-  // Reported speech in sentences that hold no quote.
-  // Sentences and quoted ranges are both in body order: walk them together.
-  const quotedRanges = drafts.map((d) => d.span).concat(quoted.map((q) => q.outer)).sort((a, b) => a.start - b.start);
+  // Reported speech in sentences that hold no quote, or only quotes no rule above took (a scare quote, a
+  // title: "Speaking on ABC’s “This Week,” Carson admitted ..., but said his campaign had found ...").
+  // Sentences and drafts are both in body order: walk them together.
+  const quotedRanges = drafts.map((d) => d.span).sort((a, b) => a.start - b.start);
   let r = 0;
   let reach = -1; // the furthest end among ranges starting before the current sentence's end
   for (const s of sentences) {
@@ -745,7 +746,11 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
     const more: Draft[] = [];
     const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, more);
-    if (d) drafts.push(d, ...more);
+    if (d) {
+      // A content that opens with a quote ("said “excess volatility” would ...") keeps its opening mark.
+      for (const x of [d, ...more]) if (OPENING_MARKS.includes(body[x.span.start - 1]!) && !/[\p{L}\p{N}]/u.test(body[x.span.start - 2] ?? ' ')) x.span = x.segments[0] = { start: x.span.start - 1, end: x.span.end };
+      drafts.push(d, ...more);
+    }
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
@@ -828,6 +833,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   }
   return { quotes, entities };
 }
+
+/** Quote marks that open a quote. */
+const OPENING_MARKS = '"“‘\'«';
 
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
 const PARTICIPLE_LEAD = new Set([',', 'while', 'before']);
