@@ -541,6 +541,19 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads reported speech after a sentence’s quotes and their attribution, but not the attribution’s own adjuncts', () => {
+    expect(indirect('Graham called both Trump and Democratic front-runner Hillary Clinton “crazy” and said the Republican party is bound to lose to Clinton if an alternative to Trump is not found.')).toEqual([
+      { content: ['the Republican party is bound to lose to Clinton if an alternative to Trump is not found'], speaker: 'Graham', cue: 'said' },
+    ]);
+    expect(indirect('"We just don\'t think adoption is a game show," said Tommy Schenck, WRAZ-TV\'s general manager, though he said his decision had not been influenced by public protests.')).toEqual([
+      { content: ['his decision had not been influenced by public protests'], speaker: 'Tommy Schenck', cue: 'said' },
+    ]);
+    expect(indirect('“I was happy about the decision,” Carson said of the ruling on Monday, as his campaign was announced.')).toEqual([]);
+    expect(indirect('“Attaining earnings of $10 a share remains GM’s goal,” the company said, adding it believes it can achieve this in 2007.')).toEqual([
+      { content: ['it believes it can achieve this in 2007'], speaker: 'company', cue: 'adding' },
+    ]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

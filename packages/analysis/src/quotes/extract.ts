@@ -732,25 +732,57 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   // Reported speech in sentences that hold no quote, or only quotes no rule above took (a scare quote, a
   // title: "Speaking on ABC’s “This Week,” Carson admitted ..., but said his campaign had found ...").
   // Sentences and drafts are both in body order: walk them together.
-  const quotedRanges = drafts.map((d) => d.span).sort((a, b) => a.start - b.start);
+  const ordered = drafts.slice().sort((a, b) => a.span.start - b.span.start);
   let r = 0;
-  let reach = -1; // the furthest end among ranges starting before the current sentence's end
+  let reach = -1; // the furthest end among drafts starting before the current sentence's end
+  let tailFrom = -1; // ... and among their attributions and the quotes they hold
+  let qo = 0;
+  let lastSource: ParsedSource | null = null;
+  const read = (span: Span, tail: boolean): void => {
+    const more: Draft[] = [];
+    let d = reportedSpeech(body, span, more, tail ? lastSource : null);
+    // After a quote a frame needs its own subject there, and a content opening with a clause, not with
+    // an adjunct of the quote's own cue ("..., he said of the decision", "... said as she turned around"),
+    // nor a relative clause of its speaker's apposition ("said X, the director, who also said ...").
+    // A participle right after the attribution is participleAfter's ("..., the company said, adding it believes ..."),
+    // and a passive names no speaker ("..., said Oliver Valente, ..., when the contract was announced").
+    if (d && tail) {
+      const lead = /^[\s,]*([\p{L}]+)/u.exec(body.slice(span.start, span.start + 30))?.[1] ?? '';
+      if (lead.endsWith('ing')) return;
+      const kept = [d, ...more].filter((x) => {
+        const first = /^[\p{L}\p{N}’'-]+/u.exec(body.slice(x.span.start, x.span.start + 30))?.[0]?.toLowerCase() ?? '';
+        const cue = x.attribution!.cue!.start;
+        return !!first && !PREPOSITIONS.has(first) && !SUBORDINATORS.has(first) && !TAIL_OPENERS.has(first) && !first.endsWith('ly') && !!x.attribution!.source && (x.attribution!.source.span.start >= span.start || x.attribution!.source === lastSource) && !/\b(?:who\s+(?:[a-z]+\s+)?|was\s+|were\s+|been\s+|is\s+|are\s+)$/.test(body.slice(Math.max(span.start, cue - 20), cue));
+      });
+      d = kept.shift() ?? null;
+      more.splice(0, more.length, ...kept);
+    }
+    if (!d) return;
+    // A content that opens with a quote ("said “excess volatility” would ...") keeps its opening mark.
+    for (const x of [d, ...more]) if (OPENING_MARKS.includes(body[x.span.start - 1]!) && !/[\p{L}\p{N}]/u.test(body[x.span.start - 2] ?? ' ')) x.span = x.segments[0] = { start: x.span.start - 1, end: x.span.end };
+    drafts.push(d, ...more);
+  };
   for (const s of sentences) {
     const clearBefore = reach <= s.start;
-    const firstQuoted = r < quotedRanges.length && quotedRanges[r]!.start < s.end ? quotedRanges[r]!.start : s.end;
-    while (r < quotedRanges.length && quotedRanges[r]!.start < s.end) reach = Math.max(reach, quotedRanges[r++]!.end);
+    const firstQuoted = r < ordered.length && ordered[r]!.span.start < s.end ? ordered[r]!.span.start : s.end;
+    for (; r < ordered.length && ordered[r]!.span.start < s.end; r++) {
+      const { span, attribution } = ordered[r]!;
+      reach = Math.max(reach, span.end);
+      tailFrom = Math.max(tailFrom, span.end, attribution?.cue?.end ?? 0, attribution?.source?.span.end ?? 0);
+      lastSource = attribution?.source ?? null;
+    }
+    // A sentence may go on with reported speech after its quotes and their attribution ("Graham called
+    // Trump “crazy” and said the party is bound to lose ...", "..., said Ms. Tamargo, who ...").
+    if (firstQuoted < s.end) {
+      while (qo < quoted.length && quoted[qo]!.outer.start < reach) tailFrom = Math.max(tailFrom, quoted[qo++]!.outer.end);
+      if (tailFrom > s.start && s.end - tailFrom >= 30) read({ start: tailFrom, end: s.end }, true);
+    }
     if (!clearBefore) continue;
     // A sentence that goes on to quote someone may open with reported speech of its own
     // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
     // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
     if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
-    const more: Draft[] = [];
-    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, more);
-    if (d) {
-      // A content that opens with a quote ("said “excess volatility” would ...") keeps its opening mark.
-      for (const x of [d, ...more]) if (OPENING_MARKS.includes(body[x.span.start - 1]!) && !/[\p{L}\p{N}]/u.test(body[x.span.start - 2] ?? ' ')) x.span = x.segments[0] = { start: x.span.start - 1, end: x.span.end };
-      drafts.push(d, ...more);
-    }
+    read(firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, false);
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
@@ -834,6 +866,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   return { quotes, entities };
 }
 
+/** First words of a content after a quote that continue the quote's own attribution ("said of ...", "said and argued ..."). */
+const TAIL_OPENERS = new Set(['of', 'and', 'but', 'to']);
 /** Quote marks that open a quote. */
 const OPENING_MARKS = '"“‘\'«';
 
@@ -1397,7 +1431,7 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
  * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
  * X, ...". Returns the first attribution; further frames in the sentence ("..., while Y said B") go to `more`.
  */
-function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
+function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: ParsedSource | null = null): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   const label = colonLabel(body, tokens, s);
@@ -1514,7 +1548,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
     // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
     const earlier = first?.attribution?.source;
-    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1) ?? (c === 1 ? subject : null)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
     const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
