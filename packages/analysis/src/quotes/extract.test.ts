@@ -554,6 +554,13 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads a short described speaker with a possessive or a determiner after a sentence-final content', () => {
+    expect(indirect('Hamdy, a mother of three and project manager at IBM, was also headed to Cairo, her friend said.')).toEqual([
+      { content: ['Hamdy, a mother of three and project manager at IBM, was also headed to Cairo'], speaker: 'friend', cue: 'said' },
+    ]);
+    expect(indirect('In all, hackers compromised 12 FDIC workstations and 10 servers, the congressional report said.')[0]?.content).toEqual(['In all, hackers compromised 12 FDIC workstations and 10 servers']);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -1397,6 +1397,18 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
   return true;
 }
 
+/** Determiners that open a described subject between a content's comma and its cue ("..., her friend said", "..., the report said"). */
+const TRAILING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'two', 'three', 'several', 'some', 'other', 'both']);
+/** A short described subject from tokens[from] to the cue at tokens[c], opened by a determiner: "her friend", "the congressional report". */
+function possessedSubject(body: string, tokens: Token[], from: number, c: number): ParsedSource | null {
+  let end = c;
+  while (end > from && isBetween(tokens[end - 1])) end--;
+  if (end - from < 2 || end - from > 5 || !TRAILING_DETERMINERS.has(lower(tokens[from]))) return null;
+  for (let k = from + 1; k < end; k++) if (!/^[\p{L}][\p{L}’'-]*$/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k])) || AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k]))) return null;
+  const span = { start: tokens[from + 1]!.start, end: tokens[end - 1]!.end };
+  return { kind: 'description', name: body.slice(span.start, span.end), entityKind: 'person', span, roles: [] };
+}
+
 /** Frames read in one sentence at most: a sentence holds a few attributions ("X said A, while Y said B"). */
 const MAX_FRAMES = 6;
 
@@ -1482,7 +1494,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) ?? possessedSubject(body, tokens, comma + 1, c) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
     if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
