@@ -561,6 +561,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('In all, hackers compromised 12 FDIC workstations and 10 servers, the congressional report said.')[0]?.content).toEqual(['In all, hackers compromised 12 FDIC workstations and 10 servers']);
   });
 
+  it('reads what a passive "is expected to" predicts, subject and all, up to its first comma', () => {
+    expect(indirect('The White House is expected to sign the measure, potentially teeing up a new law by the end of the year.')).toEqual([
+      { content: ['The White House is expected to sign the measure'], speaker: null, cue: 'is expected' },
+    ]);
+    expect(indirect('NCLB’s replacement, which the Senate is expected to vote on next week, returns significant power to the states.')[0]?.content).toEqual(['which the Senate is expected to vote on next week']);
+    expect(indirect('He expected to win the state by a wide margin on Tuesday.')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

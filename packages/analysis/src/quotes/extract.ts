@@ -1397,6 +1397,30 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
   return true;
 }
 
+/** Words that end the clause before a subject ("..., while many supporters are expected to ..."). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'where', 'as', 'because', 'although', 'though', 'if', 'when', 'so', 'that', 'since', 'after', 'before', 'until', 'unless']);
+/**
+ * What a passive "expected to" predicts, with no one named who expects it: "The House is expected to pass
+ * a bipartisan bill later this week", "which the Senate is expected to vote on next week". The content is
+ * the clause, its subject included.
+ */
+function expectedClause(body: string, tokens: Token[]): Draft | null {
+  const c = tokens.findIndex((t, k) => lowOf(t) === 'expected' && lower(tokens[k + 1]) === 'to' && k > 0 && passiveBefore(tokens, k));
+  if (c < 0) return null;
+  let aux = c - 1;
+  while (aux > 0 && !AUXILIARIES.has(lower(tokens[aux])) && lower(tokens[aux]) !== 'be') aux--;
+  let from = aux;
+  while (from > 0 && !/^[,;:—–(]$/.test(tokens[from - 1]!.text) && !CLAUSE_OPENERS.has(lower(tokens[from - 1]))) from--;
+  if (from === aux || aux - from > 12) return null;
+  // The prediction ends at the first comma, dash or bracket ("... inject over $200 million into the local economy - a key reason ...").
+  let end = c + 2;
+  while (end < tokens.length && !/^(?:[,;:(—–]|-+)$/.test(tokens[end]!.text) && !(lower(tokens[end]) === 'and' && /^(?:who|which)$/.test(lower(tokens[end + 1])))) end++;
+  const span = trimSpan(body, { start: tokens[from]!.start, end: end < tokens.length ? tokens[end]!.start : tokens[tokens.length - 1]!.end });
+  if (countWordRuns(body, span.start, span.end) < 5) return null;
+  const cue = makeToken(body.slice(tokens[aux]!.start, tokens[c]!.end), tokens[aux]!.start, tokens[c]!.end);
+  return { span, segments: [span], kind: 'indirect', attribution: { source: null, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
+}
+
 /** Determiners that open a described subject between a content's comma and its cue ("..., her friend said", "..., the report said"). */
 const TRAILING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'two', 'three', 'several', 'some', 'other', 'both']);
 /** A short described subject from tokens[from] to the cue at tokens[c], opened by a determiner: "her friend", "the congressional report". */
@@ -1596,5 +1620,10 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   }
   // Last, a stance verb's object ("defended X"): speech verbs in the sentence come first ("Putin defended
   // the support, saying it was needed" reports what he said).
-  return objectCue(body, tokens, s);
+  const stance = objectCue(body, tokens, s);
+  // And a passive "is expected to", which predicts without naming who expects, beside it.
+  const expected = expectedClause(body, tokens);
+  if (!stance || !expected) return stance ?? expected;
+  if (expected.span.start >= stance.span.end || expected.span.end <= stance.span.start) more.push(expected);
+  return stance;
 }
