@@ -473,6 +473,9 @@ describe('reported speech without quote marks', () => {
     expect(indirect('But even after the growth cooled, the borrowing continued.')).toEqual([]);
     expect(indirect('The goal, he said, is to forge a durable cease-fire that would halt the bombings of Aleppo.')[0]?.content).toEqual(['The goal', 'is to forge a durable cease-fire that would halt the bombings of Aleppo']);
     expect(indirect('Mrs. Clinton, analysts said, has other reasons for not being drawn out on Syria.')[0]).toMatchObject({ speaker: 'analysts', cue: 'said' });
+    // A one-word opener before the aside: a noun or an adverb.
+    expect(indirect('Survival, Mr. VandeHei says, depends on giving readers what they really want, how they want it, when they want it.')[0]).toMatchObject({ content: ['Survival', 'depends on giving readers what they really want, how they want it, when they want it'], speaker: 'VandeHei', cue: 'says' });
+    expect(indirect('Otherwise, she said, countries may simply steal growth from one another.')[0]?.content).toEqual(['Otherwise', 'countries may simply steal growth from one another']);
   });
 
   it('reads a described subject with a prepositional tail before a speech verb', () => {

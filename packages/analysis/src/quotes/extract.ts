@@ -1034,7 +1034,7 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     let k = c - 1;
     while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
-    if (tokens[k]?.text !== ',' || k < 2) continue;
+    if (tokens[k]?.text !== ',') continue;
     let source: ParsedSource | null;
     let m = c + 1;
     if (k === c - 1) {
