@@ -557,6 +557,15 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads the clause after an adverbial between commas right after a speech verb', () => {
+    expect(indirect('Republican presidential candidate Marco Rubio says, win or lose in Tuesday’s crucial Florida primary, he’s staying in the race.')).toEqual([
+      { content: ['win or lose in Tuesday’s crucial Florida primary, he’s staying in the race'], speaker: 'Marco Rubio', cue: 'says' },
+    ]);
+    expect(indirect('Mrs. Clinton testified, for example, that she neither sent nor received emails marked classified.')[0]?.content).toEqual(['she neither sent nor received emails marked classified']);
+    // A passive names no speaker ("A year after it was announced, no one had come ...").
+    expect(indirect('A year after it was announced, no one had come to the U.S. under the program.')).toEqual([]);
+  });
+
   it('reads a short described speaker with a possessive or a determiner after a sentence-final content', () => {
     expect(indirect('Hamdy, a mother of three and project manager at IBM, was also headed to Cairo, her friend said.')).toEqual([
       { content: ['Hamdy, a mother of three and project manager at IBM, was also headed to Cairo'], speaker: 'friend', cue: 'said' },

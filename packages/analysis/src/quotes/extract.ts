@@ -1577,6 +1577,14 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     }
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
+    // "says, win or lose in Tuesday’s primary, he’s staying in the race": an adverbial between commas opens the clause.
+    // ("said, however, that ...": the clause after "that".)
+    // (Not a list of verbs, "Spacey wrote, directed and starred in ...", a title, "What'd I Say, Charles ...",
+    // nor an aside, "One in three women, the survey said, thought ...", nor a plural noun, "Pagliano's Fifth Amendment claims, prosecutors ...".)
+    if (tokens[clause]?.text === ',' && clause === c + 1 && STRONG_CUES.has(base) && !passiveBefore(tokens, c) && !capOf(tokens[c]!) && (lowOf(tokens[c]!) === 'says' || !lowOf(tokens[c]!).endsWith('s')) && !tokens.slice(Math.max(0, c - 5), c).some((t) => t.text === ',')) {
+      const close = tokens.findIndex((t, k) => k > clause + 1 && k <= clause + 12 && t.text === ',');
+      if (close > 0 && !/(?:ing|ed)$/.test(lower(tokens[clause + 1])) && !['and', 'but'].includes(lower(tokens[clause + 1])) && !tokens.slice(clause + 1, close).some((t) => t.text === '“' || t.text === '"')) clause = lower(tokens[close + 1]) === 'that' ? close + 2 : clause + 1;
+    }
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "X survived ... and says ...": a coordinated cue takes the sentence subject.
