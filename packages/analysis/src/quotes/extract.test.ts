@@ -557,6 +557,13 @@ describe('reported speech without quote marks', () => {
     ]);
   });
 
+  it('reads both sides of an "according to" aside after a short opener, but not the writer’s words after a whole clause', () => {
+    expect(indirect('At the heart of the trouble, according to Dennis B. Ross, another former American special envoy, was a decision by Mr. Obama that he needed to establish distance from Israel.')[0]).toMatchObject({
+      content: ['At the heart of the trouble', 'was a decision by Mr. Obama that he needed to establish distance from Israel'], cue: 'according to',
+    });
+    expect(indirect('Some average Americans would actually see their taxes go up under Trump’s plan, according to an analysis by Lily Batchelder, whose numbers the campaign disputes.')[0]?.content).toEqual(['Some average Americans would actually see their taxes go up under Trump’s plan']);
+  });
+
   it('reads the clause after an adverbial between commas right after a speech verb', () => {
     expect(indirect('Republican presidential candidate Marco Rubio says, win or lose in Tuesday’s crucial Florida primary, he’s staying in the race.')).toEqual([
       { content: ['win or lose in Tuesday’s crucial Florida primary, he’s staying in the race'], speaker: 'Marco Rubio', cue: 'says' },

@@ -1489,6 +1489,22 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       const end = comma > acc ? tokens[comma - 1]!.end : s.end;
       const source = parseSourcePhrase(body, tokens[acc + 2]?.start ?? s.end, end);
       const span = trimSpan(body, { start: s.start, end: tokens[acc - 1]!.start });
+      // "At the heart of the trouble, according to Dennis B. Ross, was a decision by ...": the aside splits the content.
+      // (A source's apposition comes first: "according to Dennis B. Ross, another former American special envoy, was ...".)
+      let close = comma;
+      if (['a', 'an', 'the', 'another'].includes(lower(tokens[comma + 1]))) {
+        const next = tokens.findIndex((t, k) => k > comma + 1 && k <= comma + 10 && t.text === ',');
+        if (next > 0 && !tokens.slice(comma + 1, next).some((t) => AUXILIARY_AFTER_SUBJECT.has(lowOf(t)))) close = next;
+      }
+      const restStart = tokens[close + 1];
+      if (comma > acc && comma - acc <= 16 && restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+        const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, close + 1, s.end) });
+        // (Only after a short opener, an adverbial or a subject: after a whole clause the rest is the writer's.)
+        if (countWordRuns(body, rest.start, rest.end) >= 3 && countWordRuns(body, span.start, span.end) <= 7) {
+          const whole = { start: span.start, end: rest.end };
+          return { span: whole, segments: [span, rest], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: whole.start }, continues: false, confidence: 0.6 };
+        }
+      }
       return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
