@@ -494,6 +494,15 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Sanders told a cheering crowd that he expects to win the primary and he is doing better against Trump than Clinton is.')[0]?.content).toEqual(['he expects to win the primary and he is doing better against Trump than Clinton is']);
   });
 
+  it('reads the label of a title line that opens the text as the source of the statement after its colon', () => {
+    expect(indirect('Newspaper: Defense secretary used personal email at Pentagon.\nA news report published Wednesday said so.')[0]).toEqual({ content: ['Defense secretary used personal email at Pentagon'], speaker: 'Newspaper', cue: ':' });
+    expect(indirect('Clinton camp: Trump’s Islamaphobia threatens national security.\nThe campaign said so on Monday.')[0]?.content).toEqual(['Trump’s Islamaphobia threatens national security']);
+    // A title that states nothing, a label that names no one, and a label further down the text.
+    expect(indirect('DVD: Harry Potter and the Prisoner of Azkaban.\nThe film is out.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('The Latest: Cruz to give away engraved shotgun.\nThe senator will hold a raffle.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('The senator spoke on Monday.\nEditor’s note: Donald Trump regularly incites political violence.').filter((q) => q.cue === ':')).toEqual([]);
+  });
+
   it('reads a name and a colon opening a headline or a transcript line as an attribution', () => {
     const text = 'Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.\nNewt Gingrich said on Thursday that the choice was hard.';
     expect(indirect(text)[0]).toMatchObject({ content: ['Trump Must Decide If He Wants a Two-Pirate Ticket'], speaker: 'Newt Gingrich', cue: ':' });

@@ -1438,11 +1438,41 @@ const MAX_FRAMES = 6;
 
 /** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
 const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
+/** Labels of a title line that name no source ("The Latest:", "EXCLUSIVE:"); "Poll:" and "Report:" do. */
+const TITLE_SKIP_LABELS = new Set([...NOT_SPEAKER_LABELS].filter((w) => w !== 'poll' && w !== 'report'));
+/**
+ * A title line, the text's first paragraph and a single sentence, opened by a short label and a colon: "Poll: Trump and Clinton
+ * hold narrow leads in Pennsylvania", "Clinton camp: Trump’s Islamaphobia threatens national security".
+ * The label names the source, whether a person, an outlet or a group.
+ */
+function titleLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  if (s.start > 20 || /\S/.test(body.slice(0, s.start))) return null;
+  if (!/^[.!?’”'"]*\s*(?:\n|$)/.test(body.slice(s.end, s.end + 4))) return null;
+  let colon = -1;
+  for (let k = 1; k <= 6 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
+  if (colon < 0 || !capOf(tokens[0]!) || (lower(tokens[0]) === 'the' && lower(tokens[1]) === 'latest')) return null;
+  if (colon === 1 && TITLE_SKIP_LABELS.has(lowOf(tokens[0]!))) return null;
+  // The label is a noun phrase ("There is less consensus on terrorism: 47% say ..." is a clause; "Revealed:" a verb).
+  for (let k = 0; k < colon; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lowOf(tokens[k]!))) return null;
+  if (colon === 1 && lowOf(tokens[0]!).endsWith('ed')) return null;
+  const span = trimSpan(body, { start: tokens[colon + 1]?.start ?? s.end, end: s.end });
+  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  // The rest is a statement, with a word that may be a verb before its last word (a plural noun as often): an
+  // auxiliary, a past tense or a present in -s ("Newspaper: Defense secretary used personal email at Pentagon");
+  // "DVD: Harry Potter and the Prisoner of Azkaban" and "At a glance: Tory health checks" are titles.
+  if (!tokens.slice(colon + 2, -1).some((t) => { const w = lowOf(t); return AUXILIARY_AFTER_SUBJECT.has(w) || w === 'do' || w === 'does' || w === 'did' || /^[a-z]{2,}(?:ed|es|s)$/.test(w) && !w.endsWith('ss'); })) return null;
+  const label = { start: tokens[0]!.start, end: tokens[colon - 1]!.end };
+  const source = parseSourcePhrase(body, label.start, label.end) ?? { kind: 'group', name: body.slice(label.start, label.end), entityKind: 'group', span: label, roles: [] };
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[colon]!, clauseStart: span.start }, continues: false, confidence: 0.5 };
+}
+
 /**
  * A sentence opened by a name and a colon, as in a headline or a transcript: "Graham: Trump’s ‘Incredibly
  * Hateful Rhetoric’ Destroying GOP’s Chance ...", "TAPPER: Do you think ...". The name speaks what follows.
  */
 function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  const title = titleLabel(body, tokens, s);
+  if (title) return title;
   let colon = -1;
   for (let k = 1; k <= 5 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
   if (colon < 0) return null;
