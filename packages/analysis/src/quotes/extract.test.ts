@@ -76,9 +76,21 @@ describe('extractQuotes on the seed story', () => {
     ]);
   });
 
-  it('gives a paragraph that continues the last speaker\'s quote to that speaker, with no mention', () => {
+  it('gives a paragraph that continues the last speaker\'s quote to that speaker, as a segment of that quote', () => {
     const q = find(quotesOf('000_fbc55344481ad475.txt').quotes, 'Russia, as you know')!;
-    expect(q.speaker).toMatchObject({ name: 'Vladimir Putin', mention: null });
+    expect(q.speaker?.name).toBe('Vladimir Putin');
+    expect(q.segments.length).toBeGreaterThan(1);
+  });
+
+  it('goes on with a direct quote in the next paragraph when only its attribution comes between', () => {
+    const text = '“We like a lot of the candidates, some more than the others,” Adelson said during the interview in Macau.\n\n“It’s changing every day. I saw in the news today that Trump said his percentage approval was 41 percent.”';
+    const qs = extractQuotes(articleFromText(text)).quotes.filter((q) => q.kind === 'direct');
+    expect(qs.length).toBe(1);
+    expect(qs[0]!.segments.map((s) => text.slice(s.start, s.end).slice(0, 20))).toEqual(['We like a lot of the', 'It’s changing every ']);
+    expect(qs[0]!.speaker?.name).toBe('Adelson');
+    // Another sentence between them is no attribution: the quotes stay apart.
+    const apart = '“We like a lot of the candidates,” Adelson said. He declined to name a favourite.\n\n“It’s changing every day. I saw in the news today that Trump said his approval was 41 percent.”';
+    expect(extractQuotes(articleFromText(apart)).quotes.filter((q) => q.kind === 'direct').length).toBe(2);
   });
 
   it('resolves a relay: RIA Novosti quoted Mr Putin as saying', () => {

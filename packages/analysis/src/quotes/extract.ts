@@ -696,7 +696,16 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       if (intro) {
         drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
       } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
-        drafts.push({ span, segments, kind: 'direct', attribution: null, continues: true, confidence: 0.6 });
+        // A whole-paragraph quote right after a direct quote goes on with it: one quote in two paragraphs
+        // ("“We like a lot of the candidates,” Adelson said ...\n\n“It’s changing every day. ...”").
+        // (Only when nothing but the attribution comes between: not "..., he said. Under a Labour government ..., he claims.")
+        const gap = body.slice(previous.span.end, q.outer.start);
+        const cue = previous.attribution?.cue;
+        const onlyAttribution = !/[\p{L}\p{N}]/u.test(gap) || (!!cue && cue.start >= previous.span.end && cue.start < q.outer.start && !/[.!?][^.!?]*[.!?]/.test(gap));
+        if (previous.kind === 'direct' && q.paragraph - paragraphOf(previous.span.end) === 1 && onlyAttribution) {
+          previous.segments.push(...segments);
+          previous.span = { start: previous.span.start, end: span.end };
+        } else drafts.push({ span, segments, kind: 'direct', attribution: null, continues: true, confidence: 0.6 });
       } else if (whole >= 8 && startsUpper) {
         drafts.push({ span, segments, kind: 'direct', attribution: null, continues: false, confidence: 0.3 });
       }
