@@ -609,6 +609,15 @@ describe('reported speech without quote marks', () => {
     expect(indirect('He expected to win the state by a wide margin on Tuesday.')).toEqual([]);
   });
 
+  it('reads the bare present of a verb of thinking, and realize, doubt, suspect and assume, before a clause', () => {
+    expect(indirect('Strategists hope the efforts will help inoculate congressional candidates against association with Trump’s remarks.')[0]).toMatchObject({ content: ['the efforts will help inoculate congressional candidates against association with Trump’s remarks'], cue: 'hope' });
+    expect(indirect('Many observers doubt they would take such a step.')[0]).toMatchObject({ content: ['they would take such a step'], cue: 'doubt' });
+    expect(indirect('Mr. Obama realized the race would grind on interminably for three more months.')[0]).toMatchObject({ content: ['the race would grind on interminably for three more months'], cue: 'realized' });
+    // "suspected of" is no thinking, and a hope with an article is a noun.
+    expect(indirect('A Dutch-Moroccan man suspected of radical Islamist links has been charged.')).toEqual([]);
+    expect(indirect('The only hope the Gulf States have now is for Washington to oppose the policy.')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

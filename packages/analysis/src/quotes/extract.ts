@@ -877,6 +877,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
 
 /** First words of a content after a quote that continue the quote's own attribution ("said of ...", "said and argued ..."). */
 const TAIL_OPENERS = new Set(['of', 'and', 'but', 'to']);
+/** Bare cue forms that are nouns as often ("the only hope", "no doubt"). */
+const BARE_NOUN_CUES = new Set(['hope', 'doubt']);
 /** Quote marks that open a quote. */
 const OPENING_MARKS = '"“‘\'«';
 
@@ -1576,7 +1578,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) ?? possessedSubject(body, tokens, comma + 1, c) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
-    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
+    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to' || lower(tokens[c + 1]) === 'of')) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
     if (countWordRuns(body, span.start, span.end) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
@@ -1629,6 +1631,11 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     if (!STRONG_CUES.has(base)) {
       // "Jackson is thought to have ...": a passive names no thinker.
       if (passiveBefore(tokens, c)) continue;
+      // "a man suspected of radical links" is no thinking.
+      if (lower(tokens[c + 1]) === 'of') continue;
+      // A bare "hope" or "doubt" is a noun after a determiner or a modifier ("the only hope", "no doubt"): as
+      // a verb it follows its subject, a pronoun, a name or a plural ("Strategists hope ...").
+      if (BARE_NOUN_CUES.has(lowOf(tokens[c]!)) && !(CLAUSE_SUBJECTS.has(lower(tokens[c - 1])) || capOf(tokens[c - 1]!) || /[^s]s$/.test(lower(tokens[c - 1])))) continue;
     }
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
