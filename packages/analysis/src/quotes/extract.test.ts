@@ -618,6 +618,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The only hope the Gulf States have now is for Washington to oppose the policy.')).toEqual([]);
   });
 
+  it('reads the object of express, seek, talk about and speak about as a position', () => {
+    expect(indirect('Other Republicans expressed cautious optimism that the Paris attack would snap voters out of it.')[0]).toMatchObject({ content: ['cautious optimism that the Paris attack would snap voters out of it'], speaker: 'Other Republicans', cue: 'expressed' });
+    expect(indirect('Melania Trump brought some pizzazz to the proceedings as the Trump team sought to get the event back on track.')[0]).toMatchObject({ content: ['to get the event back on track'], cue: 'sought' });
+    expect(indirect('Rihanna, who was honored with the Rockstar award, spoke about the importance of self-love and self-acceptance.')[0]?.content).toEqual(['the importance of self-love and self-acceptance']);
+    // Without "about", talking and speaking name no topic ("spoke to reporters", "speaking in Spanish").
+    expect(indirect('The senator spoke to reporters outside the chamber on Tuesday.')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -195,6 +195,10 @@ const OBJECT_VERBS: Record<string, string[]> = {
   intend: ['intend', 'intends', 'intended'],
   call: ['call', 'calls', 'called', 'calling'],
   point: ['points', 'pointed', 'pointing'],
+  express: ['expressed', 'expresses', 'expressing'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  talk: ['talked', 'talks', 'talking'],
+  speak: ['spoke', 'speaks', 'speaking'],
 };
 
 /** Inflected object-taking cue -> base verb. */
@@ -204,6 +208,8 @@ export const OBJECT_CUE_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
 export const OBJECT_CUE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['call', new Set(['for', 'on'])],
   ['point', new Set(['to'])],
+  ['talk', new Set(['about'])],
+  ['speak', new Set(['about'])],
 ]);
 
 /** Object cues that take a to-infinitive only ("plans to", "refused to"); a noun object is something else ("plans a trip"). */
