@@ -234,7 +234,7 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
 
   it('gives a quote with no cue, opening a sentence inside its paragraph, to the person the sentence before it is about', () => {
     const text = 'Bernie Sanders spoke first. "We will win this fight for working people across the country," Sanders said.\n\nHillary Clinton touted her credentials as an original co-sponsor of the legislation. "We need to find ways to support workers that want a union in their workplace to have fair elections."';
-    expect(speakers(text).map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
+    expect(speakers(text).filter((q) => q[0] === 'direct').map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
     // Not a capitalised opener that names no one in the article ("Growth ..."), nor after a sentence that quotes someone.
     expect(speakers('Bernie Sanders spoke first. "We will win this fight for working people," Sanders said.\n\nGrowth slowed sharply in the third quarter of the year. "We will win this fight for working people across the whole country."').map((q) => q[1])).toEqual(['Bernie Sanders', 'Bernie Sanders']);
   });
@@ -624,6 +624,14 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Rihanna, who was honored with the Rockstar award, spoke about the importance of self-love and self-acceptance.')[0]?.content).toEqual(['the importance of self-love and self-acceptance']);
     // Without "about", talking and speaking name no topic ("spoke to reporters", "speaking in Spanish").
     expect(indirect('The senator spoke to reporters outside the chamber on Tuesday.')).toEqual([]);
+  });
+
+  it('reads the object of verbs of praise, blame, advice and discussion as a position', () => {
+    expect(indirect('Rubio bemoaned the state of American politics on Tuesday night.')[0]).toMatchObject({ content: ['the state of American politics'], speaker: 'Rubio', cue: 'bemoaned' });
+    expect(indirect('The commission recommended tightening the law so that the provocation defence cannot be used.')[0]?.cue).toBe('recommended');
+    expect(indirect('Mr Blair hailed Labour’s achievement in using a strong economy to invest in public services.')[0]?.content).toEqual(['Labour’s achievement in using a strong economy to invest in public services']);
+    // A participle before a preposition modifies a noun.
+    expect(indirect('Many of the issues discussed in Porto Alegre are talking points in Davos as well.')).toEqual([]);
   });
 
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {

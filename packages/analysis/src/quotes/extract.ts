@@ -1346,6 +1346,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
       if (!particles.has(lower(tokens[clause]))) continue;
       clause++;
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
+    // A participle right before a preposition modifies a noun ("the issues discussed in Porto Alegre", "hailed for its blend").
+    else if (PREPOSITIONS.has(lower(tokens[clause])) && /ed$/.test(lowOf(cue))) continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
     const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c) ?? groupWithTail(body, tokens, c);
