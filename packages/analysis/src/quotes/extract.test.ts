@@ -630,6 +630,7 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Rubio bemoaned the state of American politics on Tuesday night.')[0]).toMatchObject({ content: ['the state of American politics'], speaker: 'Rubio', cue: 'bemoaned' });
     expect(indirect('The commission recommended tightening the law so that the provocation defence cannot be used.')[0]?.cue).toBe('recommended');
     expect(indirect('Mr Blair hailed Labour’s achievement in using a strong economy to invest in public services.')[0]?.content).toEqual(['Labour’s achievement in using a strong economy to invest in public services']);
+    expect(indirect('Sanders pushed for a $15 minimum wage at every stop in the state.')[0]).toMatchObject({ content: ['a $15 minimum wage at every stop in the state'], cue: 'pushed' });
     // A participle before a preposition modifies a noun.
     expect(indirect('Many of the issues discussed in Porto Alegre are talking points in Davos as well.')).toEqual([]);
   });

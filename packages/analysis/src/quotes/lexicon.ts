@@ -221,6 +221,8 @@ const OBJECT_VERBS: Record<string, string[]> = {
   mock: ['mocked', 'mocks'],
   slam: ['slammed', 'slams'],
   insult: ['insulted'],
+  push: ['pushed', 'pushes', 'pushing'],
+  favor: ['favored', 'favoured'],
 };
 
 /** Inflected object-taking cue -> base verb. */
@@ -231,6 +233,7 @@ export const OBJECT_CUE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = ne
   ['call', new Set(['for', 'on'])],
   ['point', new Set(['to'])],
   ['talk', new Set(['about'])],
+  ['push', new Set(['for'])],
   ['speak', new Set(['about'])],
 ]);
 
