@@ -396,6 +396,9 @@ describe('reported speech without quote marks', () => {
       { content: ['he would decide soon'], speaker: 'mayor', cue: 'said' },
       { content: ['his plans for the stadium'], speaker: null, cue: 'asked' },
     ]);
+    // An adjunct may come between "asked" and its question.
+    expect(indirect('Asked during a January debate why he trailed Hillary Clinton so badly among minority voters, Senator Bernie Sanders said he would gain ground.')[0]).toEqual({ content: ['why he trailed Hillary Clinton so badly among minority voters'], speaker: null, cue: 'Asked' });
+    expect(indirect('Asked at a briefing Monday in Washington about Suu Kyi’s future role, the press secretary said little.')[0]?.content).toEqual(['Suu Kyi’s future role']);
   });
 
   it('reads what a poll or a record shows, a clause or a noun phrase, but not a TV show', () => {

@@ -937,7 +937,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
  * "asked" as a participle (opening the sentence, or after "when" / "after being") with the question after
  * it: "Asked whether he would run, ...", "..., when asked about his taxes."
  */
-const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically)\b/g;
+const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically|during|at|in|recently|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/g;
 /** What may come right before a participial "asked": a clause boundary, "when", "after being", "once". */
 const BEFORE_ASKED = /(?:^|[.?!,;:—–]|\b[Ww]hen|\bafter being|\b[Oo]nce)\s?$/;
 
@@ -951,8 +951,10 @@ function askedQuestion(body: string, s: Span, at: number): Draft | null {
   let k = 1;
   let source: ParsedSource | null = null;
   // "Asked by Stephanopoulos to respond ...", "Asked on Fox News who leads ...": skip to the question.
-  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on') {
-    const q = tokens.findIndex((t, j) => j > k + 1 && j < k + 7 && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
+  // "Asked during a January debate why ...", "Asked at a briefing Monday in Washington about ...": an adjunct first.
+  const adjunct = !['by', 'on', 'about', 'to'].includes(lower(tokens[k])) && !/^(?:whether|if|what|who|why|how|where|when|which|specifically)$/.test(lower(tokens[k]));
+  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on' || adjunct) {
+    const q = tokens.findIndex((t, j) => j > k + (adjunct ? 0 : 1) && j < k + (adjunct ? 9 : 7) && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
     if (q < 0 || tokens.slice(k, q).some((t) => t.text === ',')) return null;
     if (lower(tokens[k]) === 'by') source = parseSourcePhrase(body, tokens[k + 1]!.start, tokens[q - 1]!.end);
     k = q;
