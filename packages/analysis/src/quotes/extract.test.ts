@@ -638,6 +638,16 @@ describe('reported speech without quote marks', () => {
     expect(indirect('Many of the issues discussed in Porto Alegre are talking points in Davos as well.')).toEqual([]);
   });
 
+  it('reads what a poll found when the sentence opens with it', () => {
+    expect(indirect('In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 percent chose Trump.')).toEqual([
+      { content: ['50 percent of respondents chose Clinton while 40 percent chose Trump'], speaker: 'NBC News/Wall Street Journal poll', cue: 'In' },
+    ]);
+    expect(indirect('In a new Morning Consult poll, conducted March 11-13, 40 percent of likely Democratic voters back Sanders.')[0]?.content).toEqual(['40 percent of likely Democratic voters back Sanders']);
+    // Not a report that someone wrote, nor any other opening "In".
+    expect(indirect('In its pre-Budget report, Mr Brown surprised some City experts with a forecast.')).toEqual([]);
+    expect(indirect('In a statement released on Monday, the company announced a new chief executive officer.').filter((q) => q.cue === 'In')).toEqual([]);
+  });
+
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {
     expect(indirect('The plans for the new stadium were approved by the council last week.')).toEqual([]);
     expect(indirect('She wants a new car for her birthday.')).toEqual([]);

@@ -750,6 +750,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   const read = (span: Span, tail: boolean): void => {
     const more: Draft[] = [];
     let d = reportedSpeech(body, span, more, tail ? lastSource : null);
+    // A sentence opened by a poll states its finding ("In a Des Moines Register poll last month, Mr. Cruz had a 10 percentage-point lead").
+    if (!d && !tail && body.startsWith('In ', span.start)) d = pollOpener(body, tokenize(body, span.start, span.end), span);
     // After a quote a frame needs its own subject there, and a content opening with a clause, not with
     // an adjunct of the quote's own cue ("..., he said of the decision", "... said as she turned around"),
     // nor a relative clause of its speaker's apposition ("said X, the director, who also said ...").
@@ -1435,6 +1437,34 @@ function expectedClause(body: string, tokens: Token[]): Draft | null {
   const cue = makeToken(body.slice(tokens[aux]!.start, tokens[c]!.end), tokens[aux]!.start, tokens[c]!.end);
   return { span, segments: [span], kind: 'indirect', attribution: { source: null, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
 }
+
+/**
+ * A sentence opened by "In" and a poll, survey or report up to its comma ("In an NBC News/Wall Street Journal
+ * poll released Monday, 50 percent of respondents chose Clinton"): the rest of the sentence is its finding.
+ */
+function pollOpener(body: string, tokens: Token[], s: Span): Draft | null {
+  if (!['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(lower(tokens[1]))) return null;
+  let comma = -1, head = -1;
+  for (let k = 2; k < tokens.length && k <= 14; k++) {
+    if (tokens[k]!.text === ',') { comma = k; break; }
+    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) && tokens[k]!.text !== '/' && tokens[k]!.text !== '-') return null;
+    if (head < 0 && POLL_NOUNS.has(lowOf(tokens[k]!))) head = k;
+  }
+  // A named or described poll ("an NBC News poll", "the same poll"); a bare "In a survey, ..." may tell how it was made.
+  if (comma < 0 || head < 3 || !tokens[comma + 1]) return null;
+  // "In a new Morning Consult poll, conducted March 11-13, 40 percent ...", "In a CNN poll, however, 73 percent ...".
+  if (/(?:ed|ing)$|^however$|^though$/.test(lower(tokens[comma + 1]))) {
+    comma = tokens.findIndex((t, k) => k > comma + 1 && k <= comma + 10 && t.text === ',');
+    if (comma < 0 || !tokens[comma + 1]) return null;
+  }
+  const span = trimSpan(body, { start: tokens[comma + 1]!.start, end: clauseEnd(tokens, comma + 1, s.end) });
+  if (countWordRuns(body, span.start, span.end) < 4) return null;
+  const srcSpan = { start: tokens[2]!.start, end: tokens[head]!.end };
+  const source: ParsedSource = { kind: 'group', name: body.slice(srcSpan.start, srcSpan.end), entityKind: 'group', span: srcSpan, roles: [] };
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[0]!, clauseStart: span.start }, continues: false, confidence: 0.4 };
+}
+/** Heads of a poll or a study that states findings ("In a CNN poll, ..."). */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
 
 /** Determiners that open a described subject between a content's comma and its cue ("..., her friend said", "..., the report said"). */
 const TRAILING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'two', 'three', 'several', 'some', 'other', 'both']);
