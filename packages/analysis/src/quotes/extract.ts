@@ -1486,9 +1486,9 @@ const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking anal
 /** Labels of a title line that name no source ("The Latest:", "EXCLUSIVE:"); "Poll:" and "Report:" do. */
 const TITLE_SKIP_LABELS = new Set([...NOT_SPEAKER_LABELS].filter((w) => w !== 'poll' && w !== 'report'));
 /**
- * A title line, the text's first paragraph and a single sentence, opened by a short label and a colon: "Poll: Trump and Clinton
- * hold narrow leads in Pennsylvania", "Clinton camp: Trump’s Islamaphobia threatens national security".
- * The label names the source, whether a person, an outlet or a group.
+ * A title line, the text's first paragraph and a single sentence, opened by a short label and a colon:
+ * "Poll: Trump and Clinton hold narrow leads in Pennsylvania", "Clinton camp: Trump’s Islamaphobia threatens
+ * national security". The label names the source, whether a person, an outlet or a group.
  */
 function titleLabel(body: string, tokens: Token[], s: Span): Draft | null {
   if (s.start > 20 || /\S/.test(body.slice(0, s.start))) return null;
