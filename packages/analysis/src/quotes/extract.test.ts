@@ -76,9 +76,21 @@ describe('extractQuotes on the seed story', () => {
     ]);
   });
 
-  it('gives a paragraph that continues the last speaker\'s quote to that speaker, with no mention', () => {
+  it('gives a paragraph that continues the last speaker\'s quote to that speaker, as a segment of that quote', () => {
     const q = find(quotesOf('000_fbc55344481ad475.txt').quotes, 'Russia, as you know')!;
-    expect(q.speaker).toMatchObject({ name: 'Vladimir Putin', mention: null });
+    expect(q.speaker?.name).toBe('Vladimir Putin');
+    expect(q.segments.length).toBeGreaterThan(1);
+  });
+
+  it('goes on with a direct quote in the next paragraph when only its attribution comes between', () => {
+    const text = '“We like a lot of the candidates, some more than the others,” Adelson said during the interview in Macau.\n\n“It’s changing every day. I saw in the news today that Trump said his percentage approval was 41 percent.”';
+    const qs = extractQuotes(articleFromText(text)).quotes.filter((q) => q.kind === 'direct');
+    expect(qs.length).toBe(1);
+    expect(qs[0]!.segments.map((s) => text.slice(s.start, s.end).slice(0, 20))).toEqual(['We like a lot of the', 'It’s changing every ']);
+    expect(qs[0]!.speaker?.name).toBe('Adelson');
+    // Another sentence between them is no attribution: the quotes stay apart.
+    const apart = '“We like a lot of the candidates,” Adelson said. He declined to name a favourite.\n\n“It’s changing every day. I saw in the news today that Trump said his approval was 41 percent.”';
+    expect(extractQuotes(articleFromText(apart)).quotes.filter((q) => q.kind === 'direct').length).toBe(2);
   });
 
   it('resolves a relay: RIA Novosti quoted Mr Putin as saying', () => {
@@ -222,7 +234,7 @@ describe('extractQuotes on attributions from political news (PolNeAR-style sente
 
   it('gives a quote with no cue, opening a sentence inside its paragraph, to the person the sentence before it is about', () => {
     const text = 'Bernie Sanders spoke first. "We will win this fight for working people across the country," Sanders said.\n\nHillary Clinton touted her credentials as an original co-sponsor of the legislation. "We need to find ways to support workers that want a union in their workplace to have fair elections."';
-    expect(speakers(text).map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
+    expect(speakers(text).filter((q) => q[0] === 'direct').map((q) => q[1])).toEqual(['Bernie Sanders', 'Hillary Clinton']);
     // Not a capitalised opener that names no one in the article ("Growth ..."), nor after a sentence that quotes someone.
     expect(speakers('Bernie Sanders spoke first. "We will win this fight for working people," Sanders said.\n\nGrowth slowed sharply in the third quarter of the year. "We will win this fight for working people across the whole country."').map((q) => q[1])).toEqual(['Bernie Sanders', 'Bernie Sanders']);
   });
@@ -385,6 +397,9 @@ describe('reported speech without quote marks', () => {
       { content: ['he would decide soon'], speaker: 'mayor', cue: 'said' },
       { content: ['his plans for the stadium'], speaker: null, cue: 'asked' },
     ]);
+    // An adjunct may come between "asked" and its question.
+    expect(indirect('Asked during a January debate why he trailed Hillary Clinton so badly among minority voters, Senator Bernie Sanders said he would gain ground.')[0]).toEqual({ content: ['why he trailed Hillary Clinton so badly among minority voters'], speaker: null, cue: 'Asked' });
+    expect(indirect('Asked at a briefing Monday in Washington about Suu Kyi’s future role, the press secretary said little.')[0]?.content).toEqual(['Suu Kyi’s future role']);
   });
 
   it('reads what a poll or a record shows, a clause or a noun phrase, but not a TV show', () => {
@@ -474,6 +489,9 @@ describe('reported speech without quote marks', () => {
     expect(indirect('But even after the growth cooled, the borrowing continued.')).toEqual([]);
     expect(indirect('The goal, he said, is to forge a durable cease-fire that would halt the bombings of Aleppo.')[0]?.content).toEqual(['The goal', 'is to forge a durable cease-fire that would halt the bombings of Aleppo']);
     expect(indirect('Mrs. Clinton, analysts said, has other reasons for not being drawn out on Syria.')[0]).toMatchObject({ speaker: 'analysts', cue: 'said' });
+    // A one-word opener before the aside: a noun or an adverb.
+    expect(indirect('Survival, Mr. VandeHei says, depends on giving readers what they really want, how they want it, when they want it.')[0]).toMatchObject({ content: ['Survival', 'depends on giving readers what they really want, how they want it, when they want it'], speaker: 'VandeHei', cue: 'says' });
+    expect(indirect('Otherwise, she said, countries may simply steal growth from one another.')[0]?.content).toEqual(['Otherwise', 'countries may simply steal growth from one another']);
   });
 
   it('reads a described subject with a prepositional tail before a speech verb', () => {
@@ -490,6 +508,15 @@ describe('reported speech without quote marks', () => {
     expect(indirect('The company says its larger army of researchers has helped it identify more than 2,400 billionaires, compared with Forbes’s 1,864.')[0]?.content).toEqual(['its larger army of researchers has helped it identify more than 2,400 billionaires']);
     // Without a comma "and he" may go on reporting the same speaker.
     expect(indirect('Sanders told a cheering crowd that he expects to win the primary and he is doing better against Trump than Clinton is.')[0]?.content).toEqual(['he expects to win the primary and he is doing better against Trump than Clinton is']);
+  });
+
+  it('reads the label of a title line that opens the text as the source of the statement after its colon', () => {
+    expect(indirect('Newspaper: Defense secretary used personal email at Pentagon.\nA news report published Wednesday said so.')[0]).toEqual({ content: ['Defense secretary used personal email at Pentagon'], speaker: 'Newspaper', cue: ':' });
+    expect(indirect('Clinton camp: Trump’s Islamaphobia threatens national security.\nThe campaign said so on Monday.')[0]?.content).toEqual(['Trump’s Islamaphobia threatens national security']);
+    // A title that states nothing, a label that names no one, and a label further down the text.
+    expect(indirect('DVD: Harry Potter and the Prisoner of Azkaban.\nThe film is out.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('The Latest: Cruz to give away engraved shotgun.\nThe senator will hold a raffle.').filter((q) => q.cue === ':')).toEqual([]);
+    expect(indirect('The senator spoke on Monday.\nEditor’s note: Donald Trump regularly incites political violence.').filter((q) => q.cue === ':')).toEqual([]);
   });
 
   it('reads a name and a colon opening a headline or a transcript line as an attribution', () => {
@@ -530,6 +557,96 @@ describe('reported speech without quote marks', () => {
   it('reads a description headed by a party word or carrying an age as a speaker', () => {
     expect(indirect('The Wisconsin Republican says in a statement that the president’s steps are certain to be challenged in the courts.')[0]?.content).toEqual(['the president’s steps are certain to be challenged in the courts']);
     expect(indirect('The 57-year-old scientist says she doesn’t take Holocaust comparisons lightly.')[0]?.content).toEqual(['she doesn’t take Holocaust comparisons lightly']);
+  });
+
+  it('reads reported speech in a sentence whose only quote is a scare quote no other rule took', () => {
+    expect(indirect('G7 ministers called for more flexibility in exchange rates and said "excess volatility" would impede economic growth.')).toContainEqual(
+      { content: ['"excess volatility" would impede economic growth'], speaker: 'G7', cue: 'said' },
+    );
+    expect(indirect('The 14-year-old said she was hoping to meet DiCaprio and Keanu Reeves but joked that "they are probably a little too old for me".')).toEqual([
+      { content: ['she was hoping to meet DiCaprio and Keanu Reeves'], speaker: '14-year-old', cue: 'said' },
+      { content: ['"they are probably a little too old for me"'], speaker: '14-year-old', cue: 'joked' },
+    ]);
+  });
+
+  it('reads reported speech after a sentence’s quotes and their attribution, but not the attribution’s own adjuncts', () => {
+    expect(indirect('Graham called both Trump and Democratic front-runner Hillary Clinton “crazy” and said the Republican party is bound to lose to Clinton if an alternative to Trump is not found.')).toEqual([
+      { content: ['the Republican party is bound to lose to Clinton if an alternative to Trump is not found'], speaker: 'Graham', cue: 'said' },
+    ]);
+    expect(indirect('"We just don\'t think adoption is a game show," said Tommy Schenck, WRAZ-TV\'s general manager, though he said his decision had not been influenced by public protests.')).toEqual([
+      { content: ['his decision had not been influenced by public protests'], speaker: 'Tommy Schenck', cue: 'said' },
+    ]);
+    expect(indirect('“I was happy about the decision,” Carson said of the ruling on Monday, as his campaign was announced.')).toEqual([]);
+    expect(indirect('“Attaining earnings of $10 a share remains GM’s goal,” the company said, adding it believes it can achieve this in 2007.')).toEqual([
+      { content: ['it believes it can achieve this in 2007'], speaker: 'company', cue: 'adding' },
+    ]);
+  });
+
+  it('reads both sides of an "according to" aside after a short opener, but not the writer’s words after a whole clause', () => {
+    expect(indirect('At the heart of the trouble, according to Dennis B. Ross, another former American special envoy, was a decision by Mr. Obama that he needed to establish distance from Israel.')[0]).toMatchObject({
+      content: ['At the heart of the trouble', 'was a decision by Mr. Obama that he needed to establish distance from Israel'], cue: 'according to',
+    });
+    expect(indirect('Some average Americans would actually see their taxes go up under Trump’s plan, according to an analysis by Lily Batchelder, whose numbers the campaign disputes.')[0]?.content).toEqual(['Some average Americans would actually see their taxes go up under Trump’s plan']);
+  });
+
+  it('reads the clause after an adverbial between commas right after a speech verb', () => {
+    expect(indirect('Republican presidential candidate Marco Rubio says, win or lose in Tuesday’s crucial Florida primary, he’s staying in the race.')).toEqual([
+      { content: ['win or lose in Tuesday’s crucial Florida primary, he’s staying in the race'], speaker: 'Marco Rubio', cue: 'says' },
+    ]);
+    expect(indirect('Mrs. Clinton testified, for example, that she neither sent nor received emails marked classified.')[0]?.content).toEqual(['she neither sent nor received emails marked classified']);
+    // A passive names no speaker ("A year after it was announced, no one had come ...").
+    expect(indirect('A year after it was announced, no one had come to the U.S. under the program.')).toEqual([]);
+  });
+
+  it('reads a short described speaker with a possessive or a determiner after a sentence-final content', () => {
+    expect(indirect('Hamdy, a mother of three and project manager at IBM, was also headed to Cairo, her friend said.')).toEqual([
+      { content: ['Hamdy, a mother of three and project manager at IBM, was also headed to Cairo'], speaker: 'friend', cue: 'said' },
+    ]);
+    expect(indirect('In all, hackers compromised 12 FDIC workstations and 10 servers, the congressional report said.')[0]?.content).toEqual(['In all, hackers compromised 12 FDIC workstations and 10 servers']);
+  });
+
+  it('reads what a passive "is expected to" predicts, subject and all, up to its first comma', () => {
+    expect(indirect('The White House is expected to sign the measure, potentially teeing up a new law by the end of the year.')).toEqual([
+      { content: ['The White House is expected to sign the measure'], speaker: null, cue: 'is expected' },
+    ]);
+    expect(indirect('NCLB’s replacement, which the Senate is expected to vote on next week, returns significant power to the states.')[0]?.content).toEqual(['which the Senate is expected to vote on next week']);
+    expect(indirect('He expected to win the state by a wide margin on Tuesday.')).toEqual([]);
+  });
+
+  it('reads the bare present of a verb of thinking, and realize, doubt, suspect and assume, before a clause', () => {
+    expect(indirect('Strategists hope the efforts will help inoculate congressional candidates against association with Trump’s remarks.')[0]).toMatchObject({ content: ['the efforts will help inoculate congressional candidates against association with Trump’s remarks'], cue: 'hope' });
+    expect(indirect('Many observers doubt they would take such a step.')[0]).toMatchObject({ content: ['they would take such a step'], cue: 'doubt' });
+    expect(indirect('Mr. Obama realized the race would grind on interminably for three more months.')[0]).toMatchObject({ content: ['the race would grind on interminably for three more months'], cue: 'realized' });
+    // "suspected of" is no thinking, and a hope with an article is a noun.
+    expect(indirect('A Dutch-Moroccan man suspected of radical Islamist links has been charged.')).toEqual([]);
+    expect(indirect('The only hope the Gulf States have now is for Washington to oppose the policy.')).toEqual([]);
+  });
+
+  it('reads the object of express, seek, talk about and speak about as a position', () => {
+    expect(indirect('Other Republicans expressed cautious optimism that the Paris attack would snap voters out of it.')[0]).toMatchObject({ content: ['cautious optimism that the Paris attack would snap voters out of it'], speaker: 'Other Republicans', cue: 'expressed' });
+    expect(indirect('Melania Trump brought some pizzazz to the proceedings as the Trump team sought to get the event back on track.')[0]).toMatchObject({ content: ['to get the event back on track'], cue: 'sought' });
+    expect(indirect('Rihanna, who was honored with the Rockstar award, spoke about the importance of self-love and self-acceptance.')[0]?.content).toEqual(['the importance of self-love and self-acceptance']);
+    // Without "about", talking and speaking name no topic ("spoke to reporters", "speaking in Spanish").
+    expect(indirect('The senator spoke to reporters outside the chamber on Tuesday.')).toEqual([]);
+  });
+
+  it('reads the object of verbs of praise, blame, advice and discussion as a position', () => {
+    expect(indirect('Rubio bemoaned the state of American politics on Tuesday night.')[0]).toMatchObject({ content: ['the state of American politics'], speaker: 'Rubio', cue: 'bemoaned' });
+    expect(indirect('The commission recommended tightening the law so that the provocation defence cannot be used.')[0]?.cue).toBe('recommended');
+    expect(indirect('Mr Blair hailed Labour’s achievement in using a strong economy to invest in public services.')[0]?.content).toEqual(['Labour’s achievement in using a strong economy to invest in public services']);
+    expect(indirect('Sanders pushed for a $15 minimum wage at every stop in the state.')[0]).toMatchObject({ content: ['a $15 minimum wage at every stop in the state'], cue: 'pushed' });
+    // A participle before a preposition modifies a noun.
+    expect(indirect('Many of the issues discussed in Porto Alegre are talking points in Davos as well.')).toEqual([]);
+  });
+
+  it('reads what a poll found when the sentence opens with it', () => {
+    expect(indirect('In an NBC News/Wall Street Journal poll released Monday, 50 percent of respondents chose Clinton while 40 percent chose Trump.')).toEqual([
+      { content: ['50 percent of respondents chose Clinton while 40 percent chose Trump'], speaker: 'NBC News/Wall Street Journal poll', cue: 'In' },
+    ]);
+    expect(indirect('In a new Morning Consult poll, conducted March 11-13, 40 percent of likely Democratic voters back Sanders.')[0]?.content).toEqual(['40 percent of likely Democratic voters back Sanders']);
+    // Not a report that someone wrote, nor any other opening "In".
+    expect(indirect('In its pre-Budget report, Mr Brown surprised some City experts with a forecast.')).toEqual([]);
+    expect(indirect('In a statement released on Monday, the company announced a new chief executive officer.').filter((q) => q.cue === 'In')).toEqual([]);
   });
 
   it('does not read a stance verb without its subject or its infinitive as an attribution', () => {

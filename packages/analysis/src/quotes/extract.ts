@@ -728,7 +728,16 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       if (intro) {
         drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
       } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
-        drafts.push({ span, segments, kind: 'direct', attribution: null, continues: true, confidence: 0.6 });
+        // A whole-paragraph quote right after a direct quote goes on with it: one quote in two paragraphs
+        // ("“We like a lot of the candidates,” Adelson said ...\n\n“It’s changing every day. ...”").
+        // (Only when nothing but the attribution comes between: not "..., he said. Under a Labour government ..., he claims.")
+        const gap = body.slice(previous.span.end, q.outer.start);
+        const cue = previous.attribution?.cue;
+        const onlyAttribution = !/[\p{L}\p{N}]/u.test(gap) || (!!cue && cue.start >= previous.span.end && cue.start < q.outer.start && !/[.!?][^.!?]*[.!?]/.test(gap));
+        if (previous.kind === 'direct' && q.paragraph - paragraphOf(previous.span.end) === 1 && onlyAttribution) {
+          previous.segments.push(...segments);
+          previous.span = { start: previous.span.start, end: span.end };
+        } else drafts.push({ span, segments, kind: 'direct', attribution: null, continues: true, confidence: 0.6 });
       } else if (whole >= 8 && startsUpper) {
         drafts.push({ span, segments, kind: 'direct', attribution: null, continues: false, confidence: 0.3 });
       }
@@ -761,23 +770,62 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.9 : 0.5 });
   }
 
-  // Reported speech in sentences that hold no quote.
-  // Sentences and quoted ranges are both in body order: walk them together.
-  const quotedRanges = drafts.map((d) => d.span).concat(quoted.map((q) => q.outer)).sort((a, b) => a.start - b.start);
+  // Reported speech in sentences that hold no quote, or only quotes no rule above took (a scare quote, a
+  // title: "Speaking on ABC’s “This Week,” Carson admitted ..., but said his campaign had found ...").
+  // Sentences and drafts are both in body order: walk them together.
+  const ordered = drafts.slice().sort((a, b) => a.span.start - b.span.start);
   let r = 0;
-  let reach = -1; // the furthest end among ranges starting before the current sentence's end
+  let reach = -1; // the furthest end among drafts starting before the current sentence's end
+  let tailFrom = -1; // ... and among their attributions and the quotes they hold
+  let qo = 0;
+  let lastSource: ParsedSource | null = null;
+  const read = (span: Span, tail: boolean): void => {
+    const more: Draft[] = [];
+    let d = reportedSpeech(body, span, more, tail ? lastSource : null);
+    // A sentence opened by a poll states its finding ("In a Des Moines Register poll last month, Mr. Cruz had a 10 percentage-point lead").
+    if (!d && !tail && body.startsWith('In ', span.start)) d = pollOpener(body, tokenize(body, span.start, span.end), span);
+    // After a quote a frame needs its own subject there, and a content opening with a clause, not with
+    // an adjunct of the quote's own cue ("..., he said of the decision", "... said as she turned around"),
+    // nor a relative clause of its speaker's apposition ("said X, the director, who also said ...").
+    // A participle right after the attribution is participleAfter's ("..., the company said, adding it believes ..."),
+    // and a passive names no speaker ("..., said Oliver Valente, ..., when the contract was announced").
+    if (d && tail) {
+      const lead = /^[\s,]*([\p{L}]+)/u.exec(body.slice(span.start, span.start + 30))?.[1] ?? '';
+      if (lead.endsWith('ing')) return;
+      const kept = [d, ...more].filter((x) => {
+        const first = /^[\p{L}\p{N}’'-]+/u.exec(body.slice(x.span.start, x.span.start + 30))?.[0]?.toLowerCase() ?? '';
+        const cue = x.attribution!.cue!.start;
+        return !!first && !PREPOSITIONS.has(first) && !SUBORDINATORS.has(first) && !TAIL_OPENERS.has(first) && !first.endsWith('ly') && !!x.attribution!.source && (x.attribution!.source.span.start >= span.start || x.attribution!.source === lastSource) && !/\b(?:who\s+(?:[a-z]+\s+)?|was\s+|were\s+|been\s+|is\s+|are\s+)$/.test(body.slice(Math.max(span.start, cue - 20), cue));
+      });
+      d = kept.shift() ?? null;
+      more.splice(0, more.length, ...kept);
+    }
+    if (!d) return;
+    // A content that opens with a quote ("said “excess volatility” would ...") keeps its opening mark.
+    for (const x of [d, ...more]) if (OPENING_MARKS.includes(body[x.span.start - 1]!) && !/[\p{L}\p{N}]/u.test(body[x.span.start - 2] ?? ' ')) x.span = x.segments[0] = { start: x.span.start - 1, end: x.span.end };
+    drafts.push(d, ...more);
+  };
   for (const s of sentences) {
     const clearBefore = reach <= s.start;
-    const firstQuoted = r < quotedRanges.length && quotedRanges[r]!.start < s.end ? quotedRanges[r]!.start : s.end;
-    while (r < quotedRanges.length && quotedRanges[r]!.start < s.end) reach = Math.max(reach, quotedRanges[r++]!.end);
+    const firstQuoted = r < ordered.length && ordered[r]!.span.start < s.end ? ordered[r]!.span.start : s.end;
+    for (; r < ordered.length && ordered[r]!.span.start < s.end; r++) {
+      const { span, attribution } = ordered[r]!;
+      reach = Math.max(reach, span.end);
+      tailFrom = Math.max(tailFrom, span.end, attribution?.cue?.end ?? 0, attribution?.source?.span.end ?? 0);
+      lastSource = attribution?.source ?? null;
+    }
+    // A sentence may go on with reported speech after its quotes and their attribution ("Graham called
+    // Trump “crazy” and said the party is bound to lose ...", "..., said Ms. Tamargo, who ...").
+    if (firstQuoted < s.end) {
+      while (qo < quoted.length && quoted[qo]!.outer.start < reach) tailFrom = Math.max(tailFrom, quoted[qo++]!.outer.end);
+      if (tailFrom > s.start && s.end - tailFrom >= 30) read({ start: tailFrom, end: s.end }, true);
+    }
     if (!clearBefore) continue;
     // A sentence that goes on to quote someone may open with reported speech of its own
     // ("She said fathers would not be eligible, and ... replied, “...”"): read the part before the quote.
     // (A prefix of under 30 characters holds too few words for any rule: skip the tokenising.)
     if (firstQuoted < s.end && firstQuoted - s.start < 30) continue;
-    const more: Draft[] = [];
-    const d = reportedSpeech(body, firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, more);
-    if (d) drafts.push(d, ...more);
+    read(firstQuoted < s.end ? quotePrefix(body, s.start, firstQuoted) : s, false);
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
@@ -900,6 +948,13 @@ function relayAfter(body: string, cue: Token): ParsedSource | null {
   return null;
 }
 
+/** First words of a content after a quote that continue the quote's own attribution ("said of ...", "said and argued ..."). */
+const TAIL_OPENERS = new Set(['of', 'and', 'but', 'to']);
+/** Bare cue forms that are nouns as often ("the only hope", "no doubt"). */
+const BARE_NOUN_CUES = new Set(['hope', 'doubt']);
+/** Quote marks that open a quote. */
+const OPENING_MARKS = '"“‘\'«';
+
 /** Words right before a participial cue that continues an attribution: ", adding", "before adding", "while arguing". */
 const PARTICIPLE_LEAD = new Set([',', 'while', 'before']);
 /** Characters after a cue that participleAfter and askedQuestion read: far more than any sentence holds. */
@@ -955,7 +1010,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
  * "asked" as a participle (opening the sentence, or after "when" / "after being") with the question after
  * it: "Asked whether he would run, ...", "..., when asked about his taxes."
  */
-const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically)\b/g;
+const QUESTION = /\b[Aa]sked (?:whether|if|what|who|why|how|where|when|which|about|to|by|on|specifically|during|at|in|recently|last|this|earlier|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b/g;
 /** What may come right before a participial "asked": a clause boundary, "when", "after being", "once". */
 const BEFORE_ASKED = /(?:^|[.?!,;:—–]|\b[Ww]hen|\bafter being|\b[Oo]nce)\s?$/;
 
@@ -969,8 +1024,10 @@ function askedQuestion(body: string, s: Span, at: number): Draft | null {
   let k = 1;
   let source: ParsedSource | null = null;
   // "Asked by Stephanopoulos to respond ...", "Asked on Fox News who leads ...": skip to the question.
-  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on') {
-    const q = tokens.findIndex((t, j) => j > k + 1 && j < k + 7 && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
+  // "Asked during a January debate why ...", "Asked at a briefing Monday in Washington about ...": an adjunct first.
+  const adjunct = !['by', 'on', 'about', 'to'].includes(lower(tokens[k])) && !/^(?:whether|if|what|who|why|how|where|when|which|specifically)$/.test(lower(tokens[k]));
+  if (lower(tokens[k]) === 'by' || lower(tokens[k]) === 'on' || adjunct) {
+    const q = tokens.findIndex((t, j) => j > k + (adjunct ? 0 : 1) && j < k + (adjunct ? 9 : 7) && /^(?:whether|if|what|who|why|how|where|which|about|to)$/.test(lowOf(t)));
     if (q < 0 || tokens.slice(k, q).some((t) => t.text === ',')) return null;
     if (lower(tokens[k]) === 'by') source = parseSourcePhrase(body, tokens[k + 1]!.start, tokens[q - 1]!.end);
     k = q;
@@ -1064,7 +1121,7 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
     let k = c - 1;
     while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
-    if (tokens[k]?.text !== ',' || k < 2) continue;
+    if (tokens[k]?.text !== ',') continue;
     let source: ParsedSource | null;
     let m = c + 1;
     if (k === c - 1) {
@@ -1365,6 +1422,8 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
       if (!particles.has(lower(tokens[clause]))) continue;
       clause++;
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
+    // A participle right before a preposition modifies a noun ("the issues discussed in Porto Alegre", "hailed for its blend").
+    else if (PREPOSITIONS.has(lower(tokens[clause])) && /ed$/.test(lowOf(cue))) continue;
     const next = tokens[clause];
     if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
     const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c) ?? groupWithTail(body, tokens, c);
@@ -1427,16 +1486,110 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
   return true;
 }
 
+/** Words that end the clause before a subject ("..., while many supporters are expected to ..."). */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'where', 'as', 'because', 'although', 'though', 'if', 'when', 'so', 'that', 'since', 'after', 'before', 'until', 'unless']);
+/**
+ * What a passive "expected to" predicts, with no one named who expects it: "The House is expected to pass
+ * a bipartisan bill later this week", "which the Senate is expected to vote on next week". The content is
+ * the clause, its subject included.
+ */
+function expectedClause(body: string, tokens: Token[]): Draft | null {
+  const c = tokens.findIndex((t, k) => lowOf(t) === 'expected' && lower(tokens[k + 1]) === 'to' && k > 0 && passiveBefore(tokens, k));
+  if (c < 0) return null;
+  let aux = c - 1;
+  while (aux > 0 && !AUXILIARIES.has(lower(tokens[aux])) && lower(tokens[aux]) !== 'be') aux--;
+  let from = aux;
+  while (from > 0 && !/^[,;:—–(]$/.test(tokens[from - 1]!.text) && !CLAUSE_OPENERS.has(lower(tokens[from - 1]))) from--;
+  if (from === aux || aux - from > 12) return null;
+  // The prediction ends at the first comma, dash or bracket ("... inject over $200 million into the local economy - a key reason ...").
+  let end = c + 2;
+  while (end < tokens.length && !/^(?:[,;:(—–]|-+)$/.test(tokens[end]!.text) && !(lower(tokens[end]) === 'and' && /^(?:who|which)$/.test(lower(tokens[end + 1])))) end++;
+  const span = trimSpan(body, { start: tokens[from]!.start, end: end < tokens.length ? tokens[end]!.start : tokens[tokens.length - 1]!.end });
+  if (countWordRuns(body, span.start, span.end) < 5) return null;
+  const cue = makeToken(body.slice(tokens[aux]!.start, tokens[c]!.end), tokens[aux]!.start, tokens[c]!.end);
+  return { span, segments: [span], kind: 'indirect', attribution: { source: null, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
+}
+
+/**
+ * A sentence opened by "In" and a poll, survey or report up to its comma ("In an NBC News/Wall Street Journal
+ * poll released Monday, 50 percent of respondents chose Clinton"): the rest of the sentence is its finding.
+ */
+function pollOpener(body: string, tokens: Token[], s: Span): Draft | null {
+  if (!['a', 'an', 'the', 'its', 'their', 'his', 'her'].includes(lower(tokens[1]))) return null;
+  let comma = -1, head = -1;
+  for (let k = 2; k < tokens.length && k <= 14; k++) {
+    if (tokens[k]!.text === ',') { comma = k; break; }
+    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) && tokens[k]!.text !== '/' && tokens[k]!.text !== '-') return null;
+    if (head < 0 && POLL_NOUNS.has(lowOf(tokens[k]!))) head = k;
+  }
+  // A named or described poll ("an NBC News poll", "the same poll"); a bare "In a survey, ..." may tell how it was made.
+  if (comma < 0 || head < 3 || !tokens[comma + 1]) return null;
+  // "In a new Morning Consult poll, conducted March 11-13, 40 percent ...", "In a CNN poll, however, 73 percent ...".
+  if (/(?:ed|ing)$|^however$|^though$/.test(lower(tokens[comma + 1]))) {
+    comma = tokens.findIndex((t, k) => k > comma + 1 && k <= comma + 10 && t.text === ',');
+    if (comma < 0 || !tokens[comma + 1]) return null;
+  }
+  const span = trimSpan(body, { start: tokens[comma + 1]!.start, end: clauseEnd(tokens, comma + 1, s.end) });
+  if (countWordRuns(body, span.start, span.end) < 4) return null;
+  const srcSpan = { start: tokens[2]!.start, end: tokens[head]!.end };
+  const source: ParsedSource = { kind: 'group', name: body.slice(srcSpan.start, srcSpan.end), entityKind: 'group', span: srcSpan, roles: [] };
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[0]!, clauseStart: span.start }, continues: false, confidence: 0.4 };
+}
+/** Heads of a poll or a study that states findings ("In a CNN poll, ..."). */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys', 'study']);
+
+/** Determiners that open a described subject between a content's comma and its cue ("..., her friend said", "..., the report said"). */
+const TRAILING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'one', 'another', 'two', 'three', 'several', 'some', 'other', 'both']);
+/** A short described subject from tokens[from] to the cue at tokens[c], opened by a determiner: "her friend", "the congressional report". */
+function possessedSubject(body: string, tokens: Token[], from: number, c: number): ParsedSource | null {
+  let end = c;
+  while (end > from && isBetween(tokens[end - 1])) end--;
+  if (end - from < 2 || end - from > 5 || !TRAILING_DETERMINERS.has(lower(tokens[from]))) return null;
+  for (let k = from + 1; k < end; k++) if (!/^[\p{L}][\p{L}’'-]*$/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k])) || AUXILIARY_AFTER_SUBJECT.has(lower(tokens[k]))) return null;
+  const span = { start: tokens[from + 1]!.start, end: tokens[end - 1]!.end };
+  return { kind: 'description', name: body.slice(span.start, span.end), entityKind: 'person', span, roles: [] };
+}
+
 /** Frames read in one sentence at most: a sentence holds a few attributions ("X said A, while Y said B"). */
 const MAX_FRAMES = 6;
 
 /** Labels that open a headline or paragraph without naming a speaker ("EXCLUSIVE:", "WATCH:", "Update:"). */
 const NOT_SPEAKER_LABELS = new Set('exclusive watch update updated breaking analysis opinion editorial video photos photo read related note source correction listen live report news poll q a question answer warning caution'.split(' '));
+/** Labels of a title line that name no source ("The Latest:", "EXCLUSIVE:"); "Poll:" and "Report:" do. */
+const TITLE_SKIP_LABELS = new Set([...NOT_SPEAKER_LABELS].filter((w) => w !== 'poll' && w !== 'report'));
+/**
+ * A title line, the text's first paragraph and a single sentence, opened by a short label and a colon:
+ * "Poll: Trump and Clinton hold narrow leads in Pennsylvania", "Clinton camp: Trump’s Islamaphobia threatens
+ * national security". The label names the source, whether a person, an outlet or a group.
+ */
+function titleLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  if (s.start > 20 || /\S/.test(body.slice(0, s.start))) return null;
+  if (!/^[.!?’”'"]*\s*(?:\n|$)/.test(body.slice(s.end, s.end + 4))) return null;
+  let colon = -1;
+  for (let k = 1; k <= 6 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
+  if (colon < 0 || !capOf(tokens[0]!) || (lower(tokens[0]) === 'the' && lower(tokens[1]) === 'latest')) return null;
+  if (colon === 1 && TITLE_SKIP_LABELS.has(lowOf(tokens[0]!))) return null;
+  // The label is a noun phrase ("There is less consensus on terrorism: 47% say ..." is a clause; "Revealed:" a verb).
+  for (let k = 0; k < colon; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lowOf(tokens[k]!))) return null;
+  if (colon === 1 && lowOf(tokens[0]!).endsWith('ed')) return null;
+  const span = trimSpan(body, { start: tokens[colon + 1]?.start ?? s.end, end: s.end });
+  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  // The rest is a statement, with a word that may be a verb before its last word (a plural noun as often): an
+  // auxiliary, a past tense or a present in -s ("Newspaper: Defense secretary used personal email at Pentagon");
+  // "DVD: Harry Potter and the Prisoner of Azkaban" and "At a glance: Tory health checks" are titles.
+  if (!tokens.slice(colon + 2, -1).some((t) => { const w = lowOf(t); return AUXILIARY_AFTER_SUBJECT.has(w) || w === 'do' || w === 'does' || w === 'did' || /^[a-z]{2,}(?:ed|es|s)$/.test(w) && !w.endsWith('ss'); })) return null;
+  const label = { start: tokens[0]!.start, end: tokens[colon - 1]!.end };
+  const source = parseSourcePhrase(body, label.start, label.end) ?? { kind: 'group', name: body.slice(label.start, label.end), entityKind: 'group', span: label, roles: [] };
+  return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[colon]!, clauseStart: span.start }, continues: false, confidence: 0.5 };
+}
+
 /**
  * A sentence opened by a name and a colon, as in a headline or a transcript: "Graham: Trump’s ‘Incredibly
  * Hateful Rhetoric’ Destroying GOP’s Chance ...", "TAPPER: Do you think ...". The name speaks what follows.
  */
 function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
+  const title = titleLabel(body, tokens, s);
+  if (title) return title;
   let colon = -1;
   for (let k = 1; k <= 5 && k < tokens.length; k++) if (tokens[k]!.text === ':') { colon = k; break; }
   if (colon < 0) return null;
@@ -1461,7 +1614,7 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
  * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
  * X, ...". Returns the first attribution; further frames in the sentence ("..., while Y said B") go to `more`.
  */
-function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null {
+function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: ParsedSource | null = null): Draft | null {
   const tokens = tokenize(body, s.start, s.end);
   if (tokens.length < 6) return null;
   const label = colonLabel(body, tokens, s);
@@ -1483,6 +1636,22 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
       const end = comma > acc ? tokens[comma - 1]!.end : s.end;
       const source = parseSourcePhrase(body, tokens[acc + 2]?.start ?? s.end, end);
       const span = trimSpan(body, { start: s.start, end: tokens[acc - 1]!.start });
+      // "At the heart of the trouble, according to Dennis B. Ross, was a decision by ...": the aside splits the content.
+      // (A source's apposition comes first: "according to Dennis B. Ross, another former American special envoy, was ...".)
+      let close = comma;
+      if (['a', 'an', 'the', 'another'].includes(lower(tokens[comma + 1]))) {
+        const next = tokens.findIndex((t, k) => k > comma + 1 && k <= comma + 10 && t.text === ',');
+        if (next > 0 && !tokens.slice(comma + 1, next).some((t) => AUXILIARY_AFTER_SUBJECT.has(lowOf(t)))) close = next;
+      }
+      const restStart = tokens[close + 1];
+      if (comma > acc && comma - acc <= 16 && restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+        const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, close + 1, s.end) });
+        // (Only after a short opener, an adverbial or a subject: after a whole clause the rest is the writer's.)
+        if (countWordRuns(body, rest.start, rest.end) >= 3 && countWordRuns(body, span.start, span.end) <= 7) {
+          const whole = { start: span.start, end: rest.end };
+          return { span: whole, segments: [span, rest], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: whole.start }, continues: false, confidence: 0.6 };
+        }
+      }
       return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
@@ -1512,10 +1681,10 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
       }
     }
     if (comma < 1) continue;
-    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
+    const source = c - comma > 1 ? phraseBefore(body, tokens, c, comma + 1) ?? (STRONG_CUES.has(base) && base !== 'continue' ? subjectPhrase(body, tokens, c, true) ?? possessedSubject(body, tokens, comma + 1, c) : null) : clauseAfterName(tokens, c) ? null : phraseAfter(body, tokens, c, tokens.length);
     if (!source) continue;
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
-    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to')) continue;
+    if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to' || lower(tokens[c + 1]) === 'of')) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
     if (countWordRuns(body, span.start, span.end) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
@@ -1568,8 +1737,23 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     // "Jackson is thought to have ...", "Russia is said to oppose ...": a passive names no thinker or speaker.
     // ("was asked to name ..." still reports the question put to its subject.)
     if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !/ing$/.test(lower(tokens[c])))) && passiveBefore(tokens, c)) continue;
+    if (!STRONG_CUES.has(base)) {
+      // "a man suspected of radical links" is no thinking.
+      if (lower(tokens[c + 1]) === 'of') continue;
+      // A bare "hope" or "doubt" is a noun after a determiner or a modifier ("the only hope", "no doubt"): as
+      // a verb it follows its subject, a pronoun, a name or a plural ("Strategists hope ...").
+      if (BARE_NOUN_CUES.has(lowOf(tokens[c]!)) && !(CLAUSE_SUBJECTS.has(lower(tokens[c - 1])) || capOf(tokens[c - 1]!) || /[^s]s$/.test(lower(tokens[c - 1])))) continue;
+    }
     // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
     if (that && tokens[clause]?.text === ',') clause++;
+    // "says, win or lose in Tuesday’s primary, he’s staying in the race": an adverbial between commas opens the clause.
+    // ("said, however, that ...": the clause after "that".)
+    // (Not a list of verbs, "Spacey wrote, directed and starred in ...", a title, "What'd I Say, Charles ...",
+    // nor an aside, "One in three women, the survey said, thought ...", nor a plural noun, "Pagliano's Fifth Amendment claims, prosecutors ...".)
+    if (tokens[clause]?.text === ',' && clause === c + 1 && STRONG_CUES.has(base) && !passiveBefore(tokens, c) && !capOf(tokens[c]!) && (lowOf(tokens[c]!) === 'says' || !lowOf(tokens[c]!).endsWith('s')) && !tokens.slice(Math.max(0, c - 5), c).some((t) => t.text === ',')) {
+      const close = tokens.findIndex((t, k) => k > clause + 1 && k <= clause + 12 && t.text === ',');
+      if (close > 0 && !/(?:ing|ed)$/.test(lower(tokens[clause + 1])) && !['and', 'but'].includes(lower(tokens[clause + 1])) && !tokens.slice(clause + 1, close).some((t) => t.text === '“' || t.text === '"')) clause = lower(tokens[close + 1]) === 'that' ? close + 2 : clause + 1;
+    }
     const next = tokens[clause];
     if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
     // "If I sit down and write a routine ..., then I am in trouble": a speech verb inside a condition reports nothing (a belief there still counts: "If we thought they were secure").
@@ -1579,7 +1763,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
     const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
     // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
     const earlier = first?.attribution?.source;
-    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1) ?? (c === 1 ? subject : null)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
     const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
     if (!source) continue;
     // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
@@ -1615,5 +1799,10 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = []): Draft | null
   }
   // Last, a stance verb's object ("defended X"): speech verbs in the sentence come first ("Putin defended
   // the support, saying it was needed" reports what he said).
-  return objectCue(body, tokens, s);
+  const stance = objectCue(body, tokens, s);
+  // And a passive "is expected to", which predicts without naming who expects, beside it.
+  const expected = expectedClause(body, tokens);
+  if (!stance || !expected) return stance ?? expected;
+  if (expected.span.start >= stance.span.end || expected.span.end <= stance.span.start) more.push(expected);
+  return stance;
 }

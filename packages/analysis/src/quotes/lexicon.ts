@@ -67,11 +67,16 @@ const SPEECH_VERBS: Record<string, string[]> = {
   accuse: ['accused', 'accuses'],
   fear: ['fear', 'fears', 'feared'],
   worry: ['worry', 'worries', 'worried'],
-  hope: ['hopes', 'hoped'],
-  expect: ['expects', 'expected'],
-  know: ['knows', 'knew'],
-  understand: ['understands'],
+  hope: ['hopes', 'hoped', 'hope'],
+  expect: ['expects', 'expected', 'expect'],
+  know: ['knows', 'knew', 'know'],
+  understand: ['understands', 'understand', 'understood'],
   feel: ['feels', 'felt'],
+  realize: ['realize', 'realizes', 'realized', 'realise', 'realises', 'realised'],
+  // (Not "doubts", "suspects": plural nouns as often, "terror suspects".)
+  doubt: ['doubt', 'doubted'],
+  suspect: ['suspected'],
+  assume: ['assume', 'assumes', 'assumed'],
   acknowledge2: ['conceded'],
   show: ['shows', 'showed', 'shown'],
   find: ['found', 'finds'],
@@ -140,13 +145,13 @@ export const STRONG_CUES = new Set(['say', 'tell', 'add', 'state', 'claim', 'arg
 export const AFTER_QUOTE_CUES = new Set(['remark', 'observe', 'complain', 'boast', 'counter', 'shout', 'reiterate', 'repeat', 'conclude', 'recount', 'hint', 'charge', 'answer', 'retort', 'quip', 'exclaim', 'react', 'remember', 'bark', 'snap', 'scoff', 'muse', 'lament', 'whisper', 'yell', 'scream', 'interject', 'fume', 'gush', 'sneer', 'marvel', 'read']);
 
 /** Verbs of thinking, knowing and showing: they take a clause with no "that" ("polls show Trump is ahead"). */
-export const CLAUSE_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
+export const CLAUSE_CUES = new Set(['realize', 'doubt', 'suspect', 'assume', 'believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'conclude', 'reveal', 'report', 'allege']);
 
 /** Verbs by which a poll or a record states something: what follows them, a clause or a noun phrase, is its finding ("the poll showed Trump leading"). */
 export const EVIDENCE_CUES = new Set(['show', 'find', 'suggest', 'indicate', 'reveal']);
 
 /** Cues that only count when a clause follows them ("believes that ..."), never as "X believes." at the end. */
-export const THAT_CUES = new Set(['believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);
+export const THAT_CUES = new Set(['realize', 'doubt', 'suspect', 'assume', 'believe', 'think', 'fear', 'worry', 'hope', 'expect', 'know', 'understand', 'feel', 'show', 'find', 'suggest', 'indicate', 'estimate', 'learn', 'agree', 'conclude', 'reveal', 'report', 'allege', 'promise', 'vow', 'pledge', 'charge', 'maintain', 'observe', 'mention', 'repeat', 'reiterate', 'hint', 'boast', 'counter', 'demand', 'caution', 'complain', 'describe', 'call', 'accuse', 'decline', 'recount']);
 
 /**
  * Verbs whose object states the subject's position: a noun phrase ("cited derogatory comments", "called
@@ -190,6 +195,34 @@ const OBJECT_VERBS: Record<string, string[]> = {
   intend: ['intend', 'intends', 'intended'],
   call: ['call', 'calls', 'called', 'calling'],
   point: ['points', 'pointed', 'pointing'],
+  express: ['expressed', 'expresses', 'expressing'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  talk: ['talked', 'talks', 'talking'],
+  speak: ['spoke', 'speaks', 'speaking'],
+  decry: ['decried', 'decries', 'decrying'],
+  thank: ['thanked', 'thanking'],
+  tout: ['touted', 'touts', 'touting'],
+  bemoan: ['bemoaned', 'bemoans', 'bemoaning'],
+  assail: ['assailed', 'assails', 'assailing'],
+  laud: ['lauded', 'lauds', 'lauding'],
+  hail: ['hailed'],
+  portray: ['portrayed', 'portrays', 'portraying'],
+  discuss: ['discussed', 'discusses', 'discussing'],
+  highlight: ['highlighted', 'highlighting'],
+  challenge: ['challenged'],
+  request: ['requested'],
+  encourage: ['encouraged', 'encourages'],
+  remind: ['reminded', 'reminds'],
+  assure: ['assured', 'assures'],
+  champion: ['championed'],
+  advocate: ['advocated'],
+  recommend: ['recommended', 'recommends'],
+  lament: ['lamented', 'laments'],
+  mock: ['mocked', 'mocks'],
+  slam: ['slammed', 'slams'],
+  insult: ['insulted'],
+  push: ['pushed', 'pushes', 'pushing'],
+  favor: ['favored', 'favoured'],
 };
 
 /** Inflected object-taking cue -> base verb. */
@@ -199,6 +232,9 @@ export const OBJECT_CUE_WORDS: ReadonlyMap<string, string> = new Map(Object.entr
 export const OBJECT_CUE_PARTICLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['call', new Set(['for', 'on'])],
   ['point', new Set(['to'])],
+  ['talk', new Set(['about'])],
+  ['push', new Set(['for'])],
+  ['speak', new Set(['about'])],
 ]);
 
 /** Object cues that take a to-infinitive only ("plans to", "refused to"); a noun object is something else ("plans a trip"). */
