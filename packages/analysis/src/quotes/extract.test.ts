@@ -663,6 +663,30 @@ describe('extractQuotes robustness', () => {
   });
 });
 
+describe('colon introductions', () => {
+  const quotesOf = (body: string) => extractQuotes(articleFromText(body)).quotes.map((q) => [q.text, q.speaker?.name ?? null, q.cue?.text ?? null]);
+  it('keeps each quote with the colon attribution before it, not the one after it that introduces the next quote', () => {
+    expect(quotesOf('Education minister Ivan Lewis said: “We will continue to use creative ways of involving people.” Shadow Education Secretary Tim Collins said: “This is the wrong target.”')).toEqual([
+      ['We will continue to use creative ways of involving people.', 'Ivan Lewis', 'said'],
+      ['This is the wrong target.', 'Tim Collins', 'said'],
+    ]);
+    expect(quotesOf('Merkel said: “We will not give up on this plan.” She added: ‘It is a very good day for all of us here.’')).toEqual([
+      ['We will not give up on this plan.', 'Merkel', 'said'],
+      ['It is a very good day for all of us here.', 'Merkel', 'added'],
+    ]);
+    // An interrupted quote of one speaker still joins its parts.
+    expect(quotesOf('“We will not give up on this plan,” Merkel said, “and we will win.”').map((q) => q[1])).toEqual(['Merkel']);
+  });
+
+  it('takes a described subject before a colon, past an opener with no comma', () => {
+    expect(quotesOf('The chancellor told reporters: “We will not give up on this plan at all.”')[0]?.slice(1)).toEqual(['chancellor', 'told']);
+    expect(quotesOf('On Monday the senator said: “We will not give up on this plan at all.”')[0]?.slice(1)).toEqual(['senator', 'said']);
+    expect(quotesOf('Later the chancellor said that the plan would go ahead next year.')[0]?.slice(1)).toEqual(['chancellor', 'said']);
+    // Not past a preposition: the whole phrase is the subject.
+    expect(quotesOf('Critics of the takeover said that the bid undervalued the club.')[0]?.[1]).not.toBe('takeover');
+  });
+});
+
 describe('relays', () => {
   const first = (body: string) => extractQuotes(articleFromText(body)).quotes[0]!;
   it('gives the words to the speaker and the relay to the outlet that reported them', () => {

@@ -485,7 +485,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     let source: ParsedSource | null;
     const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
     if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) : null);
+    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) ?? (fallback === null ? subjectPhrase(body, tokens, c, true) : null) : null);
     // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
     if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
       let k = c + 2;
@@ -494,7 +494,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     }
     // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
     if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
-    const found = { source, via: null, cue, clauseStart };
+    const found: Attribution = { source, via: null, cue, clauseStart };
     // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
     if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
     if (source) return found;
@@ -699,7 +699,10 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
 
     // A cue right before the quote ("... then declares “...”") attributes it even when the source phrase is unusual.
     const cueAdjacent = !!before?.cue && countWordRuns(body, before.cue.end, q.outer.start) === 0;
-    const attribution = after && after.source ? after : before && (leadsSentence || endsColon || before.source || cueAdjacent) ? before : after;
+    // 'X said: “A.” She added: “B.”': an attribution after the quote that ends in a colon introduces the next
+    // quote, and this one keeps the colon attribution before it.
+    const afterIntroducesNext = !!after?.source && endsColon && !!before?.source && !!nextQuote && nextQuote.paragraph === q.paragraph && endsWithChar(body, q.outer.end, nextQuote.outer.start, ':');
+    const attribution = after && after.source && !afterIntroducesNext ? after : before && (leadsSentence || endsColon || before.source || cueAdjacent) ? before : after;
     used.add(q);
     const segments: Span[] = [{ ...q.content }];
     // Merge the parts of an interrupted quote: “A,” he said. “B.” and multi-paragraph runs.
@@ -1268,6 +1271,17 @@ function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = f
   for (let k = end - 1; k > 0 && k >= end - 9; k--) if (tokens[k]!.text === ',') { from = k + 1; break; }
   // "When two businesses write ...", "Having announced ...": the subordinator is no part of the subject.
   if (from < end && OPENING_SUBORDINATORS.has(lower(tokens[from]))) from++;
+  // An opener with no comma before a described subject is no part of it: "Later the chancellor said",
+  // "On Monday the senator said".
+  // (Not past a preposition: "Critics of the takeover said" is one phrase.)
+  if (!SUBJECT_DETERMINERS.has(lower(tokens[from]))) {
+    for (let k = from + 1; k < end - 1 && k <= from + 3; k++) {
+      if (SUBJECT_DETERMINERS.has(lower(tokens[k]))) {
+        if (tokens.slice(from + 1, k).every((t) => (!capOf(t) || TIME_WORDS.has(lowOf(t))) && !PREPOSITIONS.has(lowOf(t)) && lowOf(t) !== 'of')) from = k;
+        break;
+      }
+    }
+  }
   if (end === from || end - from > 8 || (from > 0 && PREPOSITIONS.has(lower(tokens[from])))) return null;
   for (let k = from; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
