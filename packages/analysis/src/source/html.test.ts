@@ -65,6 +65,14 @@ describe('parseHtml', () => {
     const d = parseHtml(html, { sourcePath: 'deep.html' });
     expect(d.paragraphs.join(' ')).toContain('The council met on Monday');
   });
+
+  it('reads markup so broken that no <html> root is built, and names the file when nothing is left', () => {
+    // Found by the property test: linkedom made no root element, and its body getter threw a TypeError.
+    const d = parseHtml('</<html lang="zz"><p>The council met on Monday and voted to close the bridge for repairs that will take months.</p>', { sourcePath: 'broken.html' });
+    expect(d.paragraphs).toEqual(['The council met on Monday and voted to close the bridge for repairs that will take months.']);
+    expect(() => parseHtml('</<html lang="zz">', { sourcePath: 'broken.html' })).toThrow(SourceError);
+    expect(() => parseHtml('</<html lang="zz">', { sourcePath: 'broken.html' })).toThrow(/broken\.html has no article text/);
+  });
 });
 
 describe.skipIf(!existsSync(readabilityDir))('parseHtml on Mozilla Readability test pages', () => {

@@ -116,6 +116,16 @@ function wrapDocument(html: string): string {
   return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
 }
 
+/**
+ * The DOM of a page. Markup so broken that the builder made no <html> root ("</<html lang=...><p>...") is
+ * parsed again inside a document shell, where the broken tag is a comment and the text a body.
+ */
+function domOf(cleanHtml: string): DomDocument {
+  const doc = (parseHTML(wrapDocument(cleanHtml)) as unknown as { document: DomDocument }).document;
+  if (doc.documentElement?.localName === 'html') return doc;
+  return (parseHTML(`<!DOCTYPE html><html><head></head><body>${cleanHtml}</body></html>`) as unknown as { document: DomDocument }).document;
+}
+
 // Tags that never take children or that the parser closes by itself: they do not deepen the tree.
 const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'option', '!doctype', '!--']);
 
@@ -503,10 +513,12 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   if (tooBigForDom(cleanHtml.toLowerCase(), MAX_DEPTH * 2, MAX_ELEMENTS * 2)) return scannedDraft(html, cleanHtml, options, name);
   let doc: DomDocument;
   try {
-    doc = (parseHTML(wrapDocument(cleanHtml)) as unknown as { document: DomDocument }).document;
+    doc = domOf(cleanHtml);
   } catch (err) {
     throw new SourceError('parse', name, `${describeInput(name)} could not be parsed as HTML (${(err as Error).message}). Save the page again, or give its text.`);
   }
+  // Still no root element: the linear tag scan reads the text (the DOM's body getter would throw).
+  if (doc.documentElement === null) return scannedDraft(html, cleanHtml, options, name);
 
   const meta = metaMap(doc);
   const ld = jsonLdArticles(doc);
@@ -552,7 +564,7 @@ export function parseHtml(html: string, options: HtmlOptions): ArticleDraft {
   if (blocks.paragraphs.length === 0) {
     // Readability found nothing: fall back to the text blocks of the whole body, page furniture aside
     // (on a fresh DOM: Readability prunes the one it was given).
-    const fresh = article === null && !readabilityRan ? doc : (parseHTML(wrapDocument(cleanHtml)) as unknown as { document: DomDocument }).document;
+    const fresh = article === null && !readabilityRan ? doc : domOf(cleanHtml);
     const body = fresh.body ?? fresh.documentElement;
     if (body) blocks = textBlocks(body, FALLBACK_SKIP);
     if (blocks.paragraphs.length === 0 && body) blocks = textBlocks(body, new Set());
