@@ -66,19 +66,18 @@ function countWords(tokens: readonly Token[]): number {
   return n;
 }
 
-/** The quote that carries the claim: it holds the sentence, most of it, or every number the claim states. */
-function carryingQuote(quotes: readonly Quote[], from: number, start: number, end: number, anchors: readonly { span: { start: number; end: number } }[]): Quote | null {
+/**
+ * Of the quotes overlapping body[start, end) (sorted by start, read from index `from`), the one that
+ * overlaps it most among those `accept` takes.
+ */
+function mostOverlapping(quotes: readonly Quote[], from: number, start: number, end: number, accept: (q: Quote, overlap: number) => boolean): Quote | null {
   let best: Quote | null = null;
   let bestOverlap = 0;
   for (let k = from; k < quotes.length; k++) {
     const q = quotes[k] as Quote;
     if (q.span.start >= end) break;
     const overlap = Math.min(end, q.span.end) - Math.max(start, q.span.start);
-    if (overlap <= 0) continue;
-    const holdsSentence = q.span.start <= start && q.span.end >= end;
-    const mostly = overlap * 2 >= end - start;
-    const holdsAnchors = anchors.length > 0 && anchors.every((a) => a.span.start >= q.span.start && a.span.end <= q.span.end);
-    if ((holdsSentence || mostly || holdsAnchors) && overlap > bestOverlap) {
+    if (overlap > bestOverlap && accept(q, overlap)) {
       best = q;
       bestOverlap = overlap;
     }
@@ -86,24 +85,22 @@ function carryingQuote(quotes: readonly Quote[], from: number, start: number, en
   return best;
 }
 
+/** The quote that carries the claim: it holds the sentence, most of it, or every number the claim states. */
+function carryingQuote(quotes: readonly Quote[], from: number, start: number, end: number, anchors: readonly { span: { start: number; end: number } }[]): Quote | null {
+  return mostOverlapping(quotes, from, start, end, (q, overlap) => {
+    const holdsSentence = q.span.start <= start && q.span.end >= end;
+    const mostly = overlap * 2 >= end - start;
+    const holdsAnchors = anchors.length > 0 && anchors.every((a) => a.span.start >= q.span.start && a.span.end <= q.span.end);
+    return holdsSentence || mostly || holdsAnchors;
+  });
+}
+
 /**
  * The attributed quote whose cue lies in the sentence (the sentence's own attribution frame); of several,
  * the one whose content covers most of the sentence.
  */
 function framingQuote(quotes: readonly Quote[], from: number, start: number, end: number): Quote | null {
-  let best: Quote | null = null;
-  let bestOverlap = 0;
-  for (let k = from; k < quotes.length; k++) {
-    const q = quotes[k] as Quote;
-    if (q.span.start >= end) break;
-    if (!q.speaker || !q.cue || q.cue.span.start < start || q.cue.span.end > end) continue;
-    const overlap = Math.min(end, q.span.end) - Math.max(start, q.span.start);
-    if (overlap > bestOverlap) {
-      best = q;
-      bestOverlap = overlap;
-    }
-  }
-  return best;
+  return mostOverlapping(quotes, from, start, end, (q) => !!q.speaker && !!q.cue && q.cue.span.start >= start && q.cue.span.end <= end);
 }
 
 /**

@@ -938,9 +938,8 @@ function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null
  * Financial Times", "X said in an interview with Fox News". Only the rest of the cue's sentence is read.
  */
 function relayAfter(body: string, cue: Token): ParsedSource | null {
-  let to = cue.end;
-  while (to < body.length && to - cue.end < 120 && !/[.!?\n“”"]/.test(body[to]!)) to++;
-  const tokens = tokenize(body, cue.end, to);
+  const stop = body.slice(cue.end, cue.end + 120).search(/[.!?\n“”"]/);
+  const tokens = tokenize(body, cue.end, stop < 0 ? Math.min(body.length, cue.end + 120) : cue.end + stop);
   if (/^t(?:old|ells?)$/i.test(cue.text)) return outletAt(body, tokens, 0);
   for (let k = 0; k < tokens.length && k < 8; k++) {
     const w = lowOf(tokens[k]!);

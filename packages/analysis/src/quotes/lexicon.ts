@@ -263,13 +263,13 @@ export const TITLE_WORDS = new Set(
   ).split(' '),
 );
 
-/** Head nouns of organisations. */
 /** Names of news outlets and agencies that are never a person's ("BBC Sport", "CNN Money", "Sky News"). */
 export const OUTLET_BRANDS: ReadonlySet<string> = new Set(
   ('bbc cnn reuters ap afp upi tass ria novosti interfax xinhua nhk cctv abc nbc cbs msnbc cnbc npr pbs itv sky politico newsweek ' +
     'breitbart huffington').split(' '),
 );
 
+/** Head nouns of organisations. */
 export const ORG_WORDS = new Set(
   (
     'agency ministry department company council coalition post times news novosti organization organisation party committee commission ' +

@@ -449,33 +449,31 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     const trailing = part.slice(part.indexOf(found.tokens[found.tokens.length - 1]!) + 1).map((t) => bareOf(t));
     // ("Paul Miller of Thames Valley Police": the head of a prepositional tail is not the phrase's.)
     const head = trailing.length && OTHER_PREPOSITIONS.has(trailing[0]!) && capOf(part[part.length - 1]!) ? undefined : trailing[trailing.length - 1];
-    if (head && GROUP_WORDS.has(head)) {
-      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
-      return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
-    }
-    if (head && TITLE_WORDS.has(head) && !ORG_WORDS.has(head)) {
-      // "the Russian president", "a Pentagon spokesman": a description of a person, not a name.
-      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
-      return { kind: 'description', name: desc, entityKind: 'person', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
-    }
+    // The whole part, its determiner aside, as the speaker: the name in it only modifies its head.
+    const wholePart = (kind: 'group' | 'description' | 'organisation', entityKind: EntityKind): ParsedSource => ({
+      kind,
+      name: joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase())))),
+      entityKind,
+      span: { start: part[0]!.start, end: part[part.length - 1]!.end },
+      roles: [],
+    });
+    if (head && GROUP_WORDS.has(head)) return wholePart('group', 'group');
+    // "the Russian president", "a Pentagon spokesman": a description of a person, not a name.
+    if (head && TITLE_WORDS.has(head) && !ORG_WORDS.has(head)) return wholePart('description', 'person');
+    // "The Australian government", "the US regulator", "the Bush administration": a capitalised word that
+    // only modifies an organisation noun is not the speaker; the whole phrase is. (An organisation's own
+    // name stays: "the RIA Novosti news agency" is RIA Novosti.)
+    if (head && (ORG_WORDS.has(head) || ORG_HEADS.has(head)) && trailing.every((w) => /^[a-z]/.test(w)) && !found.tokens.some((t) => ORG_WORDS.has(bareOf(t)))) return wholePart('organisation', 'organisation');
     const roles = [
       ...(found.roleTokens.length ? [joinTokens(text, found.roleTokens)] : []),
       ...nonEmpty.filter((p) => p !== part).map((p) => joinTokens(text, p.filter((t, i) => !(i === 0 && ['a', 'an', 'the'].includes(t.text.toLowerCase()))))),
     ].filter((r) => r.length > 1);
     const kind = kindOfName(text, found.tokens, found.roleTokens, part, found.honorific);
-    if (head && (ORG_WORDS.has(head) || ORG_HEADS.has(head)) && trailing.every((w) => /^[a-z]/.test(w)) && !found.tokens.some((t) => ORG_WORDS.has(bareOf(t)))) {
-      // "The Australian government", "the US regulator", "the Bush administration": a capitalised word that
-      // only modifies an organisation noun is not the speaker; the whole phrase is. (An organisation's own
-      // name stays: "the RIA Novosti news agency" is RIA Novosti.)
-      const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && DETERMINERS.has(t.text.toLowerCase()))));
-      return { kind: 'organisation', name: desc, entityKind: 'organisation', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
-    }
     let nameTokens = found.tokens;
     // An organisation's name runs on over a capitalised tail ("the Office for National Statistics", "the Mail on Sunday").
     const tail = part.slice(part.indexOf(nameTokens[nameTokens.length - 1]!) + 1);
     if (kind === 'organisation' && tail.length >= 2 && ORG_TAIL_PREPOSITIONS.has(lowOf(tail[0]!)) && tail.slice(1).every((t, k) => (capOf(t) && !NON_NAME_CAPS.has(bareOf(t))) || (k > 0 && (isNameParticle(t.text) || lowOf(t) === 'and')) || (k === 0 && lowOf(t) === 'the')) && capOf(tail[tail.length - 1]!)) nameTokens = [...nameTokens, ...tail];
     const last = nameTokens[nameTokens.length - 1]!;
-    const lastHead = bareOf(last);
     const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
     // "U.S. officials", "Russian officials", "Café owners": a capitalised modifier of a group noun or of
     // a lower-case plural is not a name.
@@ -485,7 +483,6 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
       const desc = joinTokens(text, part.filter((t, i) => !(i === 0 && ['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many'].includes(t.text.toLowerCase()))));
       return { kind: 'group', name: desc, entityKind: 'group', span: { start: part[0]!.start, end: part[part.length - 1]!.end }, roles: [] };
     }
-    void lastHead;
     return { kind: kind === 'organisation' ? 'organisation' : 'name', name, entityKind: kind, span: { start: nameTokens[0]!.start, end: last.end }, roles };
   }
   const head = bareOf(tokens[tokens.length - 1]!);
