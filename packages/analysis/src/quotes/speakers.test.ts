@@ -161,7 +161,7 @@ describe('descriptions that name an office', () => {
 
   it('does not give "the prime minister" to the deputy prime minister', () => {
     const text = 'Deputy Prime Minister John Prescott visited the flooded towns.\n\n“This is a disaster for the whole region,” the prime minister said.';
-    expect(speakerOf(text, 'This is a disaster')).not.toBe('John Prescott');
+    expect(speakerOf(text, 'This is a disaster')).toBe('prime minister');
   });
 });
 
