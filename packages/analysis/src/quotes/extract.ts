@@ -69,8 +69,9 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
-/** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS. */
+/** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS, OBJECT_CUE_WORDS or either. */
 const CUE_FILTER = new WordSet(CUE_WORDS.keys());
+const OBJECT_FILTER = new WordSet(OBJECT_CUE_WORDS.keys());
 const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
 /** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
@@ -676,8 +677,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start, sentenceFrom: sentence.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
-    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
-    if (embedded && before && (!startsUpper || countWordRuns(body, before.clauseStart, q.outer.start) > 0) && !(after && after.source && leadsSentence)) {
+    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start, 100) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
+    if (embedded && before && (!startsUpper || countWordRuns(body, before.clauseStart, q.outer.start, 1) > 0) && !(after && after.source && leadsSentence)) {
       // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
       const sentenceEnd = closeSentence.end;
       const segments: Span[] = [];
@@ -698,7 +699,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     }
 
     // A cue right before the quote ("... then declares “...”") attributes it even when the source phrase is unusual.
-    const cueAdjacent = !!before?.cue && countWordRuns(body, before.cue.end, q.outer.start) === 0;
+    const cueAdjacent = !!before?.cue && countWordRuns(body, before.cue.end, q.outer.start, 1) === 0;
     // 'X said: “A.” She added: “B.”': an attribution after the quote that ends in a colon introduces the next
     // quote, and this one keeps the colon attribution before it.
     const afterIntroducesNext = !!after?.source && endsColon && !!before?.source && !!nextQuote && nextQuote.paragraph === q.paragraph && endsWithChar(body, q.outer.end, nextQuote.outer.start, ':');
@@ -720,8 +721,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       last = n;
     }
     const span = { start: segments[0]!.start, end: segments[segments.length - 1]!.end };
-    const whole = countWordRuns(body, span.start, span.end);
     if (!attribution) {
+      // (Read only up to 8 words: the rules below ask for at least 4 or 8.)
+      const whole = countWordRuns(body, span.start, span.end, 8);
       // No cue: a paragraph that continues the last speaker's quote, or a title / scare quote.
       const previous = drafts[drafts.length - 1];
       const opensParagraph = q.outer.start - para.start < 3;
@@ -761,7 +763,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
         const between = body.slice(fragSpan.end, attrStart);
         const comma = between.search(/,[^,]*$/);
         const firstComma = between.indexOf(',');
-        const cut = firstComma >= 0 && countWordRuns(between.slice(0, firstComma)) > 0 ? fragSpan.end + firstComma : comma >= 0 ? fragSpan.end + comma : attrStart;
+        const cut = firstComma >= 0 && countWordRuns(between, 0, firstComma, 1) > 0 ? fragSpan.end + firstComma : comma >= 0 ? fragSpan.end + comma : attrStart;
         fragSpan.end = trimSpan(body, { start: fragSpan.start, end: cut }).end;
       }
       const total = countWordRuns(body, fragSpan.start, fragSpan.end);
@@ -1001,7 +1003,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
     if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
     const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
     const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, end) });
-    if (countWordRuns(body, span.start, span.end) < (referring ? 1 : 3)) return null;
+    if (countWordRuns(body, span.start, span.end, 3) < (referring ? 1 : 3)) return null;
     if (!isFree(span)) return null;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: t, clauseStart: span.start }, continues: false, confidence: 0.55 };
   }
@@ -1044,7 +1046,7 @@ function askedQuestion(body: string, s: Span, at: number): Draft | null {
   // A comma inside a closing quote mark: “... as president,” 75 percent said.
   if (comma > 0 && /^[”’"]/.test(body.slice(tokens[comma]!.end, tokens[comma]!.end + 1))) end = tokens[comma]!.end + 1;
   const span = trimSpan(body, { start: first.start, end });
-  if (countWordRuns(body, span.start, span.end) < 2) return null;
+  if (countWordRuns(body, span.start, span.end, 2) < 2) return null;
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
 }
 
@@ -1151,13 +1153,13 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     }
     if (m < tokens.length && tokens[m]!.text !== ',') continue;
     const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
-    const short = countWordRuns(body, before.start, before.end) < 3;
+    const short = countWordRuns(body, before.start, before.end, 3) < 3;
     if (short && (k > 3 || k === c - 1)) continue;
     const segments = [before];
     const restStart = tokens[m + 1];
     if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
       const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
-      if (countWordRuns(body, rest.start, rest.end) >= 3) segments.push(rest);
+      if (countWordRuns(body, rest.start, rest.end, 3) >= 3) segments.push(rest);
     }
     // "Still, he said, officials have to ...", "The goal, he said, is to ...": a short opener needs the rest of the clause.
     if (short && segments.length < 2) continue;
@@ -1423,7 +1425,7 @@ function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): numb
 function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 1; c < Math.min(tokens.length - 2, 14); c++) {
     const cue = tokens[c]!;
-    const base = OBJECT_CUE_WORDS.get(lowOf(cue));
+    const base = OBJECT_FILTER.mayHold(cue.text) ? OBJECT_CUE_WORDS.get(lowOf(cue)) : undefined;
     if (!base || capOf(cue)) continue;
     const prev = lower(tokens[c - 1]);
     if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
@@ -1452,7 +1454,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     }
     const span = trimSpan(body, { start: next.start, end });
     // One word only when it is a name ("endorsed Cruz last week").
-    const words = countWordRuns(body, span.start, span.end);
+    const words = countWordRuns(body, span.start, span.end, 2);
     if (words < 2 && !(words === 1 && capOf(next) && !INFINITIVE_CUES.has(base))) continue;
     // Below 0.5: a position, not words, so cross-article linking does not take it for a rendering of an utterance.
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.45 };
@@ -1493,7 +1495,7 @@ function nextFrame(body: string, tokens: Token[], prev: Draft, next: Draft): boo
     if (src.kind !== 'group' && !opened && !inner) return false;
   }
   const cut = trimSpan(body, { start: prev.span.start, end: tokens[b]!.start });
-  if (cut.end <= cut.start || countWordRuns(body, cut.start, cut.end) < 2) return false;
+  if (cut.end <= cut.start || countWordRuns(body, cut.start, cut.end, 2) < 2) return false;
   prev.span = cut;
   prev.segments = [cut];
   return true;
@@ -1518,7 +1520,7 @@ function expectedClause(body: string, tokens: Token[]): Draft | null {
   let end = c + 2;
   while (end < tokens.length && !/^(?:[,;:(—–]|-+)$/.test(tokens[end]!.text) && !(lower(tokens[end]) === 'and' && /^(?:who|which)$/.test(lower(tokens[end + 1])))) end++;
   const span = trimSpan(body, { start: tokens[from]!.start, end: end < tokens.length ? tokens[end]!.start : tokens[tokens.length - 1]!.end });
-  if (countWordRuns(body, span.start, span.end) < 5) return null;
+  if (countWordRuns(body, span.start, span.end, 5) < 5) return null;
   const cue = makeToken(body.slice(tokens[aux]!.start, tokens[c]!.end), tokens[aux]!.start, tokens[c]!.end);
   return { span, segments: [span], kind: 'indirect', attribution: { source: null, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.4 };
 }
@@ -1543,7 +1545,7 @@ function pollOpener(body: string, tokens: Token[], s: Span): Draft | null {
     if (comma < 0 || !tokens[comma + 1]) return null;
   }
   const span = trimSpan(body, { start: tokens[comma + 1]!.start, end: clauseEnd(tokens, comma + 1, s.end) });
-  if (countWordRuns(body, span.start, span.end) < 4) return null;
+  if (countWordRuns(body, span.start, span.end, 4) < 4) return null;
   const srcSpan = { start: tokens[2]!.start, end: tokens[head]!.end };
   const source: ParsedSource = { kind: 'group', name: body.slice(srcSpan.start, srcSpan.end), entityKind: 'group', span: srcSpan, roles: [] };
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[0]!, clauseStart: span.start }, continues: false, confidence: 0.4 };
@@ -1586,7 +1588,7 @@ function titleLabel(body: string, tokens: Token[], s: Span): Draft | null {
   for (let k = 0; k < colon; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lowOf(tokens[k]!))) return null;
   if (colon === 1 && lowOf(tokens[0]!).endsWith('ed')) return null;
   const span = trimSpan(body, { start: tokens[colon + 1]?.start ?? s.end, end: s.end });
-  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  if (countWordRuns(body, span.start, span.end, 3) < 3) return null;
   // The rest is a statement, with a word that may be a verb before its last word (a plural noun as often): an
   // auxiliary, a past tense or a present in -s ("Newspaper: Defense secretary used personal email at Pentagon");
   // "DVD: Harry Potter and the Prisoner of Azkaban" and "At a glance: Tory health checks" are titles.
@@ -1618,7 +1620,7 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
   while (again >= 0 && /[\p{L}]/u.test(body[again + last.length] ?? '')) again = body.indexOf(last, again + 1);
   if (again < 0) return null;
   const span = trimSpan(body, { start: tokens[colon + 1]!.start, end: s.end });
-  if (countWordRuns(body, span.start, span.end) < 3) return null;
+  if (countWordRuns(body, span.start, span.end, 3) < 3) return null;
   const cue = tokens[colon]!;
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
 }
@@ -1643,7 +1645,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       if (comma < 0) return null;
       const source = parseSourcePhrase(body, tokens[acc + 2]!.start, tokens[comma - 1]!.end);
       const span = trimSpan(body, { start: tokens[comma + 1]?.start ?? s.end, end: s.end });
-      return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
+      return countWordRuns(body, span.start, span.end, 4) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
     if (tokens[acc - 1]?.text === ',') {
       const end = comma > acc ? tokens[comma - 1]!.end : s.end;
@@ -1660,12 +1662,12 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       if (comma > acc && comma - acc <= 16 && restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
         const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, close + 1, s.end) });
         // (Only after a short opener, an adverbial or a subject: after a whole clause the rest is the writer's.)
-        if (countWordRuns(body, rest.start, rest.end) >= 3 && countWordRuns(body, span.start, span.end) <= 7) {
+        if (countWordRuns(body, rest.start, rest.end, 3) >= 3 && countWordRuns(body, span.start, span.end, 8) <= 7) {
           const whole = { start: span.start, end: rest.end };
           return { span: whole, segments: [span, rest], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: whole.start }, continues: false, confidence: 0.6 };
         }
       }
-      return countWordRuns(body, span.start, span.end) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
+      return countWordRuns(body, span.start, span.end, 4) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
   // "..., X said." / "..., said X." at the end of the sentence.
@@ -1699,7 +1701,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     // A verb of thinking or showing needs its subject before it, and a first person thinks aloud ("..., I thought.").
     if (!STRONG_CUES.has(base) && (c - comma <= 1 || source.pronoun === 'first' || passiveBefore(tokens, c) || lower(tokens[c + 1]) === 'to' || lower(tokens[c + 1]) === 'of')) continue;
     const span = trimSpan(body, { start: s.start, end: tokens[comma]!.start });
-    if (countWordRuns(body, span.start, span.end) < 4) continue;
+    if (countWordRuns(body, span.start, span.end, 4) < 4) continue;
     return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.65 };
   }
   const aside = interposedAttribution(body, tokens, s);
@@ -1784,7 +1786,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     const opening = openingClauseEnd(tokens, c, clause);
     const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : opening >= 0 ? opening : clauseEnd(tokens, clause, s.end) });
     // A short clause needs a subject and a verb at least ("it would not", "she would").
-    if (countWordRuns(body, span.start, span.end) < (that ? 2 : 3)) continue;
+    if (countWordRuns(body, span.start, span.end, 3) < (that ? 2 : 3)) continue;
     const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
     if (!first) first = d;
     else if (!nextFrame(body, tokens, more.length ? more[more.length - 1]! : first, d)) continue;
@@ -1807,7 +1809,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
     if (source && start) {
       const span = trimSpan(body, { start: start.start, end: s.end });
-      if (countWordRuns(body, span.start, span.end) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
+      if (countWordRuns(body, span.start, span.end, 4) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
     }
   }
   // Last, a stance verb's object ("defended X"): speech verbs in the sentence come first ("Putin defended

@@ -44,6 +44,8 @@ function canClose(text: string, i: number, hi: number): boolean {
   return !isLetterOrDigit(next) || prev === '.' || prev === ',';
 }
 
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** Any character that may be a quote mark: “ ” " ‘ ’ ' « » „ ` ‟ ‚ */
 function isMark(c: number): boolean {
   if (c < 128) return c === 34 || c === 39 || c === 96;
@@ -56,6 +58,13 @@ function scanParagraph(text: string, lo: number, hi: number, paragraph: number, 
   while (i < hi) {
     while (i < hi && !isMark(text.charCodeAt(i))) i++;
     if (i >= hi) return null;
+    // A right single mark never opens, nor does an apostrophe after a letter or digit ("don't",
+    // "Russia's"): the commonest marks by far, spared the look-ups below.
+    const code = text.charCodeAt(i);
+    if (code === 0x2019 || (code === 39 && i > lo && isAsciiAlnum(text.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
     const ch = text[i]!;
     const double = DOUBLE_OPEN.has(ch);
     const single = !double && SINGLE_OPEN.has(ch);

@@ -590,13 +590,40 @@ interface Anaphor {
 }
 const SUBJECT_ANAPHOR = /\b(?:[Hh]e|[Ss]he|The (?:[A-Za-z.-]+ ){0,2}(?:congressman|congresswoman|senator|governor|mayor|candidate|nominee|lawmaker|legislator|judge|sheriff|spokesman|spokeswoman|businessman|businesswoman|actor|actress|billionaire))\b/g;
 
-/** Every match of SUBJECT_ANAPHOR in the body, in order. */
+/** SUBJECT_ANAPHOR tried at one offset. */
+const ANAPHOR_AT = new RegExp(SUBJECT_ANAPHOR.source, 'y');
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/**
+ * Every match of SUBJECT_ANAPHOR in the body, in order. Each match holds "he" or "He" ("he", "She",
+ * "The ...") at its start or one after it: the regex is tried only where such a pair opens a word with
+ * the right letter, not at every offset of the body (most pairs sit inside "the", "they", "when").
+ */
 function anaphorsIn(body: string): Anaphor[] {
   const out: Anaphor[] = [];
-  const re = SUBJECT_ANAPHOR;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body)) !== null) out.push({ offset: m.index, text: m[0] });
+  let reach = 0;
+  const tryAt = (s: number): void => {
+    if (s < reach || (s > 0 && isAsciiWordChar(body.charCodeAt(s - 1)))) return;
+    ANAPHOR_AT.lastIndex = s;
+    const m = ANAPHOR_AT.exec(body);
+    if (m) {
+      out.push({ offset: s, text: m[0] });
+      reach = s + m[0].length;
+    }
+  };
+  let lower = body.indexOf('he');
+  let upper = body.indexOf('He');
+  while (lower >= 0 || upper >= 0) {
+    if (upper < 0 || (lower >= 0 && lower < upper)) {
+      const c = lower > 0 ? body.charCodeAt(lower - 1) : 0;
+      if (c === 83 || c === 115 || c === 84) tryAt(lower - 1); // She, she, The
+      tryAt(lower);
+      lower = body.indexOf('he', lower + 1);
+    } else {
+      tryAt(upper);
+      upper = body.indexOf('He', upper + 1);
+    }
+  }
   return out;
 }
 

@@ -21,11 +21,15 @@ export function isLetterAt(text: string, i: number): boolean {
   return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : NON_ASCII_LETTER.test(text[i]!);
 }
 
-/** Runs of letters and digits in text[from, to): what `text.match(/[\p{L}\p{N}]+/gu).length` counts, without the array. */
-export function countWordRuns(text: string, from = 0, to = text.length): number {
+/**
+ * Runs of letters and digits in text[from, to): what `text.match(/[\p{L}\p{N}]+/gu).length` counts, without
+ * the array. With a `limit` the count stops there: `countWordRuns(t, a, b, 4) < 4` asks "fewer than four
+ * words?" without reading the rest of a long span.
+ */
+export function countWordRuns(text: string, from = 0, to = text.length, limit = Infinity): number {
   let n = 0;
   let inWord = false;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to && n < limit; ) {
     const w = wordCharAt(text, i);
     if (w === 0) {
       inWord = false;
