@@ -7,7 +7,7 @@ import { countWordRuns } from '../text/chars.js';
 import { articleSentences, splitSentences } from '../text/sentences.js';
 import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, capOf, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, byOffset, capOf, indexOfText, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, sortInPlace, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -460,46 +460,52 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
   }
   const hasStrong = tokens.some((t, k) => STRONG_CUES.has(cueBase(t) ?? '') && !NOUN_BEFORE.has(lower(tokens[k - 1])));
   let fallback: Attribution | null = null;
-  for (let c = tokens.length - 1; c >= 0; c--) {
-    const base = cueBase(tokens[c]);
-    if (!base) continue;
-    // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
-    if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
-    if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
-    // "RIA Novosti quoted Mr Putin as saying: “...”": the relay's cue ("quoted") reads the speaker and the relay.
-    if (lower(tokens[c - 1]) === 'as' && base === 'say' && tokens.slice(Math.max(0, c - 10), c - 1).some((t) => cueBase(t) === 'quote')) continue;
-    const cue = tokens[c]!;
-    let n = c + 1;
-    while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
-    if (lower(tokens[n]) !== 'that') n = c + 1;
-    const next = tokens[n];
-    let clauseStart = next ? next.start : frame.to;
-    if (lower(next) === 'that') clauseStart = tokens[n + 1]?.start ?? frame.to;
-    if (base === 'tell' || base === 'ask') {
-      const that = tokens.findIndex((t, k) => k > c && k < c + 9 && lower(t) === 'that');
-      if (that > c) clauseStart = tokens[that + 1]?.start ?? frame.to;
+  // (Only a cue enters the inner block, where the rules' closures are: a closure over the loop's own
+  // variables would make V8 allocate a context for every word.)
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const cueAt = cueBase(tokens[i]);
+    if (!cueAt) continue;
+    {
+      const c = i;
+      const base = cueAt;
+      // (A cue right before the quote counts all the same: "She said ..., to which O'Malley interjected: “...”".)
+      if (hasStrong && !STRONG_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && c < tokens.length - 1 && onlyPunctuationAfter(tokens, c))) continue;
+      if (NOUN_BEFORE.has(lower(tokens[c - 1]))) continue; // a noun: his claims, the reports
+      // "RIA Novosti quoted Mr Putin as saying: “...”": the relay's cue ("quoted") reads the speaker and the relay.
+      if (lower(tokens[c - 1]) === 'as' && base === 'say' && tokens.slice(Math.max(0, c - 10), c - 1).some((t) => cueBase(t) === 'quote')) continue;
+      const cue = tokens[c]!;
+      let n = c + 1;
+      while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
+      if (lower(tokens[n]) !== 'that') n = c + 1;
+      const next = tokens[n];
+      let clauseStart = next ? next.start : frame.to;
+      if (lower(next) === 'that') clauseStart = tokens[n + 1]?.start ?? frame.to;
+      if (base === 'tell' || base === 'ask') {
+        const that = tokens.findIndex((t, k) => k > c && k < c + 9 && lower(t) === 'that');
+        if (that > c) clauseStart = tokens[that + 1]?.start ?? frame.to;
+      }
+      if (base === 'quote') {
+        const relay = quotedAsSaying(body, tokens, c);
+        if (relay) return { ...relay, clauseStart: tokens.find((t) => t.start >= relay.cue.end)?.start ?? frame.to };
+      }
+      let source: ParsedSource | null;
+      const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
+      if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
+      else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) ?? (fallback === null ? subjectPhrase(body, tokens, c, true) : null) : null);
+      // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
+      if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
+        let k = c + 2;
+        while (k < tokens.length && k - c < 12 && !/^(?:,|;|:|whether|if|about|to|what|how|why|who|when|that|in|on|at|during)$/.test(lower(tokens[k]))) k++;
+        source = (k > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[k - 1]!.end) : null) ?? source;
+      }
+      // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
+      if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
+      const found: Attribution = { source, via: null, cue, clauseStart };
+      // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
+      if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
+      if (source) return found;
+      fallback ??= found;
     }
-    if (base === 'quote') {
-      const relay = quotedAsSaying(body, tokens, c);
-      if (relay) return { ...relay, clauseStart: tokens.find((t) => t.start >= relay.cue.end)?.start ?? frame.to };
-    }
-    let source: ParsedSource | null;
-    const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
-    if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
-    else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) ?? (fallback === null ? subjectPhrase(body, tokens, c, true) : null) : null);
-    // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
-    if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
-      let k = c + 2;
-      while (k < tokens.length && k - c < 12 && !/^(?:,|;|:|whether|if|about|to|what|how|why|who|when|that|in|on|at|during)$/.test(lower(tokens[k]))) k++;
-      source = (k > c + 2 ? parseSourcePhrase(body, tokens[c + 2]!.start, tokens[k - 1]!.end) : null) ?? source;
-    }
-    // A manner-of-speaking verb counts right before its quote ("A flabbergasted Noah quipped, “...”").
-    if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
-    const found: Attribution = { source, via: null, cue, clauseStart };
-    // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
-    if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
-    if (source) return found;
-    fallback ??= found;
   }
   // No cue in the frame has a subject: a participle's may open the sentence before an earlier quote.
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
@@ -631,6 +637,9 @@ export function extractQuotes(article: Pick<Article, 'id' | 'body' | 'paragraphs
     indexTokens(null);
   }
 }
+
+/** Drafts in body order. */
+const bySpanStart = (a: Draft, b: Draft): number => a.span.start - b.span.start;
 
 function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs'>): ExtractedQuotes {
   const { body } = article;
@@ -778,7 +787,8 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   // Reported speech in sentences that hold no quote, or only quotes no rule above took (a scare quote, a
   // title: "Speaking on ABC’s “This Week,” Carson admitted ..., but said his campaign had found ...").
   // Sentences and drafts are both in body order: walk them together.
-  const ordered = drafts.slice().sort((a, b) => a.span.start - b.span.start);
+  const ordered = drafts.slice();
+  sortInPlace(ordered, bySpanStart);
   let r = 0;
   let reach = -1; // the furthest end among drafts starting before the current sentence's end
   let tailFrom = -1; // ... and among their attributions and the quotes they hold
@@ -870,12 +880,12 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   }
 
   // Named sources become mentions first, so pronouns after them ("..., King said. ... he said") resolve.
-  drafts.sort((a, b) => a.span.start - b.span.start);
+  sortInPlace(drafts, bySpanStart);
   for (const d of drafts) {
     const src = d.attribution?.source;
     if (src && (src.kind === 'name' || src.kind === 'organisation')) entities.add(src.name, src.entityKind, src.span.start, src.roles, body.slice(src.span.start, src.span.end));
   }
-  entities.personMentions.sort((a, b) => a.offset - b.offset);
+  sortInPlace(entities.personMentions, byOffset);
   entities.resolvePronouns(sentences);
 
   const quotes: Quote[] = [];
@@ -1001,7 +1011,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
     const first = tokens[from];
     // "commenting on the figures": a preposition opens no reported words.
     if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
-    const comma = referring ? tokens.findIndex((x, j) => j > from && x.text === ',') : -1;
+    const comma = referring ? indexOfText(tokens, ',', from) : -1;
     const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, end) });
     if (countWordRuns(body, span.start, span.end, 3) < (referring ? 1 : 3)) return null;
     if (!isFree(span)) return null;
@@ -1418,9 +1428,17 @@ function nounPhraseEnd(tokens: Token[], from: number, sentenceEnd: number): numb
   return sentenceEnd;
 }
 
+/** The first auxiliary after tokens[clause] that starts before `end`, -1 for none. */
+function auxiliaryAfter(tokens: Token[], clause: number, end: number): number {
+  for (let k = clause + 1; k < tokens.length; k++) if (tokens[k]!.start < end && AUXILIARY_AFTER_SUBJECT.has(lowOf(tokens[k]!))) return k;
+  return -1;
+}
+
 /**
  * A stance verb near the start of the sentence attributes its object to the subject: "Clinton cited
  * derogatory comments ...", "The NAACP called for a moratorium ...", "She wants to triple the program".
+ * (Its loop, run over up to 14 words of every sentence with a cue, holds no closure over its variables:
+ * one would make V8 allocate a context for every word.)
  */
 function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 1; c < Math.min(tokens.length - 2, 14); c++) {
@@ -1449,7 +1467,7 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     let r = c - 1;
     while (r > 0 && isBetween(tokens[r])) r--;
     if (lower(tokens[r]) === 'who' || lower(tokens[r]) === 'that') {
-      const aux = tokens.findIndex((t, k) => k > clause && t.start < end && AUXILIARY_AFTER_SUBJECT.has(lowOf(t)));
+      const aux = auxiliaryAfter(tokens, clause, end);
       if (aux > 0) end = tokens[aux]!.start;
     }
     const span = trimSpan(body, { start: next.start, end });
@@ -1711,87 +1729,93 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   let first: Draft | null = null;
   // (At most MAX_FRAMES of them: each costs a scan of the rest of the sentence, and a run-on text with no
   // full stop would make that quadratic.)
-  for (let c = 1; c < tokens.length - 3 && more.length + 1 < MAX_FRAMES; c++) {
-    const base = evidenceCue(tokens, c);
-    if (!base) continue;
-    let n = c + 1;
-    while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
-    if (lower(tokens[n]) !== 'that') n = c + 1;
-    const that = lower(tokens[n]) === 'that';
-    let clause = n + (that ? 1 : 0);
-    if (base === 'tell') {
-      let t = tokens.findIndex((x, k) => k > c && k < c + 15 && lower(x) === 'that');
-      // A far "that" after a subject pronoun belongs to the reported clause ("told X he had agreed ... that she would").
-      if (t > c + 8 && tokens.slice(c + 1, t).some((x) => CLAUSE_SUBJECTS.has(lowOf(x)))) t = -1;
-      if (t >= 0) clause = t + 1;
-      else {
-        // "told the AP her group never worked ...", "told me he’s had ...": skip the addressee, then the clause.
-        let k = c + 1;
-        while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || (k === c + 1 && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(tokens[k]))) || BETWEEN.has(lower(tokens[k])))) k++;
-        if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)(?:['’](?:s|ll|d|re|ve|m))?$/i.test(tokens[k]?.text ?? '')) continue;
-        clause = k;
+  // (The loop reads a word per step; the closures of a frame's rules live in the inner block, entered only at a
+  // cue: closures over the loop's own variables would make V8 allocate a context for every word.)
+  for (let i = 1; i < tokens.length - 3 && more.length + 1 < MAX_FRAMES; i++) {
+    const cueAt = evidenceCue(tokens, i);
+    if (!cueAt) continue;
+    {
+      const c = i;
+      const base = cueAt;
+      let n = c + 1;
+      while (n < tokens.length && BETWEEN.has(lower(tokens[n])) && n < c + 4) n++;
+      if (lower(tokens[n]) !== 'that') n = c + 1;
+      const that = lower(tokens[n]) === 'that';
+      let clause = n + (that ? 1 : 0);
+      if (base === 'tell') {
+        let t = tokens.findIndex((x, k) => k > c && k < c + 15 && lower(x) === 'that');
+        // A far "that" after a subject pronoun belongs to the reported clause ("told X he had agreed ... that she would").
+        if (t > c + 8 && tokens.slice(c + 1, t).some((x) => CLAUSE_SUBJECTS.has(lowOf(x)))) t = -1;
+        if (t >= 0) clause = t + 1;
+        else {
+          // "told the AP her group never worked ...", "told me he’s had ...": skip the addressee, then the clause.
+          let k = c + 1;
+          while (k < tokens.length && k < c + 7 && (capOf(tokens[k]!) || ['the', 'a', 'an', 'reporters', 'journalists', 'host', 'of', 'last', 'week', 'this', 'on', 'in'].includes(lower(tokens[k])) || (k === c + 1 && ['me', 'us', 'him', 'her', 'them', 'you'].includes(lower(tokens[k]))) || BETWEEN.has(lower(tokens[k])))) k++;
+          if (k === c + 1 || !/^(?:he|she|they|it|we|i|his|her|their|its|the|there|this)(?:['’](?:s|ll|d|re|ve|m))?$/i.test(tokens[k]?.text ?? '')) continue;
+          clause = k;
+        }
+      } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
+      else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
+        // "said in a statement that ...", "said at a press conference on Monday that ...".
+        const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
+        if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) {
+          // "said on Friday he met ...": a short adjunct, then a clause opened by a pronoun.
+          const p = tokens.findIndex((x, k) => k > clause + 1 && k < clause + 6 && CLAUSE_SUBJECTS.has(lowOf(x)));
+          if (p < 0 || tokens.slice(clause, p).some((x) => !/^[\p{L}\p{N}]/u.test(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
+          clause = p;
+        } else clause = t + 1;
+      } else if (!that && TIME_WORDS.has(lower(tokens[clause])) && STRONG_CUES.has(base)) {
+        // "said Friday he would ...", "said last week it was ...".
+        const p = tokens.findIndex((x, k) => k > clause && k < clause + 3 && CLAUSE_SUBJECTS.has(lowOf(x)));
+        if (p > 0) clause = p;
       }
-    } else if (!that && (!STRONG_CUES.has(base) || base === 'continue') && !(THAT_CUES.has(base) && opensClause(tokens, clause, base)) && !(EVIDENCE_CUES.has(base) && isEvidence(tokens, c))) continue; // "continued to push for" is no speech; "believes he will" is
-    else if (!that && PREPOSITIONS.has(lower(tokens[clause]))) {
-      // "said in a statement that ...", "said at a press conference on Monday that ...".
-      const t = tokens.findIndex((x, k) => k > clause && k < clause + 10 && lower(x) === 'that');
-      if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) {
-        // "said on Friday he met ...": a short adjunct, then a clause opened by a pronoun.
-        const p = tokens.findIndex((x, k) => k > clause + 1 && k < clause + 6 && CLAUSE_SUBJECTS.has(lowOf(x)));
-        if (p < 0 || tokens.slice(clause, p).some((x) => !/^[\p{L}\p{N}]/u.test(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
-        clause = p;
-      } else clause = t + 1;
-    } else if (!that && TIME_WORDS.has(lower(tokens[clause])) && STRONG_CUES.has(base)) {
-      // "said Friday he would ...", "said last week it was ...".
-      const p = tokens.findIndex((x, k) => k > clause && k < clause + 3 && CLAUSE_SUBJECTS.has(lowOf(x)));
-      if (p > 0) clause = p;
+      // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
+      // After a preposition the cue word is a noun ("Commenting on reports that ...").
+      if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
+      // "Jackson is thought to have ...", "Russia is said to oppose ...": a passive names no thinker or speaker.
+      // ("was asked to name ..." still reports the question put to its subject.)
+      if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !/ing$/.test(lower(tokens[c])))) && passiveBefore(tokens, c)) continue;
+      if (!STRONG_CUES.has(base)) {
+        // "a man suspected of radical links" is no thinking.
+        if (lower(tokens[c + 1]) === 'of') continue;
+        // A bare "hope" or "doubt" is a noun after a determiner or a modifier ("the only hope", "no doubt"): as
+        // a verb it follows its subject, a pronoun, a name or a plural ("Strategists hope ...").
+        if (BARE_NOUN_CUES.has(lowOf(tokens[c]!)) && !(CLAUSE_SUBJECTS.has(lower(tokens[c - 1])) || capOf(tokens[c - 1]!) || /[^s]s$/.test(lower(tokens[c - 1])))) continue;
+      }
+      // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
+      if (that && tokens[clause]?.text === ',') clause++;
+      // "says, win or lose in Tuesday’s primary, he’s staying in the race": an adverbial between commas opens the clause.
+      // ("said, however, that ...": the clause after "that".)
+      // (Not a list of verbs, "Spacey wrote, directed and starred in ...", a title, "What'd I Say, Charles ...",
+      // nor an aside, "One in three women, the survey said, thought ...", nor a plural noun, "Pagliano's Fifth Amendment claims, prosecutors ...".)
+      if (tokens[clause]?.text === ',' && clause === c + 1 && STRONG_CUES.has(base) && !passiveBefore(tokens, c) && !capOf(tokens[c]!) && (lowOf(tokens[c]!) === 'says' || !lowOf(tokens[c]!).endsWith('s')) && !tokens.slice(Math.max(0, c - 5), c).some((t) => t.text === ',')) {
+        const close = tokens.findIndex((t, k) => k > clause + 1 && k <= clause + 12 && t.text === ',');
+        if (close > 0 && !/(?:ing|ed)$/.test(lower(tokens[clause + 1])) && !['and', 'but'].includes(lower(tokens[clause + 1])) && !tokens.slice(clause + 1, close).some((t) => t.text === '“' || t.text === '"')) clause = lower(tokens[close + 1]) === 'that' ? close + 2 : clause + 1;
+      }
+      const next = tokens[clause];
+      if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
+      // "If I sit down and write a routine ..., then I am in trouble": a speech verb inside a condition reports nothing (a belief there still counts: "If we thought they were secure").
+      if (STRONG_CUES.has(base) && (lower(tokens[0]) === 'if' || lower(tokens[0]) === 'unless') && !/[,;:—–]|\s-\s/.test(body.slice(tokens[0]!.end, tokens[c]!.start))) continue;
+      // "X survived ... and says ...": a coordinated cue takes the sentence subject.
+      // "... declined to name them but said ..." too.
+      const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
+      // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
+      const earlier = first?.attribution?.source;
+      const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1) ?? (c === 1 ? subject : null)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
+      const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
+      if (!source) continue;
+      // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
+      const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
+      const opening = openingClauseEnd(tokens, c, clause);
+      const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : opening >= 0 ? opening : clauseEnd(tokens, clause, s.end) });
+      // A short clause needs a subject and a verb at least ("it would not", "she would").
+      if (countWordRuns(body, span.start, span.end, 3) < (that ? 2 : 3)) continue;
+      const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
+      if (!first) first = d;
+      else if (!nextFrame(body, tokens, more.length ? more[more.length - 1]! : first, d)) continue;
+      else more.push(d);
+      i = tokens.findIndex((t) => t.start >= span.start) - 1;
     }
-    // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
-    // After a preposition the cue word is a noun ("Commenting on reports that ...").
-    if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
-    // "Jackson is thought to have ...", "Russia is said to oppose ...": a passive names no thinker or speaker.
-    // ("was asked to name ..." still reports the question put to its subject.)
-    if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !/ing$/.test(lower(tokens[c])))) && passiveBefore(tokens, c)) continue;
-    if (!STRONG_CUES.has(base)) {
-      // "a man suspected of radical links" is no thinking.
-      if (lower(tokens[c + 1]) === 'of') continue;
-      // A bare "hope" or "doubt" is a noun after a determiner or a modifier ("the only hope", "no doubt"): as
-      // a verb it follows its subject, a pronoun, a name or a plural ("Strategists hope ...").
-      if (BARE_NOUN_CUES.has(lowOf(tokens[c]!)) && !(CLAUSE_SUBJECTS.has(lower(tokens[c - 1])) || capOf(tokens[c - 1]!) || /[^s]s$/.test(lower(tokens[c - 1])))) continue;
-    }
-    // "said that, if elected, he would ...": an adverbial clause may open the reported clause.
-    if (that && tokens[clause]?.text === ',') clause++;
-    // "says, win or lose in Tuesday’s primary, he’s staying in the race": an adverbial between commas opens the clause.
-    // ("said, however, that ...": the clause after "that".)
-    // (Not a list of verbs, "Spacey wrote, directed and starred in ...", a title, "What'd I Say, Charles ...",
-    // nor an aside, "One in three women, the survey said, thought ...", nor a plural noun, "Pagliano's Fifth Amendment claims, prosecutors ...".)
-    if (tokens[clause]?.text === ',' && clause === c + 1 && STRONG_CUES.has(base) && !passiveBefore(tokens, c) && !capOf(tokens[c]!) && (lowOf(tokens[c]!) === 'says' || !lowOf(tokens[c]!).endsWith('s')) && !tokens.slice(Math.max(0, c - 5), c).some((t) => t.text === ',')) {
-      const close = tokens.findIndex((t, k) => k > clause + 1 && k <= clause + 12 && t.text === ',');
-      if (close > 0 && !/(?:ing|ed)$/.test(lower(tokens[clause + 1])) && !['and', 'but'].includes(lower(tokens[clause + 1])) && !tokens.slice(clause + 1, close).some((t) => t.text === '“' || t.text === '"')) clause = lower(tokens[close + 1]) === 'that' ? close + 2 : clause + 1;
-    }
-    const next = tokens[clause];
-    if (!next || next.text === ',' || next.text === '.' || next.text === ':' || next.text === ';') continue;
-    // "If I sit down and write a routine ..., then I am in trouble": a speech verb inside a condition reports nothing (a belief there still counts: "If we thought they were secure").
-    if (STRONG_CUES.has(base) && (lower(tokens[0]) === 'if' || lower(tokens[0]) === 'unless') && !/[,;:—–]|\s-\s/.test(body.slice(tokens[0]!.end, tokens[c]!.start))) continue;
-    // "X survived ... and says ...": a coordinated cue takes the sentence subject.
-    // "... declined to name them but said ..." too.
-    const coordinated = lower(tokens[c - 1]) === 'and' || lower(tokens[c - 1]) === 'but';
-    // A frame already read in the sentence names the subject of a coordinated cue ("Roy Hodgson says ... - but insists ...").
-    const earlier = first?.attribution?.source;
-    const named = coordinated ? (earlier && earlier.span.start < tokens[c - 1]!.start && !SUBORDINATORS.has(lower(tokens[0])) ? earlier : sentenceSubject(body, tokens, c - 1) ?? (c === 1 ? subject : null)) : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true);
-    const source = named ?? (coordinated ? null : otherSubject(body, tokens, c) ?? (STRONG_CUES.has(base) && base !== 'add' && !passiveBefore(tokens, c) && !['to', 'up'].includes(lower(tokens[c + 1])) ? subjectWithTail(body, tokens, c) : null));
-    if (!source) continue;
-    // A relative clause ("X, who said she would back it, voted ...") ends at its closing comma.
-    const comma = !named && source.kind !== 'group' ? tokens.findIndex((t, k) => k > clause && t.text === ',') : -1;
-    const opening = openingClauseEnd(tokens, c, clause);
-    const span = trimSpan(body, { start: next.start, end: comma > 0 ? tokens[comma]!.start : opening >= 0 ? opening : clauseEnd(tokens, clause, s.end) });
-    // A short clause needs a subject and a verb at least ("it would not", "she would").
-    if (countWordRuns(body, span.start, span.end, 3) < (that ? 2 : 3)) continue;
-    const d: Draft = { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[c]!, clauseStart: span.start }, continues: false, confidence: 0.6 };
-    if (!first) first = d;
-    else if (!nextFrame(body, tokens, more.length ? more[more.length - 1]! : first, d)) continue;
-    else more.push(d);
-    c = tokens.findIndex((t) => t.start >= span.start) - 1;
   }
   if (first) {
     // "The spokesman refused to answer questions ... but said ...": the first verb's object is a position of its own.
