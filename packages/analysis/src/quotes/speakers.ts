@@ -12,7 +12,7 @@ export interface Token {
   end: number;
   /** The text lower-cased, computed once: the attribution rules compare it many times. */
   low?: string | undefined;
-  /** bare(text), computed once. */
+  /** bareOf(token), computed once. */
   bare?: string | undefined;
   /** isCapitalised(text), computed once. */
   cap?: boolean | undefined;
@@ -159,14 +159,13 @@ function tokenizeRaw(text: string, from: number, to: number, caps?: number[]): T
 /** Documents that speak for their authors. */
 const DOCUMENT_WORDS = new Set(['statement', 'letter', 'ad', 'advert', 'advertisement', 'email', 'tweet', 'post', 'memo', 'release', 'video', 'filing', 'report', 'transcript']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many', 'one', 'other', 'another']);
-const bare = (t: string) => {
-  // Fast path: most tokens have no possessive, apostrophe or trailing dot.
+/** Whether a word has no possessive, closing apostrophe or trailing dot: its bare form is its lower case. */
+const isBare = (t: string): boolean => {
   const last = t.charCodeAt(t.length - 1);
-  if (last !== 46 && last !== 0x2019 && !((last === 115 || last === 83) && t.length > 2 && (t.charCodeAt(t.length - 2) === 0x2019 || t.charCodeAt(t.length - 2) === 39))) return t.toLowerCase();
-  return t.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase();
+  return last !== 46 && last !== 0x2019 && !((last === 115 || last === 83) && t.length > 2 && (t.charCodeAt(t.length - 2) === 0x2019 || t.charCodeAt(t.length - 2) === 39));
 };
-/** A token's bare word, cached on the token. */
-export const bareOf = (t: Token): string => t.bare ?? (t.bare = bare(t.text));
+/** A token's bare word, without a possessive or trailing dot, lower-cased; cached on the token (most words' is their lower case, shared with lowOf). */
+export const bareOf = (t: Token): string => t.bare ?? (t.bare = isBare(t.text) ? lowOf(t) : t.text.replace(/[.’']s$|’$/u, '').replace(/\.$/, '').toLowerCase());
 /** Whether a token is capitalised, cached on the token. */
 export const capOf = (t: Token): boolean => t.cap ?? (t.cap = isCapitalised(t.text));
 /** Starts with an upper-case letter (or a name particle before one: "al-Assad"). */
