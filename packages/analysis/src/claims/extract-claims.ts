@@ -126,7 +126,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     if (text.length < 12) continue;
     const last = lastMeaningfulChar(text);
     if (last === '?' || last === ':') continue;
-    const tokens = tokenize(text);
+    const tokens = tokenize(body, start, end); // the same tokens as tokenize(text), read in place
     const words = countWords(tokens);
     if (words < 4) continue;
     const terminated = last === '.' || last === '!' || last === '…' || last === ';';

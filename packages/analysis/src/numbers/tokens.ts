@@ -42,11 +42,14 @@ function lowerOf(t: string): string {
  * Splits text into word, number and punctuation tokens. A word or number is a run of letters and digits
  * that may contain single joiners (. , ' ’ -) between two such characters, so "250,000", "1.2bn",
  * "half-a-dozen", "U.S" and "BTR-82a" are one token each; any other non-space character is a token alone.
+ * With `from` and `to`, tokenizes text[from, to) exactly as text.slice(from, to), offsets counted from
+ * `from`: a caller that holds the whole body reads it in place, which is cheaper per character than
+ * reading a slice of it.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  const n = Math.min(to, text.length);
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c <= 32 || (c >= 127 && isSpaceCode(c))) {
@@ -88,12 +91,12 @@ export function tokenize(text: string): Token[] {
       const isDigit = c >= 48 && c <= 57;
       const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
       const lower = ascii ? (hasUpper ? t.toLowerCase() : t) : lowerOf(t);
-      tokens.push({ start, end: i, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
+      tokens.push({ start: start - from, end: i - from, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
     } else {
       // Keep a surrogate pair together so slices never split a character.
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       const t = text.slice(start, i);
-      tokens.push({ start, end: i, text: t, lower: t, kind: 'punct', cap: false });
+      tokens.push({ start: start - from, end: i - from, text: t, lower: t, kind: 'punct', cap: false });
     }
   }
   return tokens;
