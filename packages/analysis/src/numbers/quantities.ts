@@ -14,7 +14,7 @@ import {
   TIME_WORDS,
   VAGUE_PLURALS,
 } from './lexicon.js';
-import { tokenize, WordSet, type Token } from './tokens.js';
+import { TAG_HYPHEN, TAG_NUMBER, TAG_NUMBER_WORD, tokenize, WordSet, type Token } from './tokens.js';
 
 /** A number read from tokens [start, end): its value and anything the token itself says about it. */
 interface NumberRead {
@@ -277,6 +277,21 @@ function qualifierBefore(tokens: readonly Token[], start: number, limit: number)
 
 /** Every word that can open a spelled number (one, two, ..., a, half, dozens, ...). */
 const START_WORDS = new WordSet([...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', 'a', 'an']);
+
+/**
+ * The words tagged TAG_NUMBER_WORD for mayHoldQuantities: those that open a spelled number but "a" and
+ * "an", and the scale words. "a" opens one only before a scale word, "dozen" or "half" ("a million", "a
+ * dozen", "a half-dozen"); before any other word readWordNumber reads nothing.
+ */
+export const QUANTITY_CUES: readonly string[] = [...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', ...SCALES.keys()];
+
+/**
+ * False when tokens with these tags (tokenizeTagged with QUANTITY_CUES) hold no quantity: with no number,
+ * no hyphenated word and no number word, quantitiesFromTokens finds nothing, and need not be run.
+ */
+export function mayHoldQuantities(tags: number): boolean {
+  return (tags & (TAG_NUMBER | TAG_HYPHEN | TAG_NUMBER_WORD)) !== 0;
+}
 
 /** Words that can open a spelled number, checked before any parsing ("a" only before a scale word). */
 function mayStartNumber(tok: Token, next: Token | undefined): boolean {
