@@ -63,12 +63,14 @@ function isOpinion(tokens: readonly Token[]): boolean {
   return false;
 }
 
+/** The last character of s that is not a closing quote or bracket or a space. */
 function lastMeaningfulChar(s: string): string {
   let e = s.length;
+  // Character codes, not one-character strings searched in a list: this runs for every sentence.
   while (e > 0) {
-    const ch = s[e - 1] ?? '';
-    if ('"\'”’»)] \u00a0'.includes(ch)) e--;
-    else return ch;
+    const c = s.charCodeAt(e - 1);
+    if (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 32 || c === 0xa0) e--;
+    else return s[e - 1] ?? '';
   }
   return '';
 }

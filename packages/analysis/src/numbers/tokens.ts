@@ -121,7 +121,9 @@ function scan(text: string, from: number, to: number, tagger: WordTags | null): 
       tokens.push({ start: start - from, end: i - from, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
       words++;
       if (isDigit) tags |= TAG_NUMBER;
-      else if (tagger !== null) tags |= tagger.of(lower);
+      // An ASCII word's bitmap key comes from the characters just read (the key folds case), not from
+      // reading the new lower-case string again.
+      else if (tagger !== null) tags |= tagger.ofKeyed(lower, ascii ? keyOf(i - start, c, text.charCodeAt(i - 1)) : wordKey(lower));
       if (hyphen) tags |= TAG_HYPHEN;
     } else {
       // Keep a surrogate pair together so slices never split a character.
@@ -202,10 +204,20 @@ export class WordTags {
 
   /** The tags of a lower-case word, 0 for none. */
   of(word: string): number {
-    return word.length > 0 && this.bitmap[wordKey(word)] === 1 ? (this.tags.get(word) ?? 0) : 0;
+    return word.length > 0 ? this.ofKeyed(word, wordKey(word)) : 0;
+  }
+
+  /** of(word), given the word's wordKey. */
+  ofKeyed(word: string, key: number): number {
+    return this.bitmap[key] === 1 ? (this.tags.get(word) ?? 0) : 0;
   }
 }
 
 function wordKey(w: string): number {
-  return ((w.length & 31) << 10) | ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
+  return keyOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
+}
+
+/** The bitmap key of a word of this length, first and last character code. */
+function keyOf(length: number, first: number, last: number): number {
+  return ((length & 31) << 10) | ((first & 31) << 5) | (last & 31);
 }
