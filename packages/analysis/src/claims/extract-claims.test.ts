@@ -258,6 +258,16 @@ describe('extractClaims robustness', () => {
     for (const c of claims) expect(article.body.slice(c.span.start, c.span.end)).toBe(c.text);
   });
 
+  it('keeps one claim for a sentence printed twice, whether or not another claim has its length', () => {
+    const once = 'The fund lost 12 million dollars on Monday.';
+    const same = 'The fund lost 34 million dollars on Friday.'; // another sentence of the same length
+    expect(same.length).toBe(once.length);
+    for (const text of [[once, once], [once, same, once, same], [same, once, once]].map((s) => s.join('\n\n'))) {
+      const claims = extractClaims(articleFromText(text, '2015-09-15', 'twice'), []);
+      expect(claims.map((c) => c.text)).toEqual([...new Set(text.split('\n\n'))]);
+    }
+  });
+
   it('keeps one claim per distinct sentence over a long body of similar sentences, in linear time', () => {
     // 40,000 sentences of nearly one length (1.5 MB): comparing each with every earlier claim took ~25 s.
     const sentences = Array.from({ length: 40_000 }, (_, i) => `The fund lost ${i} dollars on Monday.`);

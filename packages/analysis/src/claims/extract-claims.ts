@@ -63,16 +63,47 @@ function isOpinion(tokens: readonly Token[]): boolean {
   return false;
 }
 
-/** The last character of s that is not a closing quote or bracket or a space. */
-function lastMeaningfulChar(s: string): string {
-  let e = s.length;
+/**
+ * The last character of s[from, to) that is not a closing quote or bracket or a space. (Read in the
+ * body, in place: reading a slice of it costs more per character.)
+ */
+function lastMeaningfulChar(s: string, from: number, to: number): string {
+  let e = to;
   // Character codes, not one-character strings searched in a list: this runs for every sentence.
-  while (e > 0) {
+  while (e > from) {
     const c = s.charCodeAt(e - 1);
     if (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 32 || c === 0xa0) e--;
     else return s[e - 1] ?? '';
   }
   return '';
+}
+
+/**
+ * The claim texts kept so far, to drop a sentence printed twice. A text is hashed only when an earlier
+ * one has its length: the first of each length is kept as it is and compared, and a length met again
+ * gets a Set. Most lengths come once in an article, and hashing a sentence reads all its characters.
+ * (Comparing with every earlier text of the same length instead of a Set was quadratic on a long body
+ * of similar sentences: 100 s for 3 MB.)
+ */
+class SeenTexts {
+  private readonly byLength = new Map<number, string | Set<string>>();
+
+  /** Adds text; false when it was there already. */
+  add(text: string): boolean {
+    const had = this.byLength.get(text.length);
+    if (had === undefined) {
+      this.byLength.set(text.length, text);
+      return true;
+    }
+    if (typeof had === 'string') {
+      if (had === text) return false;
+      this.byLength.set(text.length, new Set([had, text]));
+      return true;
+    }
+    if (had.has(text)) return false;
+    had.add(text);
+    return true;
+  }
 }
 
 /**
@@ -126,14 +157,14 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     .filter((q) => q.articleId === article.id && q.span.start >= 0 && q.span.end <= body.length && q.span.end > q.span.start)
     .sort((a, b) => a.span.start - b.span.start);
   const claims: Claim[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenTexts();
   let qFrom = 0;
   for (const sentence of spans) {
     const start = sentence.start;
     const end = Math.min(sentence.end, start + MAX_SENTENCE);
     const text = body.slice(start, end);
     if (text.length < 12) continue;
-    const last = lastMeaningfulChar(text);
+    const last = lastMeaningfulChar(body, start, start + text.length);
     if (last === '?' || last === ':') continue;
     const { tokens, words, tags } = tokenizeTagged(body, start, end, CUES); // the tokens of text, read in place
     if (words < 4) continue;
@@ -181,10 +212,8 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     else if (eventVerb) kind = 'event';
     else if (attribution !== null && !((tags & TAG_OPINION) !== 0 && isOpinion(tokens))) kind = 'attributed';
     if (kind === null) continue;
-    // A sentence printed twice (a repeated line) is one claim. (A set: comparing with every earlier claim,
-    // even by length first, was quadratic on a long body of similar sentences: 100 s for 3 MB.)
-    if (seen.has(text)) continue;
-    seen.add(text);
+    // A sentence printed twice (a repeated line) is one claim.
+    if (!seen.add(text)) continue;
     claims.push({
       // The article id hashes the body, so the span alone identifies the claim.
       id: makeId('claim', article.id, start, start + text.length),

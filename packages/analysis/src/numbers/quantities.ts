@@ -48,8 +48,23 @@ function tidy(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
+/** Whether s is ASCII digits only. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Reads a token that starts with a digit: "250,000", "4.5", "1.2bn", "10-20", "12-year-old". */
 function readNumericToken(tok: Token): NumberRead | null {
+  // Most number tokens are plain digits ("2015", "12"): read without the regex, as it would read them.
+  if (isDigits(tok.lower)) {
+    const value = Number(tok.lower);
+    if (!Number.isFinite(value)) return null;
+    return { end: 0, value, high: null, implied: null, unit: null, currency: null, word: false, scaled: false, yearLike: tok.lower.length === 4 };
+  }
   const parts = tok.lower.includes('-') ? tok.lower.split('-') : [tok.lower];
   const m = NUMERIC_CORE.exec(parts[0] ?? '');
   if (!m) return null;
@@ -250,8 +265,14 @@ function isNotACount(tokens: readonly Token[], i: number, endTok: number): boole
   return false;
 }
 
+/** The last words of the QUALIFIERS_BEFORE phrases: a phrase found before a number ends in one. */
+const QUALIFIER_ENDS = new WordSet([...QUALIFIERS_BEFORE.keys()].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+
 /** The qualifier written before token `start` (not reaching back past `limit`), with its first token. */
 function qualifierBefore(tokens: readonly Token[], start: number, limit: number): { q: QuantityQualifier; from: number } | null {
+  // Most numbers have no qualifier: the word right before tells, before any phrase is built.
+  const before = tokens[start - 1];
+  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.has(before.lower)) return null;
   for (let len = 3; len >= 1; len--) {
     const from = start - len;
     if (from < limit) continue;
