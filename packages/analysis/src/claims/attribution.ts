@@ -1,18 +1,31 @@
 import type { Mention } from '@parallax/schema';
-import { WordSet, type Token } from '../numbers/tokens.js';
+import { TAG_SOURCE_CUE, WordSet, type Token } from '../numbers/tokens.js';
 
 // Finds who a sentence credits its content to: "according to X", "X said/says/reported/...", or the
 // inverted "..., said X". Works on the tokens of one sentence; words inside quote marks are the quoted
 // content, not the attribution, so verbs there are ignored.
 
-export const SPEECH_VERBS = new WordSet([
+const SPEECH_VERB_LIST = [
   'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'confirmed', 'confirms', 'confirm', 'announced',
   'announces', 'stated', 'claimed', 'claims', 'added', 'adds', 'noted', 'insisted', 'insists', 'insist', 'warned',
   'warns', 'warn', 'suggested', 'suggests', 'suggest', 'estimated', 'estimates', 'showed', 'shows',   'found', 'finds', 'acknowledged', 'acknowledges', 'admitted', 'admits', 'denied', 'denies', 'explained', 'explains',
   'argued', 'argues', 'wrote', 'writes', 'asserted', 'asserts', 'alleged', 'alleges', 'predicted', 'predicts', 'revealed',
   'reveals', 'disclosed', 'concluded', 'indicated', 'indicates', 'indicate', 'quoted', 'believe', 'believes', 'believed',
   'stressed', 'stresses', 'maintained', 'maintains', 'countered', 'replied', 'responded', 'declared', 'declares',
-  'projected', 'calculated', 'recorded', 'counted', ]);
+  'projected', 'calculated', 'recorded', 'counted', ];
+
+export const SPEECH_VERBS = new WordSet(SPEECH_VERB_LIST);
+
+/** Words for mayHoldAttribution, tagged TAG_SOURCE_CUE: findAttribution starts only from these. */
+export const SOURCE_CUES: readonly string[] = [...SPEECH_VERB_LIST, 'according'];
+
+/**
+ * False when tokens with these tags (tokenizeTagged with SOURCE_CUES) have no speech verb and no
+ * "according": findAttribution would find nothing, and need not be run.
+ */
+export function mayHoldAttribution(tags: number): boolean {
+  return (tags & TAG_SOURCE_CUE) !== 0;
+}
 
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'these', 'those', 'this', 'that', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { Article, Claim, hashHex, makeId, Quote, type Article as ArticleT, type Quote as QuoteT } from '@parallax/schema';
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from './extract-claims.js';
+import { findAttribution, mayHoldAttribution, SOURCE_CUES } from './attribution.js';
+import { TAG_SOURCE_CUE, tokenize, tokenizeTagged, WordTags } from '../numbers/tokens.js';
 import { extractQuotes } from '../quotes/extract.js';
 import { articleFromText, corpusDir } from '../../test/corpus.js';
 import { evalDir } from '../../test/shared.js';
@@ -37,6 +39,25 @@ function checkRecords(article: ArticleT, claims: readonly Claim[]): void {
     ids.add(c.id);
   }
 }
+
+describe('findAttribution', () => {
+  it('mayHoldAttribution is false only for sentences in which findAttribution finds nothing', () => {
+    const cues = new WordTags([[SOURCE_CUES, TAG_SOURCE_CUE]]);
+    // Attribution phrases and near misses, so that a phrase often stands alone among words that are no cue.
+    const pieces = ['according to Mr Smith', 'According to the ministry', 'officials said', 'he told reporters', 'Mr Smith, a spokesman, said', 'the ministry on Monday also confirmed', 'the reports', 'Mr Smith', 'the', 'ministry', ',', '.', '“', '”', 'that', 'BBC'];
+    let skipped = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 6 }), (parts) => {
+        const s = parts.join(' ');
+        if (mayHoldAttribution(tokenizeTagged(s, 0, s.length, cues).tags)) return;
+        skipped++;
+        expect(findAttribution(s, tokenize(s), 0)).toBeNull();
+      }),
+      { numRuns: 2000 },
+    );
+    expect(skipped).toBeGreaterThan(100);
+  });
+});
 
 describe('extractClaims on the seed corpus', () => {
   it('002: the death toll with its qualifier, unit, year and U.N. attribution', () => {
@@ -235,6 +256,16 @@ describe('extractClaims robustness', () => {
     const article = articleFromText(text, '2015-09-15', 'huge');
     const claims = extractClaims(article, []);
     for (const c of claims) expect(article.body.slice(c.span.start, c.span.end)).toBe(c.text);
+  });
+
+  it('keeps one claim for a sentence printed twice, whether or not another claim has its length', () => {
+    const once = 'The fund lost 12 million dollars on Monday.';
+    const same = 'The fund lost 34 million dollars on Friday.'; // another sentence of the same length
+    expect(same.length).toBe(once.length);
+    for (const text of [[once, once], [once, same, once, same], [same, once, once]].map((s) => s.join('\n\n'))) {
+      const claims = extractClaims(articleFromText(text, '2015-09-15', 'twice'), []);
+      expect(claims.map((c) => c.text)).toEqual([...new Set(text.split('\n\n'))]);
+    }
   });
 
   it('keeps one claim per distinct sentence over a long body of similar sentences, in linear time', () => {

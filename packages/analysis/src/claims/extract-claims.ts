@@ -1,8 +1,8 @@
 import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate, type Span } from '@parallax/schema';
-import { datesFromTokens, parseArticleDate } from '../dates/dates.js';
-import { quantitiesFromTokens } from '../numbers/quantities.js';
-import { tokenize, WordSet, type Token } from '../numbers/tokens.js';
-import { findAttribution, SPEECH_VERBS } from './attribution.js';
+import { DATE_CUES, datesFromTokens, mayHoldDates, parseArticleDate } from '../dates/dates.js';
+import { mayHoldQuantities, QUANTITY_CUES, quantitiesFromTokens } from '../numbers/quantities.js';
+import { TAG_NUMBER_WORD, TAG_OPINION, TAG_SOURCE_CUE, tokenizeTagged, WordSet, WordTags, type Token } from '../numbers/tokens.js';
+import { findAttribution, mayHoldAttribution, SOURCE_CUES, SPEECH_VERBS } from './attribution.js';
 import { articleSentences } from '../text/sentences.js';
 
 // Claims are sentences that can be checked: they state a number, date an event, or credit a fact to a
@@ -26,8 +26,21 @@ const NOT_EVENT_ED: ReadonlySet<string> = new Set(
     'talented qualified prepared determined committed dedicated sophisticated complicated').split(' '),
 );
 
-const OPINION = new WordSet(['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably']);
-const OPINION_AFTER_I: ReadonlySet<string> = new Set(['think', 'believe', 'feel', 'hope', 'guess', 'suppose', 'wish', 'reckon']);
+const OPINION_WORDS = ['should', 'must', 'ought', "shouldn't", "mustn't", 'hopefully', 'unfortunately', 'fortunately', 'regrettably'];
+const OPINION = new WordSet(OPINION_WORDS);
+const OPINION_AFTER_I_WORDS = ['think', 'believe', 'feel', 'hope', 'guess', 'suppose', 'wish', 'reckon'];
+const OPINION_AFTER_I: ReadonlySet<string> = new Set(OPINION_AFTER_I_WORDS);
+
+/**
+ * The words each reader of a sentence starts from, tagged for tokenizeTagged: a sentence without any
+ * of a reader's words is not given to it. isOpinion needs an OPINION word, a word after "I", or "my".
+ */
+const CUES = new WordTags([
+  ...DATE_CUES,
+  [QUANTITY_CUES, TAG_NUMBER_WORD],
+  [SOURCE_CUES, TAG_SOURCE_CUE],
+  [[...OPINION_WORDS, ...OPINION_AFTER_I_WORDS, 'my'], TAG_OPINION],
+]);
 
 /** Longest sentence read as one claim; longer runs (a body with no punctuation) are cut to keep claims readable. */
 const MAX_SENTENCE = 4000;
@@ -50,20 +63,47 @@ function isOpinion(tokens: readonly Token[]): boolean {
   return false;
 }
 
-function lastMeaningfulChar(s: string): string {
-  let e = s.length;
-  while (e > 0) {
-    const ch = s[e - 1] ?? '';
-    if ('"\'”’»)] \u00a0'.includes(ch)) e--;
-    else return ch;
+/**
+ * The last character of s[from, to) that is not a closing quote or bracket or a space. (Read in the
+ * body, in place: reading a slice of it costs more per character.)
+ */
+function lastMeaningfulChar(s: string, from: number, to: number): string {
+  let e = to;
+  // Character codes, not one-character strings searched in a list: this runs for every sentence.
+  while (e > from) {
+    const c = s.charCodeAt(e - 1);
+    if (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 41 || c === 93 || c === 32 || c === 0xa0) e--;
+    else return s[e - 1] ?? '';
   }
   return '';
 }
 
-function countWords(tokens: readonly Token[]): number {
-  let n = 0;
-  for (const t of tokens) if (t.kind !== 'punct') n++;
-  return n;
+/**
+ * The claim texts kept so far, to drop a sentence printed twice. A text is hashed only when an earlier
+ * one has its length: the first of each length is kept as it is and compared, and a length met again
+ * gets a Set. Most lengths come once in an article, and hashing a sentence reads all its characters.
+ * (Comparing with every earlier text of the same length instead of a Set was quadratic on a long body
+ * of similar sentences: 100 s for 3 MB.)
+ */
+class SeenTexts {
+  private readonly byLength = new Map<number, string | Set<string>>();
+
+  /** Adds text; false when it was there already. */
+  add(text: string): boolean {
+    const had = this.byLength.get(text.length);
+    if (had === undefined) {
+      this.byLength.set(text.length, text);
+      return true;
+    }
+    if (typeof had === 'string') {
+      if (had === text) return false;
+      this.byLength.set(text.length, new Set([had, text]));
+      return true;
+    }
+    if (had.has(text)) return false;
+    had.add(text);
+    return true;
+  }
 }
 
 /**
@@ -117,30 +157,30 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     .filter((q) => q.articleId === article.id && q.span.start >= 0 && q.span.end <= body.length && q.span.end > q.span.start)
     .sort((a, b) => a.span.start - b.span.start);
   const claims: Claim[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenTexts();
   let qFrom = 0;
   for (const sentence of spans) {
     const start = sentence.start;
     const end = Math.min(sentence.end, start + MAX_SENTENCE);
     const text = body.slice(start, end);
     if (text.length < 12) continue;
-    const last = lastMeaningfulChar(text);
+    const last = lastMeaningfulChar(body, start, start + text.length);
     if (last === '?' || last === ':') continue;
-    const tokens = tokenize(text);
-    const words = countWords(tokens);
+    const { tokens, words, tags } = tokenizeTagged(body, start, end, CUES); // the tokens of text, read in place
     if (words < 4) continue;
     const terminated = last === '.' || last === '!' || last === '…' || last === ';';
     if (!terminated && words < 25) continue; // headlines, captions, promo lines
-    const dates: ResolvedDate[] = datesFromTokens(text, tokens, start, articleDate);
-    const quantities = quantitiesFromTokens(text, tokens, start).filter(
-      (q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end),
-    );
+    // Each reader runs only on a sentence that has a word it starts from (most have none of some).
+    const dates: ResolvedDate[] = mayHoldDates(tags) ? datesFromTokens(text, tokens, start, articleDate) : [];
+    const quantities = mayHoldQuantities(tags)
+      ? quantitiesFromTokens(text, tokens, start).filter((q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end))
+      : [];
     while (qFrom < sorted.length && (sorted[qFrom] as Quote).span.end <= start) qFrom++;
     // The quote engine's own frame for this sentence names the source best: its speaker is parsed past
     // titles and appositives and resolved ("he", "the Russian president"). The sentence's tokens are read
     // for a source only when no attributed quote has its cue here.
     const frame = framingQuote(sorted, qFrom, start, end);
-    const found = frame ? null : findAttribution(text, tokens, start);
+    const found = frame || !mayHoldAttribution(tags) ? null : findAttribution(text, tokens, start);
     const quote = carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates);
     let attribution: Attribution | null = null;
     let cue: Mention | null = null;
@@ -170,12 +210,10 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     let kind: ClaimKind | null = null;
     if (quantities.length > 0) kind = 'quantity';
     else if (eventVerb) kind = 'event';
-    else if (attribution !== null && !isOpinion(tokens)) kind = 'attributed';
+    else if (attribution !== null && !((tags & TAG_OPINION) !== 0 && isOpinion(tokens))) kind = 'attributed';
     if (kind === null) continue;
-    // A sentence printed twice (a repeated line) is one claim. (A set: comparing with every earlier claim,
-    // even by length first, was quadratic on a long body of similar sentences: 100 s for 3 MB.)
-    if (seen.has(text)) continue;
-    seen.add(text);
+    // A sentence printed twice (a repeated line) is one claim.
+    if (!seen.add(text)) continue;
     claims.push({
       // The article id hashes the body, so the span alone identifies the claim.
       id: makeId('claim', article.id, start, start + text.length),

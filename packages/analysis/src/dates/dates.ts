@@ -1,6 +1,6 @@
 import type { ResolvedDate } from '@parallax/schema';
 import { addDays, addMonths, addWeeks, getDay, isValid, startOfISOWeek } from 'date-fns';
-import { tokenize, WordSet, type Token } from '../numbers/tokens.js';
+import { TAG_DATE_SHIFT, TAG_DATE_UNIT, TAG_DATE_WORD, TAG_NUMBER, tokenize, WordSet, type Token } from '../numbers/tokens.js';
 
 // Date expressions in news text, resolved against the article's publication date.
 //
@@ -109,6 +109,26 @@ const TRIGGERS = new WordSet([
   'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'few', 'several',
   ...[...MONTHS.keys(), ...WEEKDAYS.keys(), ...DAY_WORDS.keys()].map((w) => `${w}'s`),
 ]);
+
+/**
+ * Words for mayHoldDates, with their tags. Of the TRIGGERS, a month, weekday or day word dates alone;
+ * a number word, "a" or "few" only before a unit and "ago"; "last", "this" and "next" only before a
+ * unit of time (a weekday after them is a trigger itself).
+ */
+export const DATE_CUES: ReadonlyArray<readonly [readonly string[], number]> = [
+  [[...MONTHS.keys(), ...WEEKDAYS.keys(), ...DAY_WORDS.keys()].flatMap((w) => [w, `${w}'s`]), TAG_DATE_WORD],
+  [['ago'], TAG_DATE_WORD],
+  [['last', 'this', 'next'], TAG_DATE_SHIFT],
+  [['night', 'week', 'weekend', 'month', 'year'], TAG_DATE_UNIT],
+];
+
+/**
+ * False when tokens with these tags (tokenizeTagged with DATE_CUES) hold no date: datesFromTokens would
+ * find nothing, and need not be run.
+ */
+export function mayHoldDates(tags: number): boolean {
+  return (tags & (TAG_NUMBER | TAG_DATE_WORD)) !== 0 || ((tags & TAG_DATE_SHIFT) !== 0 && (tags & TAG_DATE_UNIT) !== 0);
+}
 
 interface Found {
   startTok: number;

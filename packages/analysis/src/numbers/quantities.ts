@@ -14,7 +14,7 @@ import {
   TIME_WORDS,
   VAGUE_PLURALS,
 } from './lexicon.js';
-import { tokenize, WordSet, type Token } from './tokens.js';
+import { TAG_HYPHEN, TAG_NUMBER, TAG_NUMBER_WORD, tokenize, WordSet, type Token } from './tokens.js';
 
 /** A number read from tokens [start, end): its value and anything the token itself says about it. */
 interface NumberRead {
@@ -48,8 +48,23 @@ function tidy(v: number): number {
   return Number.isInteger(v) ? v : Number(v.toPrecision(12));
 }
 
+/** Whether s is ASCII digits only. */
+function isDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return s.length > 0;
+}
+
 /** Reads a token that starts with a digit: "250,000", "4.5", "1.2bn", "10-20", "12-year-old". */
 function readNumericToken(tok: Token): NumberRead | null {
+  // Most number tokens are plain digits ("2015", "12"): read without the regex, as it would read them.
+  if (isDigits(tok.lower)) {
+    const value = Number(tok.lower);
+    if (!Number.isFinite(value)) return null;
+    return { end: 0, value, high: null, implied: null, unit: null, currency: null, word: false, scaled: false, yearLike: tok.lower.length === 4 };
+  }
   const parts = tok.lower.includes('-') ? tok.lower.split('-') : [tok.lower];
   const m = NUMERIC_CORE.exec(parts[0] ?? '');
   if (!m) return null;
@@ -250,8 +265,14 @@ function isNotACount(tokens: readonly Token[], i: number, endTok: number): boole
   return false;
 }
 
+/** The last words of the QUALIFIERS_BEFORE phrases: a phrase found before a number ends in one. */
+const QUALIFIER_ENDS = new WordSet([...QUALIFIERS_BEFORE.keys()].map((p) => p.slice(p.lastIndexOf(' ') + 1)));
+
 /** The qualifier written before token `start` (not reaching back past `limit`), with its first token. */
 function qualifierBefore(tokens: readonly Token[], start: number, limit: number): { q: QuantityQualifier; from: number } | null {
+  // Most numbers have no qualifier: the word right before tells, before any phrase is built.
+  const before = tokens[start - 1];
+  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.has(before.lower)) return null;
   for (let len = 3; len >= 1; len--) {
     const from = start - len;
     if (from < limit) continue;
@@ -277,6 +298,21 @@ function qualifierBefore(tokens: readonly Token[], start: number, limit: number)
 
 /** Every word that can open a spelled number (one, two, ..., a, half, dozens, ...). */
 const START_WORDS = new WordSet([...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', 'a', 'an']);
+
+/**
+ * The words tagged TAG_NUMBER_WORD for mayHoldQuantities: those that open a spelled number but "a" and
+ * "an", and the scale words. "a" opens one only before a scale word, "dozen" or "half" ("a million", "a
+ * dozen", "a half-dozen"); before any other word readWordNumber reads nothing.
+ */
+export const QUANTITY_CUES: readonly string[] = [...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', ...SCALES.keys()];
+
+/**
+ * False when tokens with these tags (tokenizeTagged with QUANTITY_CUES) hold no quantity: with no number,
+ * no hyphenated word and no number word, quantitiesFromTokens finds nothing, and need not be run.
+ */
+export function mayHoldQuantities(tags: number): boolean {
+  return (tags & (TAG_NUMBER | TAG_HYPHEN | TAG_NUMBER_WORD)) !== 0;
+}
 
 /** Words that can open a spelled number, checked before any parsing ("a" only before a scale word). */
 function mayStartNumber(tok: Token, next: Token | undefined): boolean {

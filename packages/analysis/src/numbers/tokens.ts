@@ -42,11 +42,38 @@ function lowerOf(t: string): string {
  * Splits text into word, number and punctuation tokens. A word or number is a run of letters and digits
  * that may contain single joiners (. , ' ’ -) between two such characters, so "250,000", "1.2bn",
  * "half-a-dozen", "U.S" and "BTR-82a" are one token each; any other non-space character is a token alone.
+ * With `from` and `to`, tokenizes text[from, to) exactly as text.slice(from, to), offsets counted from
+ * `from`: a caller that holds the whole body reads it in place, which is cheaper per character than
+ * reading a slice of it.
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  return scan(text, from, to, null).tokens;
+}
+
+/** Tokens with a summary of what words they hold: see tokenizeTagged. */
+export interface TaggedTokens {
+  tokens: Token[];
+  /** Word and number tokens (all but punctuation). */
+  words: number;
+  /** The tags (WordTags) of every word, ORed, with TAG_NUMBER and TAG_HYPHEN. */
+  tags: number;
+}
+
+/**
+ * tokenize(text, from, to), also counting the words and ORing their tags: a reader that starts only
+ * from certain words (a month name, a number word, a speech verb) learns from one number that a
+ * sentence has none of them, and skips it without reading its tokens again.
+ */
+export function tokenizeTagged(text: string, from: number, to: number, tags: WordTags): TaggedTokens {
+  return scan(text, from, to, tags);
+}
+
+function scan(text: string, from: number, to: number, tagger: WordTags | null): TaggedTokens {
   const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
+  let words = 0;
+  let tags = 0;
+  const n = Math.min(to, text.length);
+  let i = from;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c <= 32 || (c >= 127 && isSpaceCode(c))) {
@@ -57,6 +84,7 @@ export function tokenize(text: string): Token[] {
     if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCode(c, text, i)) {
       let ascii = c < 128;
       let hasUpper = c >= 65 && c <= 90;
+      let hyphen = false;
       i++;
       for (;;) {
         while (i < n) {
@@ -73,7 +101,9 @@ export function tokenize(text: string): Token[] {
           } else break;
         }
         if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
-          if (text.charCodeAt(i) === 0x2019) ascii = false;
+          const j = text.charCodeAt(i);
+          if (j === 0x2019) ascii = false;
+          else if (j === 45) hyphen = true;
           i += 2;
           if (!hasUpper) {
             const d = text.charCodeAt(i - 1);
@@ -88,15 +118,21 @@ export function tokenize(text: string): Token[] {
       const isDigit = c >= 48 && c <= 57;
       const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
       const lower = ascii ? (hasUpper ? t.toLowerCase() : t) : lowerOf(t);
-      tokens.push({ start, end: i, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
+      tokens.push({ start: start - from, end: i - from, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
+      words++;
+      if (isDigit) tags |= TAG_NUMBER;
+      // An ASCII word's bitmap key comes from the characters just read (the key folds case), not from
+      // reading the new lower-case string again.
+      else if (tagger !== null) tags |= tagger.ofKeyed(lower, ascii ? keyOf(i - start, c, text.charCodeAt(i - 1)) : wordKey(lower));
+      if (hyphen) tags |= TAG_HYPHEN;
     } else {
       // Keep a surrogate pair together so slices never split a character.
       i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
       const t = text.slice(start, i);
-      tokens.push({ start, end: i, text: t, lower: t, kind: 'punct', cap: false });
+      tokens.push({ start: start - from, end: i - from, text: t, lower: t, kind: 'punct', cap: false });
     }
   }
-  return tokens;
+  return { tokens, words, tags };
 }
 
 /**
@@ -127,6 +163,61 @@ export class WordSet {
   }
 }
 
+/**
+ * Tags of tokenizeTagged, one bit each. The tokenizer sets the first two itself; the others are what
+ * the claim readers start from, given to words by the WordTags each reader's module lists.
+ */
+/** A token that starts with a digit. */
+export const TAG_NUMBER = 1;
+/** A word joined by a hyphen ("twenty-five", "half-a-dozen", "one-sided"). */
+export const TAG_HYPHEN = 2;
+/** A word that can open or scale a spelled number ("two", "dozens", "half", "million"). */
+export const TAG_NUMBER_WORD = 4;
+/** A word that dates on its own: a month, a weekday, "yesterday", "ago". */
+export const TAG_DATE_WORD = 8;
+/** "last", "this", "next": a date before a unit of time. */
+export const TAG_DATE_SHIFT = 16;
+/** "week", "month", ...: a date after "last", "this" or "next". */
+export const TAG_DATE_UNIT = 32;
+/** A speech verb or "according": a sentence that may credit a source. */
+export const TAG_SOURCE_CUE = 64;
+/** A word an opinion needs ("should", "think", "my"). */
+export const TAG_OPINION = 128;
+
+/**
+ * Lower-case words with tags (bits), with the bitmap pre-check of WordSet: most words cost three array
+ * reads. A word listed twice has the union of its tags.
+ */
+export class WordTags {
+  private readonly tags = new Map<string, number>();
+  private readonly bitmap = new Uint8Array(1 << 15);
+
+  constructor(entries: Iterable<readonly [words: Iterable<string>, tag: number]>) {
+    for (const [words, tag] of entries) {
+      for (const w of words) {
+        if (w.length === 0) continue;
+        this.tags.set(w, (this.tags.get(w) ?? 0) | tag);
+        this.bitmap[wordKey(w)] = 1;
+      }
+    }
+  }
+
+  /** The tags of a lower-case word, 0 for none. */
+  of(word: string): number {
+    return word.length > 0 ? this.ofKeyed(word, wordKey(word)) : 0;
+  }
+
+  /** of(word), given the word's wordKey. */
+  ofKeyed(word: string, key: number): number {
+    return this.bitmap[key] === 1 ? (this.tags.get(word) ?? 0) : 0;
+  }
+}
+
 function wordKey(w: string): number {
-  return ((w.length & 31) << 10) | ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
+  return keyOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
+}
+
+/** The bitmap key of a word of this length, first and last character code. */
+function keyOf(length: number, first: number, last: number): number {
+  return ((length & 31) << 10) | ((first & 31) << 5) | (last & 31);
 }
