@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitSentences, words } from './sentences.js';
+import { articleSentences, splitSentences, words } from './sentences.js';
 import { evalDir } from '../../test/shared.js';
 
 const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
@@ -142,5 +142,23 @@ describe('splitSentences edge cases', () => {
   it('splits a huge line without punctuation in linear time', () => {
     const s = 'word '.repeat(2_000_000);
     expect(splitSentences(s)).toHaveLength(1);
+  });
+
+  it('gives each paragraph its own sentences, where breaks fall inside, between or nowhere near paragraphs', () => {
+    const body = 'Putin spoke. He left\n\nNo stop here\n\nThe U.S. said so! Ask? Done…';
+    const paragraphs = [
+      { start: 0, end: 20 },
+      { start: 22, end: 34 },
+      { start: 36, end: body.length },
+    ];
+    expect(articleSentences({ body, paragraphs }).map((s) => body.slice(s.start, s.end))).toEqual(['Putin spoke.', 'He left', 'No stop here', 'The U.S. said so!', 'Ask?', 'Done…']);
+    // Paragraph spans (Article JSON) over a body with no break at all: 50,000 paragraphs of one word each,
+    // each its own sentence. (The break scanner remembers how far it read: a scan from each paragraph to
+    // the end of the body would be quadratic.)
+    const flat = 'word '.repeat(50_000);
+    const spans = Array.from({ length: 50_000 }, (_, k) => ({ start: k * 5, end: k * 5 + 4 }));
+    const sentences = articleSentences({ body: flat, paragraphs: spans });
+    expect(sentences).toHaveLength(50_000);
+    expect(sentences[49_999]).toEqual({ start: 249_995, end: 249_999 });
   });
 });
