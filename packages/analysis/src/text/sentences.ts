@@ -2,6 +2,7 @@
 // known abbreviation ("Mr.", "Sept.", "U.S."), an initial ("J. Smith") or a decimal; a closing quote
 // mark or bracket right after the terminator stays in the sentence it ends.
 import type { Span } from '@parallax/schema';
+import { CharScanner } from './chars.js';
 
 const ABBREVIATIONS = new Set(
   (
@@ -59,33 +60,13 @@ function wordBefore(text: string, end: number): string {
 /** A line break or a terminator (. ! ? …): the only characters where a sentence may end. */
 const BREAK = /[\n.!?\u2026]/g;
 
-/**
- * The next line break or terminator at or after an offset. A regex scan runs in native code, three times
- * faster than a charCodeAt loop over the same text. Each scan is remembered (no break in [from, at)), so
- * paragraphs with none, each asking from its own start, are scanned once between them, not each to the
- * end of the body.
- */
-class Breaks {
-  private from = 0;
-  private at = -1;
-  constructor(private readonly text: string) {}
-
-  next(i: number): number {
-    if (i >= this.from && i <= this.at) return this.at;
-    BREAK.lastIndex = i;
-    this.from = i;
-    this.at = BREAK.test(this.text) ? BREAK.lastIndex - 1 : this.text.length;
-    return this.at;
-  }
-}
-
 /** Split `text[from, to)` into sentence spans (absolute offsets), trimmed of surrounding white space. */
 export function splitSentences(text: string, from = 0, to = text.length): Span[] {
-  return split(text, from, to, new Breaks(text));
+  return split(text, from, to, new CharScanner(text, BREAK));
 }
 
 /** splitSentences with the text's break scanner, which articleSentences shares between paragraphs. */
-function split(text: string, from: number, to: number, breaks: Breaks): Span[] {
+function split(text: string, from: number, to: number, breaks: CharScanner): Span[] {
   const out: Span[] = [];
   let start = from;
   const push = (end: number) => {
@@ -96,7 +77,8 @@ function split(text: string, from: number, to: number, breaks: Breaks): Span[] {
     if (e > s) out.push({ start: s, end: e });
   };
   for (let i = from; i < to; i++) {
-    // Other characters are neither a paragraph break nor a terminator: skip to the next one that is.
+    // Other characters are neither a paragraph break nor a terminator: skip to the next one that is (a
+    // regex scan, in native code).
     i = breaks.next(i);
     if (i >= to) break;
     const ch = text.charCodeAt(i);
@@ -148,7 +130,7 @@ export function articleSentences(article: { body: string; paragraphs: readonly S
   const { body, paragraphs } = article;
   if (paragraphs.length === 0) return splitSentences(body);
   const out: Span[] = [];
-  const breaks = new Breaks(body);
+  const breaks = new CharScanner(body, BREAK);
   let last = 0;
   for (const p of paragraphs) {
     // Paragraph spans from outside (Article JSON) are clamped into the body and kept in order.
