@@ -1,5 +1,6 @@
 import type { DateSource } from '@parallax/schema';
 import type { SourceHints } from '../draft.js';
+import { utf8Bytes } from '../text/chars.js';
 import { normaliseDate } from './lines.js';
 
 // Small helpers shared by the source parsers.
@@ -41,23 +42,29 @@ export function guessLanguage(paragraphs: readonly string[]): string | null {
   let seen = 0;
   for (const p of paragraphs) {
     const n = Math.min(p.length, 3000 - seen);
-    let start = -1;
-    // The word's first five letters, five bits each (a = 1): compared without slicing or lower-casing.
-    // Stop words are five letters at most, and five letters keep the code a small integer.
-    let code = 0;
-    for (let i = 0; i <= n; i++) {
-      const c = i < n ? p.charCodeAt(i) | 0x20 : 0;
-      const letter = c >= 0x61 && c <= 0x7a;
-      if (letter) {
-        if (start < 0) {
-          start = i;
-          code = c - 0x60;
-        } else if (i - start < 5) code = code * 32 + (c - 0x60);
-      } else if (start >= 0) {
-        words++;
-        if (i - start <= 5 && STOP_TABLE[code % STOP_MOD] === code) hits++;
-        start = -1;
+    // The sample read as UTF-8 bytes (see utf8Bytes): words are runs of ASCII letters, and a character
+    // outside ASCII, which is no such letter, becomes bytes of 0x80 and over, which are none either.
+    const bytes = utf8Bytes(n < p.length ? p.slice(0, n) : p);
+    const end = bytes.length;
+    let i = 0;
+    while (i < end) {
+      let c = bytes[i]! | 0x20;
+      if (c < 0x61 || c > 0x7a) {
+        i++;
+        continue;
       }
+      // A word. Its first five letters make its code, five bits each (a = 1): compared without slicing
+      // or lower-casing. Stop words are five letters at most, and five letters keep the code a small
+      // integer. The rest of a longer word is skipped.
+      const start = i;
+      let code = 0;
+      do {
+        if (i - start < 5) code = code * 32 + (c - 0x60);
+        i++;
+        c = i < end ? bytes[i]! | 0x20 : 0;
+      } while (c >= 0x61 && c <= 0x7a);
+      words++;
+      if (i - start <= 5 && STOP_TABLE[code % STOP_MOD] === code) hits++;
     }
     seen += n;
     // 150 words are ample evidence for a share of common words.

@@ -64,6 +64,14 @@ describe('decodeSource', () => {
     expect(failure(() => decodeSource(new TextEncoder().encode('%PDF-1.7\n...'), 'x.pdf')).code).toBe('binary');
   });
 
+  it('keeps the odd control character in text, and reads past the 64 KB sample the binary test looks at', () => {
+    const text = `${'Putin said so. '.repeat(20)}\x01\x7f${'caf\u00e9 '.repeat(10)}\x1b[0m`;
+    expect(decodeSource(new TextEncoder().encode(text), 'a.txt')).toEqual({ text, encoding: 'utf-8' });
+    const long = `${'a'.repeat(70_000)}\u0000b`;
+    expect(decodeSource(new TextEncoder().encode(long), 'long.txt')).toEqual({ text: long, encoding: 'utf-8' });
+    expect(failure(() => decodeSource(new TextEncoder().encode(`${'\x01'.repeat(10)}${'a'.repeat(100)}`), 'ctl.txt')).code).toBe('binary');
+  });
+
   it('rejects empty and whitespace-only input', () => {
     expect(failure(() => decodeSource(new Uint8Array(), 'empty.txt')).code).toBe('empty');
     const ws = failure(() => decodeSource(new TextEncoder().encode(' \n\t\r\n  \u00a0'), '-'));

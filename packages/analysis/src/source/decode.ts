@@ -208,7 +208,15 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) [encoding, offset] = ['utf-8', 3];
   else if (startsWith(bytes, [0xff, 0xfe])) [encoding, offset] = ['utf-16le', 2];
   else if (startsWith(bytes, [0xfe, 0xff])) [encoding, offset] = ['utf-16be', 2];
-  else encoding = sniffUtf16(bytes);
+  else {
+    // Most sources are UTF-8 text without a BOM: decode them at once, natively. When the text holds no
+    // control character (one native search), it has no NUL (so no UTF-16 pattern) and passes the binary
+    // test, and the steps below would decode it the same way: the byte loops are not needed. Anything
+    // else takes those steps.
+    const utf8 = tryDecode(bytes, 'utf-8', true);
+    if (utf8 !== null && !CONTROL_CHAR.test(utf8)) return checked(utf8, 'utf-8', name, input);
+    encoding = sniffUtf16(bytes);
+  }
 
   let nonAscii = true;
   if (encoding === null) {
@@ -242,11 +250,19 @@ export function decodeSource(bytes: Uint8Array, name: string, options: DecodeOpt
   if (text === null) {
     throw new SourceError('encoding', name, `${input} could not be decoded as ${encoding ?? 'text'}. Save it as UTF-8 and try again.`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return checked(text, encoding ?? 'utf-8', name, input);
+}
+
+/** The control characters scanBytes counts as binary (C0 but tab, newlines, form feed, escape), NUL included. */
+const CONTROL_CHAR = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+
+/** The decoded text without a leading BOM; throws 'empty' when it is only white space. */
+function checked(decoded: string, encoding: string, name: string, input: string): DecodedSource {
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   if (!/\S/.test(text)) {
     throw new SourceError('empty', name, `${input} is empty${text.length > 0 ? ' (only whitespace)' : ''}. Check that the file holds the article text.`);
   }
-  return { text, encoding: encoding ?? 'utf-8' };
+  return { text, encoding };
 }
 
 export function formatBytes(n: number): string {

@@ -79,3 +79,22 @@ export class CharScanner {
     return this.at;
   }
 }
+
+// The engine is built without DOM or Node typings (it must run anywhere); TextEncoder is a global of
+// every JavaScript runtime we target, so declare the little we use.
+declare const TextEncoder: { new (): { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } } };
+
+const ENCODER = new TextEncoder();
+let utf8Buffer = new Uint8Array(16384);
+
+/**
+ * The text as UTF-8, in a buffer shared by every caller: valid until the next call. Loops that only
+ * test characters against ASCII (and a few known others) read these bytes for a few instructions
+ * each, where charCodeAt costs some twenty (it dispatches on the string's representation at every
+ * call); the native encoder copies ASCII text at memory speed. A lone surrogate comes out as U+FFFD.
+ */
+export function utf8Bytes(text: string): Uint8Array {
+  // Three bytes at most for each UTF-16 code unit.
+  if (utf8Buffer.length < text.length * 3) utf8Buffer = new Uint8Array(text.length * 3);
+  return utf8Buffer.subarray(0, ENCODER.encodeInto(text, utf8Buffer).written);
+}
