@@ -1,5 +1,6 @@
 // A one-pass word tokenizer shared by the number, date and claim extractors. Hand-written rather than a
 // regex so it is linear by construction and touches each character once.
+import { isAsciiAlnum } from '../text/chars.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -19,7 +20,7 @@ export interface Token {
 const nonAsciiWord = /[\p{L}\p{N}\p{M}]/u;
 
 function isWordCode(c: number, text: string, i: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return isAsciiAlnum(c);
   if (c >= 0xd800 && c <= 0xdbff) return false; // astral characters (emoji, rare scripts) count as punctuation
   return nonAsciiWord.test(text[i] ?? '');
 }
@@ -81,7 +82,7 @@ function scan(text: string, from: number, to: number, tagger: WordTags | null): 
       continue;
     }
     const start = i;
-    if (c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordCode(c, text, i)) {
+    if (c < 128 ? isAsciiAlnum(c) : isWordCode(c, text, i)) {
       let ascii = c < 128;
       let hasUpper = c >= 65 && c <= 90;
       let hyphen = false;

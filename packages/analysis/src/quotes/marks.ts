@@ -2,7 +2,7 @@
 // One linear pass per paragraph. Curly and straight marks are paired by position, not by glyph, because
 // real copy mixes them (“right up to ... governing"); apostrophes (don’t, Russia’s) never open or close.
 import type { Span } from '@parallax/schema';
-import { CharScanner } from '../text/chars.js';
+import { CharScanner, isAsciiAlnum } from '../text/chars.js';
 
 export interface QuotedSpan {
   /** Content inside the marks (absolute offsets into the body). */
@@ -44,8 +44,6 @@ function canClose(text: string, i: number, hi: number): boolean {
   if (ch === '’' || ch === "'") return !isLetterOrDigit(next) && prev !== undefined && !/\s/.test(prev);
   return !isLetterOrDigit(next) || prev === '.' || prev === ',';
 }
-
-const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Any character that may be a quote mark: “ ” " ‘ ’ ' « » „ ` ‟ ‚ (found by a regex scan, in native code). */
 const MARK = /["'`\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201f\u201a]/g;

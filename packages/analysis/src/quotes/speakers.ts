@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { isLetterAt, isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
+import { isAsciiAlnum, isLetterAt, isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -617,7 +617,6 @@ const SUBJECT_ANAPHOR = /\b(?:[Hh]e|[Ss]he|The (?:[A-Za-z.-]+ ){0,2}(?:congressm
 
 /** SUBJECT_ANAPHOR tried at one offset. */
 const ANAPHOR_AT = new RegExp(SUBJECT_ANAPHOR.source, 'y');
-const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
  * Every match of SUBJECT_ANAPHOR in the body, in order. Each match holds "he" or "He" ("he", "She",
@@ -628,7 +627,9 @@ function anaphorsIn(body: string): Anaphor[] {
   const out: Anaphor[] = [];
   let reach = 0;
   const tryAt = (s: number): void => {
-    if (s < reach || (s > 0 && isAsciiWordChar(body.charCodeAt(s - 1)))) return;
+    // (\b before s: the character before is no ASCII word character, [A-Za-z0-9_].)
+    const before = s > 0 ? body.charCodeAt(s - 1) : 0;
+    if (s < reach || isAsciiAlnum(before) || before === 95) return;
     ANAPHOR_AT.lastIndex = s;
     const m = ANAPHOR_AT.exec(body);
     if (m) {

@@ -4,10 +4,13 @@
 const NON_ASCII_WORD = /^[\p{L}\p{N}]$/u;
 const NON_ASCII_LETTER = /^\p{L}$/u;
 
+/** Whether the code unit is an ASCII letter or digit. */
+export const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 /** Length of the letter or digit (\p{L}, \p{N}) at text[i]: 0 when there is none, 2 for an astral one. */
 export function wordCharAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c < 128) return isAsciiAlnum(c) ? 1 : 0;
   if (c >= 0xd800 && c <= 0xdbff) {
     const cp = text.codePointAt(i)!;
     return cp > 0xffff && NON_ASCII_WORD.test(String.fromCodePoint(cp)) ? 2 : 0;
