@@ -92,4 +92,13 @@ describe('countWords', () => {
       expect(countWords(t, 7)).toBe(Math.min(7, countWordsByUnits(t)));
     }
   });
+
+  it('answers every cap asked of the text it read last, in any order, as a fresh count does', () => {
+    // countWords remembers the last text; long texts are read only up to the cap asked, so a larger cap
+    // asked next must read them again.
+    for (const t of texts(500, 5)) {
+      const total = countWordsByUnits(t);
+      for (const cap of [7, 3, 1000, 0, 13, Infinity, 2, 60]) expect(countWords(t, cap)).toBe(Math.min(cap, total));
+    }
+  });
 });
