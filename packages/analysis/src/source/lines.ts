@@ -53,8 +53,9 @@ export function countWords(text: string, cap = Infinity): number {
     if (capped <= memoCount) return capped;
   }
   const whole = text.length <= MEMO_WHOLE;
-  // A whole long text (an article body) is counted on its UTF-8 bytes.
-  const n = whole ? countCodeUnits(text, Infinity) : cap >= text.length && text.length >= 64 ? countWordsUtf8(utf8Bytes(text)) : countCodeUnits(text, cap);
+  // A text read to its end (an article body, a line up to MEMO_WHOLE long) is counted on its UTF-8
+  // bytes: fewer instructions than charCodeAt from 64 characters on.
+  const n = (whole || cap >= text.length) && text.length >= 64 ? countWordsUtf8(utf8Bytes(text)) : countCodeUnits(text, whole ? Infinity : cap);
   memoText = text;
   memoCount = n;
   memoExact = whole || n < capped;
@@ -170,6 +171,9 @@ export function isCreditLine(text: string): boolean {
   return words <= 4 && vocab >= 1 && (STRONG_CREDIT.test(text) || (AGENCY.test(text) && words <= 2));
 }
 
+/** The separators before a credit that splitCaptionCredit looks for (" | ", " / ", " — ", " – ", " - "). */
+const SEPARATOR = / [|/\u2014\u2013-] /g;
+
 /**
  * Splits a trailing photo credit off a caption: "… on Sept. 15, 2015. (Mikhail Klimentyev/Kremlin
  * Pool Photo via AP)", "… Photograph: Alexei Druzhinin/AP", "… | Getty Images". Null when none.
@@ -197,6 +201,9 @@ export function splitCaptionCredit(text: string): Caption | null {
     if (countWords(caption, 4) >= 3 && countWords(credit, 13) <= 12) return { text: caption, credit: `${m[1]!.trim()} ${credit}`.replace(/\s+/g, ' ') };
   }
   if (t.length > 600) return null;
+  // (One scan for any of the separators first: most lines hold none.)
+  SEPARATOR.lastIndex = Math.max(0, t.length - 160);
+  if (!SEPARATOR.test(t)) return null;
   for (const sep of [' | ', ' / ', ' \u2014 ', ' \u2013 ', ' - ']) {
     // The last separator, looked for only in the last 160 characters (an earlier one is no credit's).
     let at = t.indexOf(sep, Math.max(0, t.length - 160));
@@ -252,15 +259,18 @@ const FIRST_WORDS = new Set([
 /** NEEDLES as one case-blind regex each. */
 const NEEDLE_RES: ReadonlyArray<RegExp | null> = NEEDLES.map((needles) => (needles ? new RegExp(needles.map((n) => n.replace(/[()]/g, '\\$&')).join('|'), 'i') : null));
 
-/** Whether the line holds a needle of rule r (lower: the line lower-cased, when it had to be). */
-function holdsNeedle(r: number, text: string, lower: string | null): boolean {
+/** Every needle in one case-blind regex: a line that holds none (most) is read once, not once a rule. */
+const ANY_NEEDLE = new RegExp(NEEDLE_RES.filter((re) => re !== null).map((re) => re.source).join('|'), 'i');
+
+/** Whether the line holds a needle of rule r (lower: the line lower-cased, when it had to be; any: ANY_NEEDLE's answer). */
+function holdsNeedle(r: number, text: string, lower: string | null, any: boolean): boolean {
   const needles = NEEDLES[r];
   if (!needles) return false;
   if (lower !== null) {
     for (const n of needles) if (lower.includes(n)) return true;
     return false;
   }
-  return NEEDLE_RES[r]!.test(text);
+  return any && NEEDLE_RES[r]!.test(text);
 }
 
 /** The first word of a line, where the anchored rules start: letters, "©" or "(" after any bullets. */
@@ -295,11 +305,12 @@ export function boilerplateKind(text: string): BoilerplateKind | null {
   // The anchored rules all start with one of a few words: most lines are ruled out by their first.
   const first = (lower === null ? FIRST_WORD.exec(text)?.[1]?.toLowerCase() : FIRST_WORD.exec(lower)?.[1]) ?? '';
   const anchoredMayMatch = FIRST_WORDS.has(first) || first.startsWith('\u00a9') || first.startsWith('(c');
+  const any = lower === null && !anchoredMayMatch && ANY_NEEDLE.test(text);
   for (let r = 0; r < BOILERPLATE_RULES.length; r++) {
     const [kind, rule] = BOILERPLATE_RULES[r]!;
     if (kind === 'agency' && words > 20) continue;
     // Rules that search the whole line run only when a word they need is there.
-    if (!anchoredMayMatch && !holdsNeedle(r, text, lower)) continue;
+    if (!anchoredMayMatch && !holdsNeedle(r, text, lower, any)) continue;
     if (rule.test(text)) return kind;
   }
   if (isAgencySignoff(text)) return 'agency';
