@@ -160,7 +160,8 @@ function mostCommonLatest(dates: readonly string[]): string | null {
  * verbatim (trimmed); every set-aside line lands in captions, credits or boilerplate.
  */
 export function parsePlainText(text: string, options: PlainTextOptions): ArticleDraft {
-  const units = toUnits(text.replace(/\r\n?/g, '\n'));
+  // (A text with no carriage return, most, is not run through the replacing regex at all.)
+  const units = toUnits(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
   const keyCount = new Map<string, number>();
   for (const u of units) {
     if (u.text.length > 300) continue;
