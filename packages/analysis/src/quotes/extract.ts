@@ -945,14 +945,20 @@ function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null
   const span = { start: tokens[k]!.start, end: tokens[e - 1]!.end };
   return { kind: 'organisation', name: body.slice(span.start, span.end).replace(/[’']s?$/u, ''), entityKind: 'organisation', span, roles: [] };
 }
+/** Parts of the words before an outlet that relayAfter reads after a cue other than "told": "according", "interview". */
+const RELAY_WORDS = /ccording|nterview/i;
 /**
  * The outlet that relays a speaker's words, named after the cue: "X told CNN", "X said, according to the
  * Financial Times", "X said in an interview with Fox News". Only the rest of the cue's sentence is read.
  */
 function relayAfter(body: string, cue: Token): ParsedSource | null {
-  const stop = body.slice(cue.end, cue.end + 120).search(/[.!?\n“”"]/);
+  const told = /^t(?:old|ells?)$/i.test(cue.text);
+  const window = body.slice(cue.end, cue.end + 120);
+  // After any other cue an outlet comes only after "according to" or "interview with": most windows hold neither word.
+  if (!told && !RELAY_WORDS.test(window)) return null;
+  const stop = window.search(/[.!?\n“”"]/);
   const tokens = tokenize(body, cue.end, stop < 0 ? Math.min(body.length, cue.end + 120) : cue.end + stop);
-  if (/^t(?:old|ells?)$/i.test(cue.text)) return outletAt(body, tokens, 0);
+  if (told) return outletAt(body, tokens, 0);
   for (let k = 0; k < tokens.length && k < 8; k++) {
     const w = lowOf(tokens[k]!);
     if (w === 'according' && lower(tokens[k + 1]) === 'to' && tokens[k - 1]?.text === ',') return outletAt(body, tokens, k + 2);
@@ -1643,6 +1649,14 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
 }
 
+/** The words a rule of reportedSpeech after colonLabel starts from: speech and stance verbs, "according", "show". */
+const SPEECH_WORDS = new Set([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
+/**
+ * Whether a word may open one of reportedSpeech's rules: one look-up in SPEECH_WORDS, which holds every
+ * word of CUE_WORDS (cueBase), OBJECT_CUE_WORDS, "according" and "show", not one in each.
+ */
+const isSpeechWord = (t: Token): boolean => SPEECH_FILTER.mayHold(t.text) && SPEECH_WORDS.has(lowOf(t));
+
 /**
  * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
  * X, ...". Returns the first attribution; further frames in the sentence ("..., while Y said B") go to `more`.
@@ -1653,7 +1667,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   const label = colonLabel(body, tokens, s);
   if (label) return label;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
+  if (!tokens.some(isSpeechWord)) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
