@@ -3,7 +3,7 @@
 // within the article, with the cue and the speaker's mention.
 import { makeId, type Article, type Quote, type QuoteKind, type Span, type SpeakerRef } from '@parallax/schema';
 import { WordSet } from '../numbers/tokens.js';
-import { countWordRuns } from '../text/chars.js';
+import { countWordRuns, isWhiteSpace, wordCharAt } from '../text/chars.js';
 import { articleSentences, splitSentences } from '../text/sentences.js';
 import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
@@ -89,6 +89,17 @@ function isPluralHead(t: Token | undefined): boolean {
   return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('ous') && !NOT_PLURAL.has(w) && /^[a-z-]+$/.test(w);
 }
 
+/** Whether text opens with a letter or digit: what /^[\p{L}\p{N}]/u tests, without entering the regex engine. */
+const startsWord = (text: string): boolean => wordCharAt(text, 0) > 0;
+
+/** Whether a word ends in a possessive "'s" or "’s" (what /[’']s$/ tests, without the regex). */
+function isPossessive(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 115) return false;
+  const c = text.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
+}
+
 /** Function words of NP_WORDS: they open or join a noun phrase, never modify its head. */
 const NP_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'at', 'on', 'from', 'with', 'several', 'many', 'some', 'two', 'three', 'one', 'both']);
 /** A lower-case word that may modify a role ("prime", "finance", "first", "home"). */
@@ -131,7 +142,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
       start--;
       continue;
     }
-    if (capOf(t) || NP_WORDS.has(w) || /[’']s$/.test(t.text) || PRONOUNS.has(w) || /^[\p{L}]+-(?:owned|run|based|backed|led)$/u.test(w)) {
+    if (capOf(t) || NP_WORDS.has(w) || isPossessive(t.text) || PRONOUNS.has(w) || (w.includes('-') && /^[\p{L}]+-(?:owned|run|based|backed|led)$/u.test(w))) {
       start--;
       if (PRONOUNS.has(w) && ['he', 'she', 'they', 'i', 'we', 'it'].includes(w)) break;
       continue;
@@ -151,10 +162,10 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
     let k = start;
     while (k > floor + 1 && start - k < 2 && ROLE_MODIFIER.test(tokens[k - 1]!.text) && !SUBJECT_BREAK.has(lowOf(tokens[k - 1]!)) && !PREPOSITIONS.has(lowOf(tokens[k - 1]!)) && !LEADING_WORDS.has(lowOf(tokens[k - 1]!)) && !cueBase(tokens[k - 1])) k--;
     const det = tokens[k - 1]!;
-    if (k < start && (SUBJECT_DETERMINERS.has(lowOf(det)) || /[’']s$/.test(det.text))) {
+    if (k < start && (SUBJECT_DETERMINERS.has(lowOf(det)) || isPossessive(det.text))) {
       // A possessor takes its whole name ("the Scottish National Party's parliamentary leader").
       let from = k - 1;
-      if (/[’']s$/.test(det.text)) while (from > floor && (capOf(tokens[from - 1]!) || lowOf(tokens[from - 1]!) === 'the')) from--;
+      if (isPossessive(det.text)) while (from > floor && (capOf(tokens[from - 1]!) || lowOf(tokens[from - 1]!) === 'the')) from--;
       const office = parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end);
       // (Such a description names one office: the person the text is about need not hold it.)
       if (office?.kind === 'description') return { ...office, office: true };
@@ -168,11 +179,15 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   if (start < end - 1 && lower(tokens[start]) === 'of' && !capOf(tokens[start + 1]!) && !(lower(tokens[start + 1]) === 'the' && capOf(tokens[start + 2] ?? tokens[start]!))) start++;
   if (start >= end) return null;
   // An appositive must be closed by a comma before the cue, and open with a determiner or a name.
-  const phraseTokens = tokens.slice(start, end);
-  if (phraseTokens.filter((t) => t.text === ',').length === 1 && phraseTokens[phraseTokens.length - 1]!.text !== ',') {
-    const comma = phraseTokens.findIndex((t) => t.text === ',');
-    start += comma + 1;
+  // (Counted in place: the phrase's words are not copied out to be filtered.)
+  let comma = -1;
+  let phraseCommas = 0;
+  for (let k = start; k < end; k++) {
+    if (tokens[k]!.text !== ',') continue;
+    if (comma < 0) comma = k;
+    phraseCommas++;
   }
+  if (phraseCommas === 1 && tokens[end - 1]!.text !== ',') start = comma + 1;
   if (start >= end) return null;
   const last = tokens[end - 1]!.text === ',' ? tokens[end - 2] : tokens[end - 1];
   if (!last) return null;
@@ -199,7 +214,7 @@ function phraseAfter(body: string, tokens: Token[], cueIdx: number, ceiling: num
     if (['who', 'which', 'that', 'when', 'as', 'after', 'before', 'while', 'because'].includes(lower(t))) break;
     // "said Romney in a statement": the speaker ends where an adjunct begins ("of" stays: "the head of X").
     if (end > i && PREPOSITIONS.has(lower(t))) break;
-    if (!determined && !capOf(t) && !NP_WORDS.has(lower(t)) && !/[’']s$/.test(t.text)) break;
+    if (!determined && !capOf(t) && !NP_WORDS.has(lower(t)) && !isPossessive(t.text)) break;
     end++;
   }
   if (end === i) return null;
@@ -227,7 +242,7 @@ function premodifiedName(tokens: Token[], i: number, ceiling: number): boolean {
   for (let k = i; k < ceiling && k < i + 4; k++) {
     const t = tokens[k]!;
     if (capOf(t)) return k > i;
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(t.text) || NOT_PREMODIFIER.has(t.text) || PREPOSITIONS.has(t.text) || BETWEEN.has(t.text) || /ly$/.test(t.text)) return false;
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(t.text) || NOT_PREMODIFIER.has(t.text) || PREPOSITIONS.has(t.text) || BETWEEN.has(t.text) || t.text.endsWith('ly')) return false;
   }
   return false;
 }
@@ -269,7 +284,7 @@ function sentenceSubject(body: string, tokens: Token[], limit: number): ParsedSo
   let end = i;
   while (end < limit) {
     const t = tokens[end]!;
-    if (capOf(t) || ['the', 'a', 'an', 'of'].includes(lower(t)) || /[’']s$/.test(t.text) || NP_WORDS.has(lower(t)) && end - i < 4) end++;
+    if (capOf(t) || ['the', 'a', 'an', 'of'].includes(lower(t)) || isPossessive(t.text) || NP_WORDS.has(lower(t)) && end - i < 4) end++;
     else break;
     if (PRONOUNS.has(lower(t))) break;
   }
@@ -391,7 +406,7 @@ function endsClause(body: string, tokens: Token[], end: number): boolean {
     let k = n + 1;
     while (k < tokens.length && k - n < 16 && tokens[k]!.text !== ',') k++;
     const after = tokens[k + 1];
-    if (tokens[k]?.text === ',' && after && !capOf(after) && !ADJUNCT_START.has(lowOf(after)) && !ASIDE_TAIL_BREAK.has(lowOf(after)) && !/ing$/.test(lowOf(after)) && !['and', 'who', 'which'].includes(lowOf(after))) return false;
+    if (tokens[k]?.text === ',' && after && !capOf(after) && !ADJUNCT_START.has(lowOf(after)) && !ASIDE_TAIL_BREAK.has(lowOf(after)) && !lowOf(after).endsWith('ing') && !['and', 'who', 'which'].includes(lowOf(after))) return false;
   }
   if (/^\s*(?:[.,;:!?(]|$)/.test(body.slice(end, end + 3))) return true;
   const next = tokens[n];
@@ -402,7 +417,7 @@ const POSTMODIFIERS = new Set(['familiar', 'close', 'involved', 'known']);
 function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSource | null {
   if (!SUBJECT_DETERMINERS.has(lower(tokens[c + 1]))) return null;
   let end = c + 1;
-  while (end < tokens.length && end - c <= 5 && /^[\p{L}\p{N}]/u.test(tokens[end]!.text) && !DESCRIPTION_END.has(lower(tokens[end])) && !PREPOSITIONS.has(lower(tokens[end])) && lower(tokens[end]) !== 'to' && lower(tokens[end]) !== 'of') end++;
+  while (end < tokens.length && end - c <= 5 && startsWord(tokens[end]!.text) && !DESCRIPTION_END.has(lower(tokens[end])) && !PREPOSITIONS.has(lower(tokens[end])) && lower(tokens[end]) !== 'to' && lower(tokens[end]) !== 'of') end++;
   if (end - c < 3) return null;
   const parsed = parseSourcePhrase(body, tokens[c + 1]!.start, tokens[end - 1]!.end) ?? parseSubjectDescription(body, tokens[c + 1]!.start, tokens[end - 1]!.end);
   if (!parsed || parsed.kind !== 'description') return parsed;
@@ -412,7 +427,7 @@ function descriptionAfter(body: string, tokens: Token[], c: number): ParsedSourc
   const postmodifier = POSTMODIFIERS.has(of) && /^(?:to|with|in|as)$/.test(lower(tokens[end + 1]));
   if (of !== 'to' && of !== 'of' && of !== 'for' && !postmodifier) return parsed;
   let stop = end + (postmodifier ? 2 : 1);
-  while (stop < tokens.length && stop - end <= 5 && /^[\p{L}\p{N}]/u.test(tokens[stop]!.text) && !DESCRIPTION_END.has(lower(tokens[stop]))) stop++;
+  while (stop < tokens.length && stop - end <= 5 && startsWord(tokens[stop]!.text) && !DESCRIPTION_END.has(lower(tokens[stop]))) stop++;
   while (stop > end + 1 && !capOf(tokens[stop - 1]!)) stop--;
   if (stop === end + 1 || !capOf(tokens[stop - 1]!)) return parsed;
   const span = { start: parsed.span.start, end: tokens[stop - 1]!.end };
@@ -490,7 +505,7 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
       }
       let source: ParsedSource | null;
       const objectTaking = base === 'tell' || base === 'ask' || base === 'urge';
-      if (/ing$/.test(cue.text.toLowerCase()) || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
+      if (cue.text.toLowerCase().endsWith('ing') || lower(tokens[c - 1]) === 'and') source = (tokens[c - 1]?.text !== ',' && lower(tokens[c - 1]) !== 'and' ? phraseBefore(body, tokens, c, 0) ?? withSubject(body, tokens, c) : null) ?? finiteCueSubject(body, tokens, c) ?? sentenceSubject(body, tokens, c);
       else source = phraseBefore(body, tokens, c, 0) ?? (objectTaking ? null : subjectAfter(body, tokens, c)) ?? (c > 0 ? sentenceSubject(body, tokens, c) ?? (fallback === null ? subjectPhrase(body, tokens, c, true) : null) : null);
       // A passive question names its asker after "by": "Sanders was asked by host Bill Maher, ..., “...?”".
       if (base === 'ask' && lower(tokens[c + 1]) === 'by' && tokens[c + 2] && /^(?:was|were|is|been|being)$/.test(lower(tokens[c - 1]))) {
@@ -502,14 +517,14 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
       if (!STRONG_CUES.has(base) && !THAT_CUES.has(base) && !FRAGMENT_CUES.has(base) && !(AFTER_QUOTE_CUES.has(base) && onlyPunctuationAfter(tokens, c))) continue;
       const found: Attribution = { source, via: null, cue, clauseStart };
       // "she said, adding, “...”": the participle right before the quote is its cue, with the speaker of the verb before it.
-      if (source && fallback && fallback.source === null && !!fallback.cue && /ing$/.test(lowOf(fallback.cue)) && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
+      if (source && fallback && fallback.source === null && !!fallback.cue && lowOf(fallback.cue).endsWith('ing') && onlyPunctuationAfter(tokens, tokens.indexOf(fallback.cue!)) && !SUBORDINATE_BEFORE.test(body.slice(Math.max(frame.from, source.span.start - 16), source.span.start))) return { ...fallback, source };
       if (source) return found;
       fallback ??= found;
     }
   }
   // No cue in the frame has a subject: a participle's may open the sentence before an earlier quote.
   // (So may a cue coordinated with the sentence's verb: "Clinton supports “...” and recalled ...: “...”".)
-  if (fallback?.cue && (/ing$/.test(lowOf(fallback.cue)) || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
+  if (fallback?.cue && (lowOf(fallback.cue).endsWith('ing') || /\band\s+$/.test(body.slice(fallback.cue.start - 5, fallback.cue.start)))) fallback.source = subjectBeforeFrame(body, frame, fallback.cue);
   return fallback;
 }
 
@@ -532,7 +547,7 @@ function subjectAfter(body: string, tokens: Token[], c: number): ParsedSource | 
  */
 function withSubject(body: string, tokens: Token[], c: number): ParsedSource | null {
   let k = c - 1;
-  while (k > 0 && c - k <= 6 && (capOf(tokens[k]!) || /[’']s$/.test(tokens[k]!.text))) k--;
+  while (k > 0 && c - k <= 6 && (capOf(tokens[k]!) || isPossessive(tokens[k]!.text))) k--;
   if (k === c - 1 || lower(tokens[k]) !== 'with') return null;
   return parseSourcePhrase(body, tokens[k + 1]!.start, tokens[c - 1]!.end);
 }
@@ -545,7 +560,7 @@ function finiteCueSubject(body: string, tokens: Token[], c: number): ParsedSourc
   if (tokens[c - 1]?.text !== ',') return null;
   for (let k = 1; k < c - 1; k++) {
     const base = cueBase(tokens[k]);
-    if (!base || !STRONG_CUES.has(base) || /ing$/.test(lowOf(tokens[k]!)) || NOUN_BEFORE.has(lower(tokens[k - 1])) || lower(tokens[k - 1]) === 'to') continue;
+    if (!base || !STRONG_CUES.has(base) || lowOf(tokens[k]!).endsWith('ing') || NOUN_BEFORE.has(lower(tokens[k - 1])) || lower(tokens[k - 1]) === 'to') continue;
     // A verb before it makes it a noun ("McFadden makes claims that ...").
     if (isPluralHead(tokens[k - 1]) && !GROUP_WORDS.has(lower(tokens[k - 1]))) return null;
     return phraseBefore(body, tokens, k, 0);
@@ -602,6 +617,15 @@ function sentenceIndexAt(sentences: readonly Span[], offset: number): number {
     else return mid;
   }
   return Math.max(0, Math.min(sentences.length - 1, lo));
+}
+
+/** The last of `tokens`, if any (without the copy of `tokens.slice(-1)[0]`). */
+const lastToken = (tokens: Token[]): Token | undefined => tokens[tokens.length - 1];
+
+/** Whether body[from, to) is empty or white space (what `.trim() === ''` tells, without copying the text). */
+function isBlank(body: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isWhiteSpace(body.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether body[from, to) ends, white space aside, with one of `chars`; a backwards scan, O(1) in the slice length. */
@@ -674,11 +698,9 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     }
     const afterTo = Math.min(para.end, afterEnd, nextQuote && nextQuote.paragraph === q.paragraph ? nextQuote.outer.start : para.end);
     const contentText = body.slice(q.content.start, q.content.end);
-    const words = countWordRuns(contentText);
     const startsUpper = /^[\s…."'“‘(\[]*[\p{Lu}\d]/u.test(contentText);
-    const beforeText = body.slice(beforeFrom, q.outer.start);
     const endsColon = endsWithChar(body, beforeFrom, q.outer.start, ':');
-    const leadsSentence = beforeText.trim() === '' || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start).slice(-1)[0])) || endsColon;
+    const leadsSentence = isBlank(body, beforeFrom, q.outer.start) || (endsWithChar(body, beforeFrom, q.outer.start, ':,') && !!cueBase(lastToken(tokenize(body, Math.max(beforeFrom, q.outer.start - 40), q.outer.start)))) || endsColon;
     let after = q.closed ? attributionAfter(body, { from: q.outer.end, to: afterTo }) : null;
     // After a quote that ends its sentence with a full stop, the next sentence names its speaker only
     // when it is all attribution ("“...” — Sonya Herridge"), not "He said Clinton would not go far enough."
@@ -686,7 +708,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
     const before = attributionBefore(body, { from: beforeFrom, to: q.outer.start, sentenceFrom: sentence.start });
 
     // A quoted fragment inside reported speech: "said discussion ... is “so far premature,” but ...".
-    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start, 100) > (body.slice(before.clauseStart, q.outer.start).trim() ? 0 : 99) && before.clauseStart < q.outer.start && !endsColon;
+    const embedded = before && (before.cue?.end ?? before.clauseStart) < q.outer.start && countWordRuns(body, (before.cue?.end ?? before.clauseStart), q.outer.start, 100) > (isBlank(body, before.clauseStart, q.outer.start) ? 99 : 0) && before.clauseStart < q.outer.start && !endsColon;
     if (embedded && before && (!startsUpper || countWordRuns(body, before.clauseStart, q.outer.start, 1) > 0) && !(after && after.source && leadsSentence)) {
       // The reported clause runs from the cue to the end of the sentence; it absorbs every fragment in it.
       const sentenceEnd = closeSentence.end;
@@ -722,7 +744,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const gap = body.slice(last.outer.end, n.outer.start);
       const sameParagraph = n.paragraph === last.paragraph;
       const continuation = !sameParagraph && last.continued && n.paragraph === last.paragraph + 1 && /^\s*$/.test(gap);
-      const interrupted = sameParagraph && attribution && gap.length < 160 && interruptedBy(tokenize(body, last.outer.end, n.outer.start), attribution) && /[.,:]\s*$/.test(gap) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
+      const interrupted = sameParagraph && attribution && gap.length < 160 && /[.,:]\s*$/.test(gap) && interruptedBy(tokenize(body, last.outer.end, n.outer.start), attribution) && !attributionAfter(body, { from: n.outer.end, to: Math.min(paragraphs[n.paragraph]!.end, quoted[k + 1]?.outer.start ?? Infinity) })?.source;
       const adjacent = sameParagraph && attribution && /^[\s,]*$/.test(gap);
       if (!(continuation || interrupted || adjacent)) break;
       segments.push({ ...n.content });
@@ -738,7 +760,7 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       const opensParagraph = q.outer.start - para.start < 3;
       const fillsParagraph = opensParagraph && (last.outer.end >= paragraphs[last.paragraph]!.end - 2 || !last.closed);
       // A block quote introduced by a colon: "Cruz continued:" / "the statement reads:".
-      const intro = colonIntro(body, sentences, si, q.outer.start, para.start) ?? (whole >= 8 && body.slice(sentence.start, q.outer.start).trim() === '' && !/,\s*$/.test(contentText) ? previousSubject(body, sentences, si, para.start, entities) : null);
+      const intro = colonIntro(body, sentences, si, q.outer.start, para.start) ?? (whole >= 8 && isBlank(body, sentence.start, q.outer.start) && !/,\s*$/.test(contentText) ? previousSubject(body, sentences, si, para.start, entities) : null);
       if (intro) {
         drafts.push({ span, segments, kind: 'direct', attribution: intro, continues: false, confidence: intro.source ? 0.8 : 0.4 });
       } else if (previous && (previous.attribution?.source || previous.continues) && fillsParagraph && q.paragraph - paragraphOf(previous.span.end) <= 1 && whole >= 4) {
@@ -777,10 +799,11 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
       }
       const total = countWordRuns(body, fragSpan.start, fragSpan.end);
       if (total < 3) continue;
-      drafts.push({ span: fragSpan, segments, kind: words * 2 >= total ? 'mixed' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.75 : 0.4 });
+      drafts.push({ span: fragSpan, segments, kind: countWordRuns(body, q.content.start, q.content.end) * 2 >= total ? 'mixed' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.75 : 0.4 });
       continue;
     }
-    if (words < 3 && !startsUpper) continue; // a scare-quoted word with a cue elsewhere in the sentence
+    // (The quote's words are counted only here and for a fragment, and here only up to three.)
+    if (!startsUpper && countWordRuns(body, q.content.start, q.content.end, 3) < 3) continue; // a scare-quoted word with a cue elsewhere in the sentence
     drafts.push({ span, segments, kind: startsUpper || leadsSentence ? 'direct' : 'partial', attribution, continues: false, confidence: attribution.source ? 0.9 : 0.5 });
   }
 
@@ -945,14 +968,20 @@ function outletAt(body: string, tokens: Token[], k: number): ParsedSource | null
   const span = { start: tokens[k]!.start, end: tokens[e - 1]!.end };
   return { kind: 'organisation', name: body.slice(span.start, span.end).replace(/[’']s?$/u, ''), entityKind: 'organisation', span, roles: [] };
 }
+/** Parts of the words before an outlet that relayAfter reads after a cue other than "told": "according", "interview". */
+const RELAY_WORDS = /ccording|nterview/i;
 /**
  * The outlet that relays a speaker's words, named after the cue: "X told CNN", "X said, according to the
  * Financial Times", "X said in an interview with Fox News". Only the rest of the cue's sentence is read.
  */
 function relayAfter(body: string, cue: Token): ParsedSource | null {
-  const stop = body.slice(cue.end, cue.end + 120).search(/[.!?\n“”"]/);
+  const told = /^t(?:old|ells?)$/i.test(cue.text);
+  const window = body.slice(cue.end, cue.end + 120);
+  // After any other cue an outlet comes only after "according to" or "interview with": most windows hold neither word.
+  if (!told && !RELAY_WORDS.test(window)) return null;
+  const stop = window.search(/[.!?\n“”"]/);
   const tokens = tokenize(body, cue.end, stop < 0 ? Math.min(body.length, cue.end + 120) : cue.end + stop);
-  if (/^t(?:old|ells?)$/i.test(cue.text)) return outletAt(body, tokens, 0);
+  if (told) return outletAt(body, tokens, 0);
   for (let k = 0; k < tokens.length && k < 8; k++) {
     const w = lowOf(tokens[k]!);
     if (w === 'according' && lower(tokens[k + 1]) === 'to' && tokens[k - 1]?.text === ',') return outletAt(body, tokens, k + 2);
@@ -993,7 +1022,8 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
   const tokens = tokenize(body, cue.end, end);
   for (let k = 1; k < tokens.length - 2 && k < 40; k++) {
     const t = tokens[k]!;
-    if (!PARTICIPLE_LEAD.has(lower(tokens[k - 1])) || !lowOf(t).endsWith('ing') || capOf(t)) continue;
+    // (The word itself first: most words are no lower-case participle, and the one before it need not be looked up.)
+    if (capOf(t) || !lowOf(t).endsWith('ing') || !PARTICIPLE_LEAD.has(lower(tokens[k - 1]))) continue;
     // "..., he said, referring to faith-driven voters": what the speaker's words were about.
     const referring = lowOf(t) === 'referring' && lower(tokens[k + 1]) === 'to';
     const base = cueBase(t) ?? OBJECT_CUE_WORDS.get(lowOf(t));
@@ -1010,7 +1040,7 @@ function participleAfter(body: string, sentences: readonly Span[], d: Draft, isF
     if (lower(tokens[from]) === 'that') from++;
     const first = tokens[from];
     // "commenting on the figures": a preposition opens no reported words.
-    if (!first || !/^[\p{L}\p{N}]/u.test(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
+    if (!first || !startsWord(first.text) || PREPOSITIONS.has(lowOf(first))) return null;
     const comma = referring ? indexOfText(tokens, ',', from) : -1;
     const span = trimSpan(body, { start: first.start, end: comma > 0 ? tokens[comma]!.start : clauseEnd(tokens, from, end) });
     if (countWordRuns(body, span.start, span.end, 3) < (referring ? 1 : 3)) return null;
@@ -1132,7 +1162,7 @@ const ASIDE_TAIL_BREAK = new Set(['as', 'while', 'who', 'which', 'after', 'befor
 function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | null {
   for (let c = 2; c < tokens.length; c++) {
     const base = cueBase(tokens[c]);
-    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || lower(tokens[c]).endsWith('ing')) continue;
     let k = c - 1;
     while (k > 0 && tokens[k]!.text !== ',' && c - k <= 8) k--;
     if (tokens[k]?.text !== ',') continue;
@@ -1140,26 +1170,31 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     let m = c + 1;
     if (k === c - 1) {
       if (!STRONG_CUES.has(base)) continue;
+      // ", said Mr. Trump had disrespected ...": a verb after the name makes the name its subject, not the speaker.
+      // (Tested first: it needs no parse of the speaker phrase.)
+      if (clauseAfterName(tokens, c)) continue;
       // ", said Jane Doe[, a senior official with the agency]," : the speaker follows the cue.
       source = phraseAfter(body, tokens, c, tokens.length);
       if (!source) continue;
-      // ", said Mr. Trump had disrespected ...": a verb after the name makes the name its subject, not the speaker.
-      if (clauseAfterName(tokens, c)) continue;
       while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 8) m++;
       if (m < tokens.length && tokens[m]!.text === ',' && ['a', 'an', 'the'].includes(lower(tokens[m + 1]))) {
         m++;
         while (m < tokens.length && tokens[m]!.text !== ',' && m - c <= 24) m++;
       }
     } else {
-      source = phraseBefore(body, tokens, c, k + 1);
+      // (The tests of the words after the cue come first: most cues fail them, and the speaker phrase costs a parse.)
       // A verb of thinking or showing is an aside only right before its closing comma (", his advisers believe,").
-      if (!STRONG_CUES.has(base) && (source?.pronoun === 'first' || tokens[c + 1]?.text !== ',' || passiveBefore(tokens, c))) continue;
-      if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
+      if (!STRONG_CUES.has(base) && (tokens[c + 1]?.text !== ',' || passiveBefore(tokens, c))) continue;
       // Only an adjunct may follow the cue before the closing comma ("said Friday", "said in a statement").
       // A capitalised word there is the addressee of "told" ("told Reuters,"); after any other cue it
       // opens the reported clause itself ("..., he said Russia would ..."), which is no aside.
       if (m < tokens.length && tokens[m]!.text !== ',' && !ADJUNCT_START.has(lower(tokens[m])) && !(base === 'tell' && capOf(tokens[m]!))) continue;
       while (m < tokens.length && tokens[m]!.text !== ',' && lower(tokens[m]) !== 'that' && m - c <= 8) m++;
+      if (m < tokens.length && tokens[m]!.text !== ',') continue;
+      source = phraseBefore(body, tokens, c, k + 1);
+      // (Nor does a first person's thought: "..., I believe,".)
+      if (!STRONG_CUES.has(base) && source?.pronoun === 'first') continue;
+      if (!source || source.span.start > tokens[k + 1]!.end + 1 && !/^(?:a|an|the|as)$/i.test(tokens[k + 1]!.text)) continue;
     }
     if (m < tokens.length && tokens[m]!.text !== ',') continue;
     const before = trimSpan(body, { start: s.start, end: tokens[k]!.start });
@@ -1167,7 +1202,7 @@ function interposedAttribution(body: string, tokens: Token[], s: Span): Draft | 
     if (short && (k > 3 || k === c - 1)) continue;
     const segments = [before];
     const restStart = tokens[m + 1];
-    if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+    if (restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !lower(restStart).endsWith('ing')) {
       const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, m + 1, s.end) });
       if (countWordRuns(body, rest.start, rest.end, 3) >= 3) segments.push(rest);
     }
@@ -1209,7 +1244,7 @@ function opensClause(tokens: Token[], k: number, base = ''): boolean {
   if (!CLAUSE_CUES.has(base)) return false;
   for (let j = k + 1; j < tokens.length && j <= k + 5; j++) {
     const w = lower(tokens[j - 1]);
-    if (!/^[\p{L}\p{N}]/u.test(tokens[j - 1]!.text) || w === 'to' || PREPOSITIONS.has(w) || SUBJECT_BREAK.has(w) && w !== 'this' && w !== 'there') return false;
+    if (!startsWord(tokens[j - 1]!.text) || w === 'to' || PREPOSITIONS.has(w) || SUBJECT_BREAK.has(w) && w !== 'this' && w !== 'there') return false;
     if (AUXILIARY_AFTER_SUBJECT.has(lower(tokens[j]))) return true;
   }
   return false;
@@ -1224,7 +1259,7 @@ function isEvidence(tokens: Token[], c: number): boolean {
   while (b > 0 && isBetween(tokens[b])) b--;
   for (let k = b; k >= 0 && k >= b - 3; k--) {
     if (EVIDENCE_NOUNS.has(lower(tokens[k]))) return true;
-    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text)) return false;
+    if (!startsWord(tokens[k]!.text)) return false;
   }
   return false;
 }
@@ -1264,7 +1299,7 @@ function clauseEnd(tokens: Token[], from: number, sentenceEnd: number): number {
     // ", and when pressed ...": a coordinated adverbial clause starts a new sentence part.
     if (t.text === ',' && (lower(tokens[k + 1]) === 'and' || lower(tokens[k + 1]) === 'but') && SUBORDINATORS.has(lower(tokens[k + 2]))) return t.start;
     // "... too early to discuss it but noted that ...": a second cue with the same subject.
-    if ((lower(t) === 'but' || lower(t) === 'and') && STRONG_CUES.has(cueBase(tokens[k + 1]) ?? '') && !/ing$/.test(lower(tokens[k + 1]))) return t.start;
+    if ((lower(t) === 'but' || lower(t) === 'and') && STRONG_CUES.has(cueBase(tokens[k + 1]) ?? '') && !lower(tokens[k + 1]).endsWith('ing')) return t.start;
   }
   return sentenceEnd;
 }
@@ -1294,7 +1329,7 @@ function subjectPhrase(body: string, tokens: Token[], cueIdx: number, speech = f
     }
   }
   if (end === from || end - from > 8 || (from > 0 && PREPOSITIONS.has(lower(tokens[from])))) return null;
-  for (let k = from; k < end; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
+  for (let k = from; k < end; k++) if (!startsWord(tokens[k]!.text) || SUBJECT_BREAK.has(lower(tokens[k]))) return null;
   // Before a speech verb any described subject speaks ("The actress said"); a stance verb needs a speaker phrase.
   return parseSourcePhrase(body, tokens[from]!.start, tokens[end - 1]!.end) ?? (speech ? parseSubjectDescription(body, tokens[from]!.start, tokens[end - 1]!.end) : null) ?? (from === 0 ? sentenceSubject(body, tokens, end) : null);
 }
@@ -1324,7 +1359,7 @@ function otherSubject(body: string, tokens: Token[], cueIdx: number, relative = 
     let head = end - 1;
     while (head > 0 && !EVIDENCE_NOUNS.has(lower(tokens[head]))) head--;
     let start = head;
-    while (start > 0 && head - start < 3 && /^[\p{L}\p{N}]/u.test(tokens[start - 1]!.text) && !SUBJECT_BREAK.has(lower(tokens[start - 1]))) start--;
+    while (start > 0 && head - start < 3 && startsWord(tokens[start - 1]!.text) && !SUBJECT_BREAK.has(lower(tokens[start - 1]))) start--;
     if (start > 0 && tokens[start - 1]!.text !== ',' && !LEADING_WORDS.has(lower(tokens[start - 1]))) return null;
     while (start < head && LEADING_WORDS.has(lower(tokens[start]))) start++;
     const span = { start: tokens[start]!.start, end: tokens[head]!.end };
@@ -1372,7 +1407,7 @@ function subjectWithTail(body: string, tokens: Token[], cueIdx: number): ParsedS
   for (let k = from; k < end; k++) {
     const t = tokens[k]!;
     const w = lowOf(t);
-    if (!/^[\p{L}\p{N}]/u.test(t.text) || SUBJECT_BREAK.has(w) || AUXILIARY_AFTER_SUBJECT.has(w) || OPENING_SUBORDINATORS.has(w)) return null;
+    if (!startsWord(t.text) || SUBJECT_BREAK.has(w) || AUXILIARY_AFTER_SUBJECT.has(w) || OPENING_SUBORDINATORS.has(w)) return null;
     if (p < 0 && TAIL_PREPOSITIONS.has(w)) p = k;
   }
   if (p <= from || p > from + 4) return null;
@@ -1446,9 +1481,9 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
     const base = OBJECT_FILTER.mayHold(cue.text) ? OBJECT_CUE_WORDS.get(lowOf(cue)) : undefined;
     if (!base || capOf(cue)) continue;
     const prev = lower(tokens[c - 1]);
-    if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (/ing$/.test(lowOf(cue)) && !AUXILIARIES.has(prev))) continue;
+    if (prev === 'to' || NOUN_BEFORE.has(prev) || PREPOSITIONS.has(prev) || (lowOf(cue).endsWith('ing') && !AUXILIARIES.has(prev))) continue;
     // A passive ("was backed by ...") states no position of its subject.
-    if (!/ing$/.test(lowOf(cue)) && passiveBefore(tokens, c) || /^(?:by|off|away|down|up|out)$/.test(lower(tokens[c + 1]))) continue;
+    if (!lowOf(cue).endsWith('ing') && passiveBefore(tokens, c) || /^(?:by|off|away|down|up|out)$/.test(lower(tokens[c + 1]))) continue;
     let clause = c + 1;
     const particles = OBJECT_CUE_PARTICLES.get(base);
     if (particles) {
@@ -1456,9 +1491,9 @@ function objectCue(body: string, tokens: Token[], s: Span): Draft | null {
       clause++;
     } else if (INFINITIVE_CUES.has(base) && lower(tokens[clause]) !== 'to') continue;
     // A participle right before a preposition modifies a noun ("the issues discussed in Porto Alegre", "hailed for its blend").
-    else if (PREPOSITIONS.has(lower(tokens[clause])) && /ed$/.test(lowOf(cue))) continue;
+    else if (PREPOSITIONS.has(lower(tokens[clause])) && lowOf(cue).endsWith('ed')) continue;
     const next = tokens[clause];
-    if (!next || !/^[\p{L}\p{N}]/u.test(next.text)) continue;
+    if (!next || !startsWord(next.text)) continue;
     const source = prev === 'and' ? null : phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c) ?? otherSubject(body, tokens, c) ?? groupWithTail(body, tokens, c);
     if (!source || source.kind === 'pronoun' && c > 3) continue;
     const opening = openingClauseEnd(tokens, c, clause);
@@ -1552,7 +1587,7 @@ function pollOpener(body: string, tokens: Token[], s: Span): Draft | null {
   let comma = -1, head = -1;
   for (let k = 2; k < tokens.length && k <= 14; k++) {
     if (tokens[k]!.text === ',') { comma = k; break; }
-    if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) && tokens[k]!.text !== '/' && tokens[k]!.text !== '-') return null;
+    if (!startsWord(tokens[k]!.text) && tokens[k]!.text !== '/' && tokens[k]!.text !== '-') return null;
     if (head < 0 && POLL_NOUNS.has(lowOf(tokens[k]!))) head = k;
   }
   // A named or described poll ("an NBC News poll", "the same poll"); a bare "In a survey, ..." may tell how it was made.
@@ -1603,7 +1638,7 @@ function titleLabel(body: string, tokens: Token[], s: Span): Draft | null {
   if (colon < 0 || !capOf(tokens[0]!) || (lower(tokens[0]) === 'the' && lower(tokens[1]) === 'latest')) return null;
   if (colon === 1 && TITLE_SKIP_LABELS.has(lowOf(tokens[0]!))) return null;
   // The label is a noun phrase ("There is less consensus on terrorism: 47% say ..." is a clause; "Revealed:" a verb).
-  for (let k = 0; k < colon; k++) if (!/^[\p{L}\p{N}]/u.test(tokens[k]!.text) || SUBJECT_BREAK.has(lowOf(tokens[k]!))) return null;
+  for (let k = 0; k < colon; k++) if (!startsWord(tokens[k]!.text) || SUBJECT_BREAK.has(lowOf(tokens[k]!))) return null;
   if (colon === 1 && lowOf(tokens[0]!).endsWith('ed')) return null;
   const span = trimSpan(body, { start: tokens[colon + 1]?.start ?? s.end, end: s.end });
   if (countWordRuns(body, span.start, span.end, 3) < 3) return null;
@@ -1643,6 +1678,14 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
 }
 
+/** The words a rule of reportedSpeech after colonLabel starts from: speech and stance verbs, "according", "show". */
+const SPEECH_WORDS = new Set([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
+/**
+ * Whether a word may open one of reportedSpeech's rules: one look-up in SPEECH_WORDS, which holds every
+ * word of CUE_WORDS (cueBase), OBJECT_CUE_WORDS, "according" and "show", not one in each.
+ */
+const isSpeechWord = (t: Token): boolean => SPEECH_FILTER.mayHold(t.text) && SPEECH_WORDS.has(lowOf(t));
+
 /**
  * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
  * X, ...". Returns the first attribution; further frames in the sentence ("..., while Y said B") go to `more`.
@@ -1653,7 +1696,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   const label = colonLabel(body, tokens, s);
   if (label) return label;
   // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some((t) => SPEECH_FILTER.mayHold(t.text) && (cueBase(t) !== undefined || OBJECT_CUE_WORDS.has(lowOf(t)) || lowOf(t) === 'according' || lowOf(t) === 'show'))) return null;
+  if (!tokens.some(isSpeechWord)) return null;
   // "According to X, content" / "content, according to X".
   const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
   if (acc >= 0) {
@@ -1677,7 +1720,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
         if (next > 0 && !tokens.slice(comma + 1, next).some((t) => AUXILIARY_AFTER_SUBJECT.has(lowOf(t)))) close = next;
       }
       const restStart = tokens[close + 1];
-      if (comma > acc && comma - acc <= 16 && restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !/ing$/.test(lower(restStart))) {
+      if (comma > acc && comma - acc <= 16 && restStart && !ASIDE_TAIL_BREAK.has(lower(restStart)) && !lower(restStart).endsWith('ing')) {
         const rest = trimSpan(body, { start: restStart.start, end: clauseEnd(tokens, close + 1, s.end) });
         // (Only after a short opener, an adverbial or a subject: after a whole clause the rest is the writer's.)
         if (countWordRuns(body, rest.start, rest.end, 3) >= 3 && countWordRuns(body, span.start, span.end, 8) <= 7) {
@@ -1691,7 +1734,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   // "..., X said." / "..., said X." at the end of the sentence.
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
     const base = evidenceCue(tokens, c);
-    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || /ing$/.test(lower(tokens[c]))) continue;
+    if (!base || !(STRONG_CUES.has(base) || CLAUSE_CUES.has(base)) || lower(tokens[c]).endsWith('ing')) continue;
     // Only adjuncts may follow the cue ("said on Monday", "said in a statement"), never a clause
     // ("..., Forbes says it is $4.5 billion").
     if (tokens.length - 1 - c > 6 || tokens.slice(c + 1).some((t) => lower(t) === 'that' || t.text === ',')) continue;
@@ -1761,7 +1804,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
         if (t < 0 || tokens.slice(clause, t).some((x) => x.text === ',')) {
           // "said on Friday he met ...": a short adjunct, then a clause opened by a pronoun.
           const p = tokens.findIndex((x, k) => k > clause + 1 && k < clause + 6 && CLAUSE_SUBJECTS.has(lowOf(x)));
-          if (p < 0 || tokens.slice(clause, p).some((x) => !/^[\p{L}\p{N}]/u.test(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
+          if (p < 0 || tokens.slice(clause, p).some((x) => !startsWord(x.text) || SUBJECT_BREAK.has(lowOf(x)))) continue;
           clause = p;
         } else clause = t + 1;
       } else if (!that && TIME_WORDS.has(lower(tokens[clause])) && STRONG_CUES.has(base)) {
@@ -1771,10 +1814,10 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       }
       // A participle is a finite cue only after an auxiliary ("Trump is warning voters that ...").
       // After a preposition the cue word is a noun ("Commenting on reports that ...").
-      if ((/ing$/.test(lower(tokens[c])) && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
+      if ((lower(tokens[c]).endsWith('ing') && !AUXILIARIES.has(lower(tokens[c - 1]))) || lower(tokens[c - 1]) === 'to' || NOUN_BEFORE.has(lower(tokens[c - 1])) || PREPOSITIONS.has(lower(tokens[c - 1]))) continue;
       // "Jackson is thought to have ...", "Russia is said to oppose ...": a passive names no thinker or speaker.
       // ("was asked to name ..." still reports the question put to its subject.)
-      if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !/ing$/.test(lower(tokens[c])))) && passiveBefore(tokens, c)) continue;
+      if ((!STRONG_CUES.has(base) || (lower(tokens[c + 1]) === 'to' && base !== 'ask' && !lower(tokens[c]).endsWith('ing'))) && passiveBefore(tokens, c)) continue;
       if (!STRONG_CUES.has(base)) {
         // "a man suspected of radical links" is no thinking.
         if (lower(tokens[c + 1]) === 'of') continue;
@@ -1827,7 +1870,7 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     return first;
   }
   // "..., saying (that) content": the subject of the sentence speaks.
-  const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && /ing$/.test(lower(t)) && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
+  const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && lower(t).endsWith('ing') && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
   if (saying > 0) {
     const source = sentenceSubject(body, tokens, saying);
     const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
