@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
-import { ArticleEntities, genderOfWord, learnNames, parseSourcePhrase, sameFirstName } from './speakers.js';
+import { ArticleEntities, byOffset, genderOfWord, learnNames, parseSourcePhrase, sameFirstName, sortInPlace } from './speakers.js';
 
 const parse = (s: string) => parseSourcePhrase(s, 0, s.length);
 const speakerOf = (text: string, start: string) => {
@@ -180,5 +180,36 @@ describe('introductory phrases', () => {
     // A name before the comma is the subject, the description its appositive.
     expect(parse('Dmitry Peskov, the Kremlin spokesman')).toMatchObject({ name: 'Dmitry Peskov' });
     expect(parse('Paul Hofheinz of the Lisbon Council, a Brussels-based citizen action group')).toMatchObject({ name: 'Paul Hofheinz' });
+  });
+});
+
+describe('surname mentions and their order', () => {
+  it('files later surname-only mentions under the full name, in body order', () => {
+    const text =
+      'Russian President Vladimir Putin met Chancellor Angela Merkel on Friday.\n\n' +
+      'Putin said the talks went well. Merkel disagreed, and Putin left early. Mr Obama, Mrs Merkel and Pope Francis were not there.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    const putin = [...entities.byKey.values()].find((e) => e.name === 'Vladimir Putin')!;
+    expect(putin.mentions).toEqual([text.indexOf('Vladimir'), text.indexOf('Putin said'), text.indexOf('Putin left')]);
+    const offsets = entities.personMentions.map((m) => m.offset);
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    expect(entities.personMentions.filter((m) => m.entity.name === 'Angela Merkel').map((m) => m.offset)).toEqual([text.indexOf('Angela'), text.indexOf('Merkel disagreed'), text.indexOf('Merkel and')]);
+  });
+
+  it('merges two ordered runs as a stable sort would, and sorts anything else', () => {
+    const two = [1, 4, 9, 2, 4, 10].map((offset, k) => ({ offset, k }));
+    sortInPlace(two, byOffset);
+    expect(two.map((m) => m.k)).toEqual([0, 3, 1, 4, 2, 5]);
+    const three = [5, 1, 3, 0].map((offset, k) => ({ offset, k }));
+    sortInPlace(three, byOffset);
+    expect(three.map((m) => m.k)).toEqual([3, 1, 2, 0]);
+  });
+
+  it('reads gender from the head of a role before its preposition, in any script', () => {
+    const entities = new ArticleEntities('Jane Doe and Jan Kowalski spoke. Ana Ruiz too.');
+    expect(entities.add('Jane Doe', 'person', 0, ['Spokeswoman for the mayor']).gender).toBe('female');
+    expect(entities.add('Jan Kowalski', 'person', 13, ['the company’s “spokesman”']).gender).toBe('male');
+    expect(entities.add('Ana Ruiz', 'person', 33, ['chairman of the board OF Señoras']).gender).toBe('male');
   });
 });

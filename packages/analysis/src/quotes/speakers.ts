@@ -66,22 +66,22 @@ function firstAtOrAfter(items: ReadonlyArray<{ readonly start: number }>, offset
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   if (indexed && indexed.body === text) {
+    // The tokens that start in [from, to) are one stretch of the index, copied by slice; tokens do not
+    // overlap, so only the last can run past `to`, and it is cut there.
     const all = indexed.tokens;
-    const out: Token[] = [];
-    for (let i = firstAtOrAfter(all, from); i < all.length; i++) {
-      const t = all[i]!;
-      if (t.start >= to) break;
-      if (t.end <= to) out.push(t);
-      else {
-        const cut = text.slice(t.start, to);
-        if (cut) out.push(makeToken(cut, t.start, to));
-      }
-    }
+    const a = firstAtOrAfter(all, from);
+    const b = a < all.length && all[a]!.start < to ? firstAtOrAfter(all, to) : a;
+    if (b === a || all[b - 1]!.end <= to) return all.slice(a, b);
+    const out = all.slice(a, b - 1);
+    const t = all[b - 1]!;
+    out.push(makeToken(text.slice(t.start, to), t.start, to));
     return out;
   }
   return tokenizeRaw(text, from, to);
 }
 
+/** The first letters of ABBREVIATION's titles, in both cases. */
+const TITLE_INITIALS = 'mdcgsrlajpMDCGSRLAJP';
 const ABBREVIATION = /^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|col|sgt|adm|st|jr|sr|prof|rev|u\.s|u\.k|u\.n)\.$/i;
 
 /**
@@ -90,6 +90,9 @@ const ABBREVIATION = /^(?:[A-Z]\.)+$|^(?:mr|mrs|ms|dr|capt|gen|sen|rep|gov|lt|co
  * a full stop and a letter right before its last one.
  */
 function isAbbreviation(text: string, from: number, to: number): boolean {
+  // No full stop after the first letter, so no run of initials: then only a title, five characters at
+  // most, opening with one of their initials (ASCII: the regex folds no other letter to those).
+  if (text.charCodeAt(from + 1) !== 46 && (to - from > 5 || TITLE_INITIALS.indexOf(text[from]!) < 0)) return false;
   if (to - from > 6) {
     const c = text.charCodeAt(to - 2);
     if (text.charCodeAt(to - 3) !== 46 || !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return false;
@@ -178,7 +181,14 @@ export const isCapitalised = (t: string) => {
   return ch !== ch.toLowerCase();
 };
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'da', 'di', 'du', 'der', 'la', 'le', 'of']);
-const isNameParticle = (t: string) => t.length <= 3 && NAME_PARTICLES.has(t.toLowerCase());
+/** TITLE_WORDS and HONORIFICS in one Set: the name rules ask of both, and one look-up is half the cost of two. */
+const TITLES_AND_HONORIFICS: ReadonlySet<string> = new Set([...TITLE_WORDS, ...HONORIFICS]);
+/** TITLE_WORDS, HONORIFICS and NON_NAME_CAPS in one Set (words that never open a full name before a surname). */
+const NEVER_GIVEN_NAMES: ReadonlySet<string> = new Set([...TITLES_AND_HONORIFICS, ...NON_NAME_CAPS]);
+/** ORG_WORDS, NON_NAME_CAPS and OUTLET_BRANDS in one Set: words that keep a run from being a person's name. */
+const NOT_PERSON_WORDS: ReadonlySet<string> = new Set([...ORG_WORDS, ...NON_NAME_CAPS, ...OUTLET_BRANDS]);
+/** A short lower-case particle inside names ("bin", "van", "of"); read off the token's cached lower case. */
+const isNameParticle = (t: Token) => t.text.length <= 3 && NAME_PARTICLES.has(lowOf(t));
 
 /** A word of two or more letters with no lower-case letter ("IOWA", "POLLS"; not "U.S." or "McCain"). */
 function isUpperCaseWord(t: Token): boolean {
@@ -208,15 +218,31 @@ export function indexOfText(tokens: readonly Token[], text: string, after: numbe
 /**
  * Sort `items` in place by `compare` unless they already are in order, as they mostly are (mentions are
  * met in body order): Array#sort copies the array into a work area on every call, ordered or not. A
- * stable sort leaves ordered items as they are, so the result is the same.
+ * stable sort leaves ordered items as they are, so the result is the same. Two ordered runs, the usual
+ * disorder (learnNames appends the surname mentions after the full names'), are merged instead of sorted:
+ * the merge takes the earlier run's item on a tie, as a stable sort keeps it, so the result is the same.
  */
 export function sortInPlace<T>(items: T[], compare: (a: T, b: T) => number): void {
   for (let k = 1; k < items.length; k++) {
     if (compare(items[k - 1]!, items[k]!) > 0) {
-      items.sort(compare);
+      for (let m = k + 1; m < items.length; m++) {
+        if (compare(items[m - 1]!, items[m]!) > 0) {
+          items.sort(compare);
+          return;
+        }
+      }
+      mergeRuns(items, k, compare);
       return;
     }
   }
+}
+
+/** Merge the ordered runs items[0, k) and items[k, end) in place, from the back; ties keep the first run's item first. */
+function mergeRuns<T>(items: T[], k: number, compare: (a: T, b: T) => number): void {
+  const second = items.slice(k);
+  let i = k - 1;
+  let j = second.length - 1;
+  for (let w = items.length - 1; j >= 0; w--) items[w] = i >= 0 && compare(items[i]!, second[j]!) > 0 ? items[i--]! : second[j--]!;
 }
 /** Mentions by their offset in the body. */
 export const byOffset = (a: { offset: number }, b: { offset: number }): number => a.offset - b.offset;
@@ -285,13 +311,13 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
   while (start > 0) {
     const t = tokens[start - 1]!;
     const b = bareOf(t);
-    if (capOf(t) && !TITLE_WORDS.has(b) && !HONORIFICS.has(b)) start--;
-    else if (isNameParticle(t.text) && start - 1 > 0 && capOf(tokens[start - 2]!) && start < end) start--;
+    if (capOf(t) && !TITLES_AND_HONORIFICS.has(b)) start--;
+    else if (isNameParticle(t) && start - 1 > 0 && capOf(tokens[start - 2]!) && start < end) start--;
     else break;
   }
   // "of" may only join words inside a name ("Bank of England"), never open it; nor may "The" ("The Pentagon")
   // or a possessive pronoun ("Her campaign manager").
-  while (start < end && ((isNameParticle(tokens[start]!.text) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)) || POSSESSIVE_PRONOUNS.has(lowOf(tokens[start]!)))) start++;
+  while (start < end && ((isNameParticle(tokens[start]!) && !tokens[start]!.text.includes('-')) || DETERMINERS.has(lowOf(tokens[start]!)) || POSSESSIVE_PRONOUNS.has(lowOf(tokens[start]!)))) start++;
   // Nor a capitalised conjunction or preposition that opens the sentence ("When Trump", "After Obama").
   while (start < end - 1 && CLAUSE_OPENERS.has(lowOf(tokens[start]!))) start++;
   if (start === end) return null;
@@ -326,15 +352,26 @@ function nameIn(tokens: Token[]): { tokens: Token[]; roleTokens: Token[]; honori
     if (of > 0 && givenName(tokens[start]!) && lowOf(tokens[start - 1] ?? tokens[start]!) !== 'the' && !PLACE_OPENERS.has(bareOf(tokens[start]!)) && tokens.slice(start + 1, of).every((t) => /^\p{Lu}[\p{Ll}’'-]+$/u.test(t.text) && !ORG_WORDS.has(bareOf(t)) && !TITLE_WORDS.has(bareOf(t)) && !NAME_OF_HEADS.has(bareOf(t)))) end = of;
   }
   const nameTokens = tokens.slice(start, end);
-  if (!month && nameTokens.every((t) => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t)))) return null;
+  if (!month && nameTokens.every(nonNameWord)) return null;
   // Two or more words in capitals are a heading ("IOWA POLLS NOT NECESSARILY WRONG"), not a name.
   if (nameTokens.length >= 2 && nameTokens.every(isUpperCaseWord)) return null;
   // "a Tennessee Republican": a place and a party describe a person, they do not name one.
-  if (nameTokens.every((t) => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t))) && nameTokens.some((t) => PARTY_WORDS.has(bareOf(t)))) return null;
-  const before = tokens.slice(0, start);
-  const honorific = before.length > 0 && HONORIFICS.has(bareOf(before[before.length - 1]!));
-  return { tokens: nameTokens, roleTokens: before.filter((t) => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t)) && !CLAUSE_OPENERS.has(lowOf(t))), honorific };
+  if (nameTokens.every(partyOrState) && nameTokens.some(partyWord)) return null;
+  const honorific = start > 0 && HONORIFICS.has(bareOf(tokens[start - 1]!));
+  const roleTokens: Token[] = [];
+  for (let k = 0; k < start; k++) if (roleWord(tokens[k]!)) roleTokens.push(tokens[k]!);
+  return { tokens: nameTokens, roleTokens, honorific };
 }
+
+// nameIn's tests of one token, as plain functions: an arrow written inside nameIn is a new closure on
+// every call.
+/** A capitalised word that is no name ("Tuesday") or a clause opener ("When"). */
+const nonNameWord = (t: Token): boolean => NON_NAME_CAPS.has(bareOf(t)) || CLAUSE_OPENERS.has(lowOf(t));
+/** A party word or a US state ("Republican", "Tennessee"). */
+const partyOrState = (t: Token): boolean => PARTY_WORDS.has(bareOf(t)) || US_STATES.has(bareOf(t));
+const partyWord = (t: Token): boolean => PARTY_WORDS.has(bareOf(t));
+/** A word before a name that is part of its role: not an honorific, article or clause opener. */
+const roleWord = (t: Token): boolean => !HONORIFICS.has(bareOf(t)) && !ARTICLES.has(lowOf(t)) && !CLAUSE_OPENERS.has(lowOf(t));
 
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 /** Capitalised words that open the name of a place or body, never a person's ("New York", "Royal College"). */
@@ -386,6 +423,13 @@ export function isState(tokens: readonly Token[]): boolean {
   return US_STATES.has(tokens.map((t) => bareOf(t)).join(' '));
 }
 
+/** A word of an organisation, a non-name capitalised word or an outlet: no person's name holds one. */
+const notPersonWord = (t: Token): boolean => NOT_PERSON_WORDS.has(bareOf(t));
+/** The text without a closing possessive ("Putin's" -> "Putin"): `text.replace(/[’']s$/u, '')` without the regex. */
+function withoutPossessive(text: string): string {
+  const n = text.length;
+  return n >= 2 && text.charCodeAt(n - 1) === 115 && (text.charCodeAt(n - 2) === 0x2019 || text.charCodeAt(n - 2) === 39) ? text.slice(0, n - 2) : text;
+}
 const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
 
 function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token[], honorific: boolean): EntityKind {
@@ -410,8 +454,8 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   const tokens = stripLeading(dropParentheticals(tokenize(text, from, to)));
   if (tokens.length === 0 || tokens.length > 24) return null;
   const first = tokens[0]!;
-  if (tokens.length === 1 && PRONOUNS.has(first.text.toLowerCase())) {
-    return { kind: 'pronoun', name: first.text, entityKind: 'unknown', span: { start: first.start, end: first.end }, roles: [], pronoun: PRONOUNS.get(first.text.toLowerCase())! };
+  if (tokens.length === 1 && PRONOUNS.has(lowOf(first))) {
+    return { kind: 'pronoun', name: first.text, entityKind: 'unknown', span: { start: first.start, end: first.end }, roles: [], pronoun: PRONOUNS.get(lowOf(first))! };
   }
   // Appositives: "Navy Capt. Jeff Davis, a Pentagon spokesman" / "Putin's spokesman, Dmitry Peskov".
   const parts: Token[][] = [[]];
@@ -431,7 +475,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   if (!closedByComma && nonEmpty.length > 1 && lastPart && DETERMINERS.has(lowOf(lastPart[0]!)) && lastPart.length > 1) {
     const opener = nonEmpty[0]![0]!;
     const first = nonEmpty[0]!;
-    if (CLAUSE_OPENERS.has(lowOf(opener)) || NEVER_SPEAKER_PREPOSITIONS.has(lowOf(opener)) || OTHER_PREPOSITIONS.has(lowOf(opener)) || (first.length > 1 && !capOf(first[1]!) && !isNameParticle(first[1]!.text))) {
+    if (CLAUSE_OPENERS.has(lowOf(opener)) || NEVER_SPEAKER_PREPOSITIONS.has(lowOf(opener)) || OTHER_PREPOSITIONS.has(lowOf(opener)) || (first.length > 1 && !capOf(first[1]!) && !isNameParticle(first[1]!))) {
       const own = parseSourcePhrase(text, lastPart[0]!.start, lastPart[lastPart.length - 1]!.end);
       if (own) return own;
     }
@@ -445,7 +489,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
         const t = part[0]!;
         return { kind: 'pronoun', name: t.text, entityKind: 'unknown', span: { start: t.start, end: t.end }, roles: [], pronoun: PRONOUNS.get(lowOf(t))! };
       }
-      if (isAside(part) || !part.every((t) => capOf(t) || isNameParticle(t.text))) continue;
+      if (isAside(part) || !part.every((t) => capOf(t) || isNameParticle(t))) continue;
       const found = nameIn(part);
       if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) {
         best = { part, found };
@@ -497,9 +541,9 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     let nameTokens = found.tokens;
     // An organisation's name runs on over a capitalised tail ("the Office for National Statistics", "the Mail on Sunday").
     const tail = part.slice(part.indexOf(nameTokens[nameTokens.length - 1]!) + 1);
-    if (kind === 'organisation' && tail.length >= 2 && ORG_TAIL_PREPOSITIONS.has(lowOf(tail[0]!)) && tail.slice(1).every((t, k) => (capOf(t) && !NON_NAME_CAPS.has(bareOf(t))) || (k > 0 && (isNameParticle(t.text) || lowOf(t) === 'and')) || (k === 0 && lowOf(t) === 'the')) && capOf(tail[tail.length - 1]!)) nameTokens = [...nameTokens, ...tail];
+    if (kind === 'organisation' && tail.length >= 2 && ORG_TAIL_PREPOSITIONS.has(lowOf(tail[0]!)) && tail.slice(1).every((t, k) => (capOf(t) && !NON_NAME_CAPS.has(bareOf(t))) || (k > 0 && (isNameParticle(t) || lowOf(t) === 'and')) || (k === 0 && lowOf(t) === 'the')) && capOf(tail[tail.length - 1]!)) nameTokens = [...nameTokens, ...tail];
     const last = nameTokens[nameTokens.length - 1]!;
-    const name = joinTokens(text, nameTokens).replace(/[’']s$/u, '');
+    const name = withoutPossessive(joinTokens(text, nameTokens));
     // "U.S. officials", "Russian officials", "Café owners": a capitalised modifier of a group noun or of
     // a lower-case plural is not a name.
     const after = part.slice(part.indexOf(last) + 1).map((t) => bareOf(t));
@@ -521,7 +565,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     const author = from > 0 ? nameIn(tokens.slice(from + 1).filter((t) => !DETERMINERS.has(t.text.toLowerCase()))) : null;
     if (author && author.tokens.length) {
       const last = author.tokens[author.tokens.length - 1]!;
-      return { kind: 'name', name: joinTokens(text, author.tokens).replace(/[’']s$/u, ''), entityKind: kindOfName(text, author.tokens, author.roleTokens, tokens, author.honorific), span: { start: author.tokens[0]!.start, end: last.end }, roles: [] };
+      return { kind: 'name', name: withoutPossessive(joinTokens(text, author.tokens)), entityKind: kindOfName(text, author.tokens, author.roleTokens, tokens, author.honorific), span: { start: author.tokens[0]!.start, end: last.end }, roles: [] };
     }
     // "Steele issued a statement saying ...": with no author in the phrase, the sentence's subject speaks.
     if (DOCUMENT_WORDS.has(head) && tokens.length <= 3) return null;
@@ -599,8 +643,29 @@ export function genderOfWord(word: string): 'male' | 'female' | undefined {
   return GENDER_WORDS.get(w);
 }
 
-/** The last word of a title, role or description ("the congressman", "his wife") read for gender. */
+/**
+ * The last word of a title, role or description ("the congressman", "his wife") read for gender: its last
+ * run of letters. Read back from the end while the characters are ASCII; a non-ASCII one leaves it to the
+ * Unicode regex (letters beyond ASCII, astral ones as one).
+ */
 const genderOfPhrase = (phrase: string): 'male' | 'female' | undefined => {
+  let end = phrase.length;
+  for (; end > 0; end--) {
+    const c = phrase.charCodeAt(end - 1);
+    if (c >= 128) return genderOfLastLetters(phrase);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) break;
+  }
+  if (end === 0) return undefined;
+  let start = end - 1;
+  for (; start > 0; start--) {
+    const c = phrase.charCodeAt(start - 1);
+    if (c >= 128) return genderOfLastLetters(phrase);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
+  }
+  return genderOfWord(phrase.slice(start, end));
+};
+/** genderOfPhrase by the Unicode regex, for a phrase whose last word may hold non-ASCII letters. */
+const genderOfLastLetters = (phrase: string): 'male' | 'female' | undefined => {
   const words = phrase.match(/[\p{L}]+/gu);
   return words ? genderOfWord(words[words.length - 1]!) : undefined;
 };
@@ -666,8 +731,7 @@ const surname = (name: string): string => {
   const i = lastSpace(name) + 1;
   const last = name.slice(i);
   const bare = last.length > 3 && (last.charCodeAt(2) === 45 || last.charCodeAt(3) === 45) ? last.replace(/^(?:al|el|bin|ibn)-/i, '') : last;
-  const c = bare.charCodeAt(bare.length - 1);
-  return (c === 115 || c === 83 ? bare.replace(/[’']s$/u, '') : bare).toLowerCase();
+  return withoutPossessive(bare).toLowerCase();
 };
 
 /**
@@ -818,8 +882,8 @@ export class ArticleEntities {
     return list && list.length ? pickNamesake(list, gender) : undefined;
   }
 
-  /** Multi-word person names by surname, kept in step with byKey. */
-  private readonly bySurname = new Map<string, ArticleEntity[]>();
+  /** Multi-word person names by surname, kept in step with byKey (each list in byKey's order). */
+  readonly bySurname = new Map<string, ArticleEntity[]>();
 
   private indexSurname(e: ArticleEntity): void {
     if (e.kind !== 'person' || !e.name.includes(' ')) return;
@@ -827,6 +891,13 @@ export class ArticleEntities {
     const list = this.bySurname.get(s);
     if (!list) this.bySurname.set(s, [e]);
     else if (!list.includes(e)) list.push(e);
+  }
+
+  /** File `alias` (lower-cased) under the entity, unless it is the entity's own lower-cased name. */
+  private addAlias(entity: ArticleEntity, own: string, alias: string): void {
+    if (alias === own) return;
+    entity.aliases.add(alias);
+    if (!this.aliasIndex.has(alias)) this.aliasIndex.set(alias, entity);
   }
 
   /** Record a proper name (with roles) seen at `offset`; returns its entity. */
@@ -850,14 +921,12 @@ export class ArticleEntities {
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
-    const own = entity.name === name ? lower : entity.name.toLowerCase();
-    const addAlias = (l: string) => {
-      if (l === own) return;
-      entity!.aliases.add(l);
-      if (!this.aliasIndex.has(l)) this.aliasIndex.set(l, entity!);
-    };
-    if (name !== entity.name) addAlias(lower);
-    if (alias) addAlias(alias.toLowerCase());
+    // (Most mentions repeat the entity's own name without an alias: then no alias is built.)
+    if (name !== entity.name || alias) {
+      const own = entity.name === name ? lower : entity.name.toLowerCase();
+      if (name !== entity.name) this.addAlias(entity, own, lower);
+      if (alias) this.addAlias(entity, own, alias.toLowerCase());
+    }
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
     if (entity.kind === 'person') {
       for (const r of roles) gender ??= genderOfRole(r);
@@ -934,11 +1003,24 @@ function opensSentence(body: string, offset: number): boolean {
   return i < 0 || newline || /[.!?:]/.test(body[i]!);
 }
 
-/** The gender a role marks by its head word ("spokeswoman for the senator", "Pentagon spokesman", "wife of ..."). */
+/**
+ * The gender a role marks by its head word ("spokeswoman for the senator", "Pentagon spokesman", "wife of
+ * ..."): the role's words (split at spaces) up to the first preposition after its first word. The words
+ * are found by indexOf, not split and joined: a preposition is two to four letters, so only such words are
+ * lower-cased and looked up.
+ */
 function genderOfRole(role: string): 'male' | 'female' | undefined {
-  const words = role.split(' ');
-  const pp = words.findIndex((w, k) => k > 0 && ROLE_PREPOSITIONS.has(w.toLowerCase()));
-  return genderOfPhrase((pp > 0 ? words.slice(0, pp) : words).join(' '));
+  let cut = role.length;
+  for (let space = role.indexOf(' '); space >= 0; ) {
+    const next = role.indexOf(' ', space + 1);
+    const end = next < 0 ? role.length : next;
+    if (end - space - 1 >= 2 && end - space - 1 <= 4 && ROLE_PREPOSITIONS.has(role.slice(space + 1, end).toLowerCase())) {
+      cut = space;
+      break;
+    }
+    space = next;
+  }
+  return genderOfPhrase(cut === role.length ? role : role.slice(0, cut));
 }
 const ROLE_PREPOSITIONS = new Set(['for', 'to', 'of', 'at', 'in', 'with', 'from', 'on']);
 
@@ -957,11 +1039,19 @@ const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (b
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
-/** learnNames' table of surname initials, reused from article to article. */
+/**
+ * learnNames' tables of surname openings, reused from article to article: per folded ASCII initial, 0 for
+ * no surname, 1 for surnames of two or more letters (then PAIRS holds their first two), 2 when one is a
+ * single letter.
+ */
 const INITIALS = new Uint8Array(128);
+/** learnNames' flags for the first two characters of surnames (folded ASCII, initial * 128 + second). */
+const PAIRS = new Uint8Array(128 * 128);
 
 /** Lower-case title words that may sit inside a run of capitalised words ("Kremlin spokesman Dmitry Peskov"). */
 const RUN_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'secretary']);
+/** Whether a token is one of RUN_TITLES, eight to twelve letters long: most words are ruled out by length before the look-up hashes them. */
+const runTitle = (t: Token): boolean => t.text.length >= 8 && t.text.length <= 12 && RUN_TITLES.has(t.text);
 
 /**
  * Pre-pass over the body: learn full names with their titles ("Russian President Vladimir Putin",
@@ -981,7 +1071,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     let j = i;
     // A name's words are one space apart: a full stop, quote mark or line break ends the run
     // ("... Barack Obama.\n\n“Sheriff Arpaio knows").
-    while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (capOf(tokens[j]!) || (isNameParticle(tokens[j]!.text) && j + 1 < tokens.length && capOf(tokens[j + 1]!)) || RUN_TITLES.has(tokens[j]!.text))) j++;
+    while (j < tokens.length && (j === i || spaced(body, tokens[j - 1]!, tokens[j]!)) && (capOf(tokens[j]!) || (isNameParticle(tokens[j]!) && j + 1 < tokens.length && capOf(tokens[j + 1]!)) || runTitle(tokens[j]!))) j++;
     if (j - i < 2) {
       capitalised.push(i);
       continue;
@@ -996,9 +1086,8 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     // (A run that opens with a conjunction is a sentence's start: "But Band Aid founder ...", "When Trump".)
     const opensAt = run.indexOf(found.tokens[0]!);
     if (opensAt > 0 && CLAUSE_OPENERS.has(lowOf(run[opensAt - 1]!))) continue;
-    const nameText = joinTokens(body, found.tokens).replace(/[’']s$/u, '');
-    const words = found.tokens.map((x) => bareOf(x));
-    if (words.some((w) => ORG_WORDS.has(w) || NON_NAME_CAPS.has(w) || OUTLET_BRANDS.has(w))) continue;
+    if (found.tokens.some(notPersonWord)) continue;
+    const nameText = withoutPossessive(joinTokens(body, found.tokens));
     if (found.tokens.length > 4) continue;
     // Places are not people: "a senator from New York", "in Tennessee", "from Los Angeles".
     if (isState(found.tokens)) continue;
@@ -1008,39 +1097,49 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     // Runs at a sentence start may begin with an ordinary capitalised word ("Speaking"): a name needs a title or 2+ words.
     const roles = found.roleTokens.length && found.roleTokens.some((x) => TITLE_WORDS.has(bareOf(x))) ? [joinTokens(body, found.roleTokens)] : [];
     // A title that is only an honorific adds no role.
-    if (found.tokens.length === 1 && !entities.findByName(nameText, 'person') && !hasTitle) continue;
     entities.add(nameText, 'person', found.tokens[0]!.start, roles, found.honorific ? joinTokens(body, run.slice(run.indexOf(found.tokens[0]!) - 1, run.indexOf(found.tokens[found.tokens.length - 1]!) + 1)) : undefined);
   }
 
-  // Second pass: surname-only mentions of the people just learnt ("Putin attacked critics").
-  const surnames = new Map<string, ArticleEntity[]>();
-  for (const e of entities.byKey.values()) {
-    if (e.kind !== 'person' || !e.name.includes(' ')) continue;
-    const list = surnames.get(surname(e.name));
-    if (list) list.push(e);
-    else surnames.set(surname(e.name), [e]);
-  }
-  // The first letters of those surnames, folded to lower case: most capitalised words are ruled out by theirs.
-  // (ASCII only, in a flag per code: only ASCII letters are ruled out by it, and a Set hashed each look-up.
-  // One table cleared per article: allocating a typed array for each cost more than the pass it speeds.)
+  // Second pass: surname-only mentions of the people just learnt ("Putin attacked critics"), by the
+  // entities' own surname index (multi-word person names, in byKey's order).
+  const surnames = entities.bySurname;
+  // The first two letters of those surnames, folded to lower case: most capitalised words are ruled out by
+  // theirs before bareOf lower-cases them for a Map look-up. (ASCII only, in a flag per code: only ASCII
+  // letters are ruled out by it, and a Set hashed each look-up. Tables cleared per article: allocating typed
+  // arrays for each cost more than the pass it speeds.) A word's bare form opens with its own first two
+  // characters lower-cased, unless it is one letter ("J.", "A's"): a one-letter surname turns the pair test off.
   const initials = INITIALS.fill(0);
-  for (const name of surnames.keys()) if ((name.charCodeAt(0) | 0x20) < 128) initials[name.charCodeAt(0) | 0x20] = 1;
+  const pairs = surnames.size > 0 ? PAIRS.fill(0) : PAIRS;
+  for (const name of surnames.keys()) {
+    const a = name.charCodeAt(0) | 0x20;
+    if (a >= 128) continue;
+    if (name.length < 2) initials[a] = 2;
+    else {
+      if (initials[a] === 0) initials[a] = 1;
+      const b = name.charCodeAt(1) | 0x20;
+      if (b < 128) pairs[(a << 7) | b] = 1;
+    }
+  }
   for (let n = 0; n < capitalised.length && surnames.size > 0; n++) {
     const k = capitalised[n]!;
     const t = tokens[k]!;
     const c = t.text.charCodeAt(0);
-    if (c < 128 && initials[c | 0x20] === 0 && !t.text.includes('-')) continue;
+    if (c < 128 && !t.text.includes('-')) {
+      const flag = initials[c | 0x20];
+      if (flag === 0) continue;
+      const d = t.text.charCodeAt(1);
+      if (flag === 1 && d < 128 && pairs[((c | 0x20) << 7) | (d | 0x20)] === 0) continue;
+    }
     const b = bareOf(t);
     const list = surnames.get(b.indexOf('-') > 0 ? b.replace(/^(?:al|el|bin|ibn)-/, '') : b);
     if (!list) continue;
     // The surname inside a full name ("Bill Clinton", "Hillary Rodham Clinton") is that name's own mention.
     const prev = tokens[k - 1];
-    if (prev && spaced(body, prev, t) && capOf(prev) && !TITLE_WORDS.has(bareOf(prev)) && !HONORIFICS.has(bareOf(prev)) && !NON_NAME_CAPS.has(bareOf(prev))) continue;
+    if (prev && spaced(body, prev, t) && capOf(prev) && !NEVER_GIVEN_NAMES.has(bareOf(prev))) continue;
     const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bareOf(prev)) : undefined);
     if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
-      const full = e.name.split(/\s+/);
-      // Skip the surname inside the full name itself.
-      if (body.slice(Math.max(0, t.start - (e.name.length - full[full.length - 1]!.length)), t.end) === e.name) continue;
+      // Skip the surname inside the full name itself (the name up to its last word is that word's start).
+      if (body.slice(Math.max(0, t.start - (lastSpace(e.name) + 1)), t.end) === e.name) continue;
       e.mentions.push(t.start);
       entities.personMentions.push({ offset: t.start, entity: e });
     }
