@@ -178,19 +178,23 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     // The quote engine's own frame for this sentence names the source best: its speaker is parsed past
     // titles and appositives and resolved ("he", "the Russian president"). The sentence's tokens are read
     // for a source only when no attributed quote has its cue here.
-    const frame = framingQuote(sorted, qFrom, start, end);
+    // The quotes are sorted by start: none overlaps the sentence unless the first that ends inside or
+    // after it starts before its end (most sentences have none, and need not look for a frame or carrier).
+    const quoteNear = qFrom < sorted.length && (sorted[qFrom] as Quote).span.start < end;
+    const frame = quoteNear ? framingQuote(sorted, qFrom, start, end) : null;
     // Each reader runs only on a sentence that has a word it starts from (most have none of some), and
     // the tokens are built only for a sentence that some reader reads.
     const readDates = mayHoldDates(tags);
     const readQuantities = mayHoldQuantities(tags);
     const readSource = frame === null && mayHoldAttribution(tags);
+    if (!readDates && !readQuantities && !readSource && !quoteNear) continue; // nothing to read or carry: no claim
     let tokens: Token[] | null = readDates || readQuantities || readSource ? scanner.tokens(body, start) : null;
     const dates: ResolvedDate[] = readDates && tokens ? datesFromTokens(text, tokens, start, articleDate) : [];
-    const quantities = readQuantities && tokens
-      ? quantitiesFromTokens(text, tokens, start).filter((q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end))
-      : [];
+    let quantities = readQuantities && tokens ? quantitiesFromTokens(text, tokens, start) : [];
+    // A number inside a date ("14 September 2015") is not a quantity.
+    if (quantities.length > 0 && dates.length > 0) quantities = quantities.filter((q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end));
     const found = readSource && tokens ? findAttribution(text, tokens, start) : null;
-    const quote = carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates);
+    const quote = quoteNear ? carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates) : null;
     let attribution: Attribution | null = null;
     let cue: Mention | null = null;
     if (frame?.speaker) {
