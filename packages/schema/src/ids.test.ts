@@ -21,6 +21,10 @@ describe('ids', () => {
 
   it('hash the parts as the hash of their joined key (U+001F between parts, U+0000 for null)', () => {
     const cases: Array<Array<string | number | null>> = [[], [''], ['a'], [null, null], ['art_1', 0, 17], ['Пу́тин', 3.5, null, '\u{1F600}'], ['x\u001fy', '']];
+    // Numbers: the digits of a non-negative int32 are mixed in without String(); any other number is String(p).
+    for (const x of [0, -0, 1, 9, 10, 99, 100, 101, 999_999, 1_000_000, 2 ** 31 - 1, 2 ** 31, 2 ** 32, 2 ** 53, 1e21, -1, -17, 0.5, 1e-7, NaN, Infinity, -Infinity]) {
+      cases.push([x], ['art_0000000000000001', x, x + 1]);
+    }
     for (const parts of cases) {
       const key = parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f');
       expect(makeId('claim', ...parts)).toBe(`clm_${hashHex(key)}`);

@@ -1,7 +1,7 @@
 import { makeId, type Article, type Attribution, type Claim, type ClaimKind, type Mention, type Quote, type ResolvedDate, type Span } from '@parallax/schema';
 import { DATE_CUES, datesFromTokens, mayHoldDates, parseArticleDate } from '../dates/dates.js';
 import { mayHoldQuantities, QUANTITY_CUES, quantitiesFromTokens } from '../numbers/quantities.js';
-import { TAG_NUMBER_WORD, TAG_OPINION, TAG_SOURCE_CUE, tokenizeTagged, WordSet, WordTags, type Token } from '../numbers/tokens.js';
+import { TAG_NUMBER_WORD, TAG_OPINION, TAG_SOURCE_CUE, TokenScanner, WordSet, WordTags, type Token } from '../numbers/tokens.js';
 import { findAttribution, mayHoldAttribution, SOURCE_CUES, SPEECH_VERBS } from './attribution.js';
 import { articleSentences } from '../text/sentences.js';
 
@@ -41,6 +41,9 @@ const CUES = new WordTags([
   [SOURCE_CUES, TAG_SOURCE_CUE],
   [[...OPINION_WORDS, ...OPINION_AFTER_I_WORDS, 'my'], TAG_OPINION],
 ]);
+
+/** Scans each sentence's words and tags, and builds its tokens when a reader needs them (kept: its buffer grows once). */
+const scanner = new TokenScanner(CUES);
 
 /** Longest sentence read as one claim; longer runs (a body with no punctuation) are cut to keep claims readable. */
 const MAX_SENTENCE = 4000;
@@ -166,22 +169,32 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     if (text.length < 12) continue;
     const last = lastMeaningfulChar(body, start, start + text.length);
     if (last === '?' || last === ':') continue;
-    const { tokens, words, tags } = tokenizeTagged(body, start, end, CUES); // the tokens of text, read in place
+    scanner.scan(body, start, end); // the words of text, read in place
+    const { words, tags } = scanner;
     if (words < 4) continue;
     const terminated = last === '.' || last === '!' || last === '…' || last === ';';
     if (!terminated && words < 25) continue; // headlines, captions, promo lines
-    // Each reader runs only on a sentence that has a word it starts from (most have none of some).
-    const dates: ResolvedDate[] = mayHoldDates(tags) ? datesFromTokens(text, tokens, start, articleDate) : [];
-    const quantities = mayHoldQuantities(tags)
-      ? quantitiesFromTokens(text, tokens, start).filter((q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end))
-      : [];
     while (qFrom < sorted.length && (sorted[qFrom] as Quote).span.end <= start) qFrom++;
     // The quote engine's own frame for this sentence names the source best: its speaker is parsed past
     // titles and appositives and resolved ("he", "the Russian president"). The sentence's tokens are read
     // for a source only when no attributed quote has its cue here.
-    const frame = framingQuote(sorted, qFrom, start, end);
-    const found = frame || !mayHoldAttribution(tags) ? null : findAttribution(text, tokens, start);
-    const quote = carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates);
+    // The quotes are sorted by start: none overlaps the sentence unless the first that ends inside or
+    // after it starts before its end (most sentences have none, and need not look for a frame or carrier).
+    const quoteNear = qFrom < sorted.length && (sorted[qFrom] as Quote).span.start < end;
+    const frame = quoteNear ? framingQuote(sorted, qFrom, start, end) : null;
+    // Each reader runs only on a sentence that has a word it starts from (most have none of some), and
+    // the tokens are built only for a sentence that some reader reads.
+    const readDates = mayHoldDates(tags);
+    const readQuantities = mayHoldQuantities(tags);
+    const readSource = frame === null && mayHoldAttribution(tags);
+    if (!readDates && !readQuantities && !readSource && !quoteNear) continue; // nothing to read or carry: no claim
+    let tokens: Token[] | null = readDates || readQuantities || readSource ? scanner.tokens(body, start) : null;
+    const dates: ResolvedDate[] = readDates && tokens ? datesFromTokens(text, tokens, start, articleDate) : [];
+    let quantities = readQuantities && tokens ? quantitiesFromTokens(text, tokens, start) : [];
+    // A number inside a date ("14 September 2015") is not a quantity.
+    if (quantities.length > 0 && dates.length > 0) quantities = quantities.filter((q) => !dates.some((d) => d.span.start < q.span.end && q.span.start < d.span.end));
+    const found = readSource && tokens ? findAttribution(text, tokens, start) : null;
+    const quote = quoteNear ? carryingQuote(sorted, qFrom, start, end, quantities.length > 0 ? quantities : dates) : null;
     let attribution: Attribution | null = null;
     let cue: Mention | null = null;
     if (frame?.speaker) {
@@ -195,7 +208,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
       cue = found?.cue ?? quote.cue;
     }
     let eventVerb = false;
-    if (dates.some((d) => d.date !== null)) {
+    if (tokens && dates.some((d) => d.date !== null)) {
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as Token;
         if (found && i >= found.cueTok && i < found.cueEndTok) continue;
@@ -210,7 +223,7 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     let kind: ClaimKind | null = null;
     if (quantities.length > 0) kind = 'quantity';
     else if (eventVerb) kind = 'event';
-    else if (attribution !== null && !((tags & TAG_OPINION) !== 0 && isOpinion(tokens))) kind = 'attributed';
+    else if (attribution !== null && !((tags & TAG_OPINION) !== 0 && isOpinion((tokens ??= scanner.tokens(body, start))))) kind = 'attributed';
     if (kind === null) continue;
     // A sentence printed twice (a repeated line) is one claim.
     if (!seen.add(text)) continue;

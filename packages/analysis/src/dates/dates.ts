@@ -177,7 +177,9 @@ export function datesFromTokens(text: string, tokens: readonly Token[], offset: 
 
 function resolved(startTok: number, endTok: number, ymd: Ymd | null, precision: Found['precision'], relative: boolean): Found | null {
   if (ymd === null) return { startTok, endTok, date: null, precision, relative };
-  const date = iso(makeDate(ymd.y, ymd.m, ymd.d));
+  // 1 January of a four-digit year (every year and "last year") is a valid date in any time zone: its ISO
+  // form needs no Date object.
+  const date = ymd.m === 1 && ymd.d === 1 && ymd.y >= 1000 && ymd.y <= 9999 ? `${ymd.y}-01-01` : iso(makeDate(ymd.y, ymd.m, ymd.d));
   if (date === null) return null; // 31 February
   return { startTok, endTok, date, precision, relative };
 }
@@ -190,25 +192,24 @@ function skipDot(tokens: readonly Token[], j: number): number {
 function matchNumberStart(tokens: readonly Token[], i: number, ref: Date | null): Found | null {
   const tok = tokens[i];
   if (!tok) return null;
-  const isoM = ISO_DAY.exec(tok.text);
+  const isoM = tok.text.length === 10 ? ISO_DAY.exec(tok.text) : null; // ISO_DAY reads ten characters
   if (isoM) return resolved(i, i + 1, { y: Number(isoM[1]), m: Number(isoM[2]), d: Number(isoM[3]) }, 'day', false);
   if (tokens[i + 2]?.lower === 'ago') {
     const n = SMALL.get(tok.text);
     if (n !== undefined) return agoDate(i, i + 3, n, tokens[i + 1]?.lower ?? '', ref);
   }
-  const d = dayDay(tok);
-  if (d !== null) {
-    let j = i + 1;
-    if (tokens[j]?.lower === 'of') j++;
-    const m = monthOf(tokens[j]);
-    if (m !== null) {
-      let end = skipDot(tokens, j + 1);
-      if (end !== j + 1 && yearOf(tokens[end]) === null) end = j + 1; // keep a sentence-final dot out
-      const afterComma = tokens[end]?.text === ',' ? end + 1 : end;
-      const y = yearOf(tokens[end]) ?? (tokens[end]?.text === ',' ? yearOf(tokens[afterComma]) : null);
-      if (y !== null) return resolved(i, (yearOf(tokens[end]) !== null ? end : afterComma) + 1, { y, m, d }, 'day', false);
-      return resolved(i, j + 1, ref ? { y: ref.getFullYear(), m, d } : null, 'day', true);
-    }
+  // A day needs a month after it: the month, a map look-up, is read before the day, a regex.
+  let j = i + 1;
+  if (tokens[j]?.lower === 'of') j++;
+  const m = monthOf(tokens[j]);
+  const d = m !== null ? dayDay(tok) : null;
+  if (d !== null && m !== null) {
+    let end = skipDot(tokens, j + 1);
+    if (end !== j + 1 && yearOf(tokens[end]) === null) end = j + 1; // keep a sentence-final dot out
+    const afterComma = tokens[end]?.text === ',' ? end + 1 : end;
+    const y = yearOf(tokens[end]) ?? (tokens[end]?.text === ',' ? yearOf(tokens[afterComma]) : null);
+    if (y !== null) return resolved(i, (yearOf(tokens[end]) !== null ? end : afterComma) + 1, { y, m, d }, 'day', false);
+    return resolved(i, j + 1, ref ? { y: ref.getFullYear(), m, d } : null, 'day', true);
   }
   const y = yearOf(tok);
   if (y !== null && tok.text.length === 4 && /^\d{4}$/.test(tok.text)) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from './tokens.js';
+import { TAG_HYPHEN, TAG_NUMBER, TokenScanner, tokenize, WordTags } from './tokens.js';
 
 describe('tokenize', () => {
   it('reads text[from, to) in place exactly as the slice', () => {
@@ -13,6 +13,36 @@ describe('tokenize', () => {
         expect(tokenize(text, from, to)).toEqual(tokenize(text.slice(from, to)));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('scans the words and tags of the tokens it builds later, without building them first', () => {
+    // The tags are read before any token is built (a word's lower-case text only for a bitmap hit):
+    // they must be what the built tokens' words give, looked up one by one.
+    const tagger = new WordTags([
+      [['said', 'says', 'according', 'twenty', 'may', 'straße', "putin's"], 64],
+      [['march', 'last', 'u.s'], 8],
+    ]);
+    const pieces = ['said', 'Said', 'SAYS', 'According', 'twenty-five', 'May', 'Straße', "Putin's", 'Putin’s', 'March', 'U.S', 'Sand', 'sold', 'lust', 'Mary', '250,000', '1.2bn', '“', '.', ',', ' ', '\u00a0', 'É', '😀', '-'];
+    const scanner = new TokenScanner(tagger);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(200), fc.nat(200), (parts, a, b) => {
+        const text = parts.join(' ');
+        const from = Math.min(a, b, text.length);
+        const to = Math.min(Math.max(a, b), text.length + 5);
+        scanner.scan(text, from, to);
+        const tokens = tokenize(text, from, to);
+        expect(scanner.tokens(text, from)).toEqual(tokens);
+        let tags = 0;
+        for (const t of tokens) {
+          if (t.kind === 'number') tags |= TAG_NUMBER;
+          else if (t.kind === 'word') tags |= tagger.of(t.lower);
+          if (t.kind !== 'punct' && t.text.includes('-')) tags |= TAG_HYPHEN; // a hyphen inside a token joins two words
+        }
+        expect(scanner.tags).toBe(tags);
+        expect(scanner.words).toBe(tokens.filter((t) => t.kind !== 'punct').length);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -48,7 +48,9 @@ function lowerOf(t: string): string {
  * reading a slice of it.
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
-  return scan(text, from, to, null).tokens;
+  const scanner = new TokenScanner(null);
+  scanner.scan(text, from, to);
+  return scanner.tokens(text, from);
 }
 
 /** Tokens with a summary of what words they hold: see tokenizeTagged. */
@@ -66,74 +68,149 @@ export interface TaggedTokens {
  * sentence has none of them, and skips it without reading its tokens again.
  */
 export function tokenizeTagged(text: string, from: number, to: number, tags: WordTags): TaggedTokens {
-  return scan(text, from, to, tags);
+  const scanner = new TokenScanner(tags);
+  scanner.scan(text, from, to);
+  return { tokens: scanner.tokens(text, from), words: scanner.words, tags: scanner.tags };
 }
 
-function scan(text: string, from: number, to: number, tagger: WordTags | null): TaggedTokens {
-  const tokens: Token[] = [];
-  let words = 0;
-  let tags = 0;
-  const n = Math.min(to, text.length);
-  let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c <= 32 || (c >= 127 && isSpaceCode(c))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    if (c < 128 ? isAsciiAlnum(c) : isWordCode(c, text, i)) {
-      let ascii = c < 128;
-      let hasUpper = c >= 65 && c <= 90;
-      let hyphen = false;
-      i++;
-      for (;;) {
-        while (i < n) {
-          const d = text.charCodeAt(i);
-          if (d < 128) {
-            if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) i++;
-            else if (d >= 65 && d <= 90) {
-              hasUpper = true;
+// How a token's lower-case text is made from its text (the low bits of its flags in TokenScanner).
+const LOWER_SAME = 0; // no upper-case letter and no typographic apostrophe: the text itself
+const LOWER_ASCII = 1; // ASCII with an upper-case letter: toLowerCase
+const LOWER_FOLD = 2; // not ASCII: lowerOf (toLowerCase and the apostrophe folded)
+const LOWER_MASK = 3;
+const FLAG_NUMBER = 4;
+const FLAG_PUNCT = 8;
+
+/**
+ * Tokenizes one span at a time in two steps: scan() reads the characters, counts the words and ORs
+ * their tags, and keeps only each token's bounds and flags in a reused array; tokens() builds the Token
+ * objects of the last scan. The claims read the tags first and build tokens only for a sentence some
+ * reader will open: a third of the BBC sentences have no number, date, source or quote and need none.
+ * A word's lower-case string is built in scan() only when its bitmap key is one of the tagger's.
+ */
+export class TokenScanner {
+  /** Word and number tokens of the last scan (all but punctuation). */
+  words = 0;
+  /** The tags (WordTags) of every word of the last scan, ORed, with TAG_NUMBER and TAG_HYPHEN. */
+  tags = 0;
+  private count = 0;
+  /** start, end and flags of each token of the last scan. */
+  private bounds = new Int32Array(3 * 128);
+
+  constructor(private readonly tagger: WordTags | null) {}
+
+  /** Reads text[from, to), as text.slice(from, to) would be read. */
+  scan(text: string, from: number, to: number): void {
+    const tagger = this.tagger;
+    let count = 0;
+    let words = 0;
+    let tags = 0;
+    const n = Math.min(to, text.length);
+    let i = from;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c <= 32 || (c >= 127 && isSpaceCode(c))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let flags: number;
+      if (c < 128 ? isAsciiAlnum(c) : isWordCode(c, text, i)) {
+        let ascii = c < 128;
+        let hasUpper = c >= 65 && c <= 90;
+        let hyphen = false;
+        i++;
+        for (;;) {
+          while (i < n) {
+            const d = text.charCodeAt(i);
+            if (d < 128) {
+              if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) i++;
+              else if (d >= 65 && d <= 90) {
+                hasUpper = true;
+                i++;
+              } else break;
+            } else if (isWordCode(d, text, i)) {
+              ascii = false;
               i++;
             } else break;
-          } else if (isWordCode(d, text, i)) {
-            ascii = false;
-            i++;
-          } else break;
-        }
-        if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
-          const j = text.charCodeAt(i);
-          if (j === 0x2019) ascii = false;
-          else if (j === 45) hyphen = true;
-          i += 2;
-          if (!hasUpper) {
-            const d = text.charCodeAt(i - 1);
-            if (d >= 65 && d <= 90) hasUpper = true;
           }
-          if (text.charCodeAt(i - 1) >= 128) ascii = false;
-          continue;
+          if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
+            const j = text.charCodeAt(i);
+            if (j === 0x2019) ascii = false;
+            else if (j === 45) hyphen = true;
+            i += 2;
+            if (!hasUpper) {
+              const d = text.charCodeAt(i - 1);
+              if (d >= 65 && d <= 90) hasUpper = true;
+            }
+            if (text.charCodeAt(i - 1) >= 128) ascii = false;
+            continue;
+          }
+          break;
         }
-        break;
+        const isDigit = c >= 48 && c <= 57;
+        flags = (isDigit ? FLAG_NUMBER : 0) | (ascii ? (hasUpper ? LOWER_ASCII : LOWER_SAME) : LOWER_FOLD);
+        words++;
+        if (isDigit) tags |= TAG_NUMBER;
+        else if (tagger !== null) {
+          // An ASCII word's bitmap key comes from the characters just read (the key folds case); the
+          // lower-case string is built only when the key is one of the tagger's words'.
+          if (ascii) {
+            const key = keyOf(i - start, c, text.charCodeAt(i - 1));
+            if (tagger.mayTag(key)) tags |= tagger.ofKeyed(lowerText(text.slice(start, i), flags), key);
+          } else tags |= tagger.of(lowerOf(text.slice(start, i)));
+        }
+        if (hyphen) tags |= TAG_HYPHEN;
+      } else {
+        // Keep a surrogate pair together so slices never split a character.
+        i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+        flags = FLAG_PUNCT;
       }
-      const t = text.slice(start, i);
-      const isDigit = c >= 48 && c <= 57;
-      const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
-      const lower = ascii ? (hasUpper ? t.toLowerCase() : t) : lowerOf(t);
-      tokens.push({ start: start - from, end: i - from, text: t, lower, kind: isDigit ? 'number' : 'word', cap });
-      words++;
-      if (isDigit) tags |= TAG_NUMBER;
-      // An ASCII word's bitmap key comes from the characters just read (the key folds case), not from
-      // reading the new lower-case string again.
-      else if (tagger !== null) tags |= tagger.ofKeyed(lower, ascii ? keyOf(i - start, c, text.charCodeAt(i - 1)) : wordKey(lower));
-      if (hyphen) tags |= TAG_HYPHEN;
-    } else {
-      // Keep a surrogate pair together so slices never split a character.
-      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-      const t = text.slice(start, i);
-      tokens.push({ start: start - from, end: i - from, text: t, lower: t, kind: 'punct', cap: false });
+      if (3 * count + 3 > this.bounds.length) {
+        const grown = new Int32Array(this.bounds.length * 2);
+        grown.set(this.bounds);
+        this.bounds = grown;
+      }
+      const b = this.bounds;
+      b[3 * count] = start;
+      b[3 * count + 1] = i;
+      b[3 * count + 2] = flags;
+      count++;
     }
+    this.count = count;
+    this.words = words;
+    this.tags = tags;
   }
-  return { tokens, words, tags };
+
+  /**
+   * The tokens of the last scan, which read `text` from `from` (given again rather than kept, so that a
+   * scanner kept between calls holds no text).
+   */
+  tokens(text: string, from: number): Token[] {
+    const { count, bounds } = this;
+    const tokens: Token[] = [];
+    for (let k = 0; k < count; k++) {
+      const start = bounds[3 * k]!;
+      const end = bounds[3 * k + 1]!;
+      const flags = bounds[3 * k + 2]!;
+      const t = text.slice(start, end);
+      if ((flags & FLAG_PUNCT) !== 0) {
+        tokens.push({ start: start - from, end: end - from, text: t, lower: t, kind: 'punct', cap: false });
+        continue;
+      }
+      const c = text.charCodeAt(start);
+      const isDigit = (flags & FLAG_NUMBER) !== 0;
+      const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
+      tokens.push({ start: start - from, end: end - from, text: t, lower: lowerText(t, flags), kind: isDigit ? 'number' : 'word', cap });
+    }
+    return tokens;
+  }
+}
+
+/** The lower-case text of a word or number token with these flags. */
+function lowerText(t: string, flags: number): string {
+  const how = flags & LOWER_MASK;
+  return how === LOWER_SAME ? t : how === LOWER_ASCII ? t.toLowerCase() : lowerOf(t);
 }
 
 /**
@@ -206,6 +283,11 @@ export class WordTags {
   /** The tags of a lower-case word, 0 for none. */
   of(word: string): number {
     return word.length > 0 ? this.ofKeyed(word, wordKey(word)) : 0;
+  }
+
+  /** False when no word with this wordKey has tags: of() would give 0. */
+  mayTag(key: number): boolean {
+    return this.bitmap[key] === 1;
   }
 
   /** of(word), given the word's wordKey. */
