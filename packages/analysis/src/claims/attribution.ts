@@ -20,7 +20,7 @@ export const SPEECH_VERBS = new WordSet(SPEECH_VERB_LIST);
 export const SOURCE_CUES: readonly string[] = [...SPEECH_VERB_LIST, 'according'];
 
 /**
- * False when tokens with these tags (tokenizeTagged with SOURCE_CUES) have no speech verb and no
+ * False when tokens with these tags (a TokenScanner with SOURCE_CUES) have no speech verb and no
  * "according": findAttribution would find nothing, and need not be run.
  */
 export function mayHoldAttribution(tags: number): boolean {

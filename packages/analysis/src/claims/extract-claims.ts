@@ -32,7 +32,7 @@ const OPINION_AFTER_I_WORDS = ['think', 'believe', 'feel', 'hope', 'guess', 'sup
 const OPINION_AFTER_I: ReadonlySet<string> = new Set(OPINION_AFTER_I_WORDS);
 
 /**
- * The words each reader of a sentence starts from, tagged for tokenizeTagged: a sentence without any
+ * The words each reader of a sentence starts from, tagged for the TokenScanner: a sentence without any
  * of a reader's words is not given to it. isOpinion needs an OPINION word, a word after "I", or "my".
  */
 const CUES = new WordTags([

@@ -123,7 +123,7 @@ export const DATE_CUES: ReadonlyArray<readonly [readonly string[], number]> = [
 ];
 
 /**
- * False when tokens with these tags (tokenizeTagged with DATE_CUES) hold no date: datesFromTokens would
+ * False when tokens with these tags (a TokenScanner with DATE_CUES) hold no date: datesFromTokens would
  * find nothing, and need not be run.
  */
 export function mayHoldDates(tags: number): boolean {

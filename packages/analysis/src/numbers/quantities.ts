@@ -307,7 +307,7 @@ const START_WORDS = new WordSet([...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen
 export const QUANTITY_CUES: readonly string[] = [...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', ...SCALES.keys()];
 
 /**
- * False when tokens with these tags (tokenizeTagged with QUANTITY_CUES) hold no quantity: with no number,
+ * False when tokens with these tags (a TokenScanner with QUANTITY_CUES) hold no quantity: with no number,
  * no hyphenated word and no number word, quantitiesFromTokens finds nothing, and need not be run.
  */
 export function mayHoldQuantities(tags: number): boolean {

@@ -53,26 +53,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return scanner.tokens(text, from);
 }
 
-/** Tokens with a summary of what words they hold: see tokenizeTagged. */
-export interface TaggedTokens {
-  tokens: Token[];
-  /** Word and number tokens (all but punctuation). */
-  words: number;
-  /** The tags (WordTags) of every word, ORed, with TAG_NUMBER and TAG_HYPHEN. */
-  tags: number;
-}
-
-/**
- * tokenize(text, from, to), also counting the words and ORing their tags: a reader that starts only
- * from certain words (a month name, a number word, a speech verb) learns from one number that a
- * sentence has none of them, and skips it without reading its tokens again.
- */
-export function tokenizeTagged(text: string, from: number, to: number, tags: WordTags): TaggedTokens {
-  const scanner = new TokenScanner(tags);
-  scanner.scan(text, from, to);
-  return { tokens: scanner.tokens(text, from), words: scanner.words, tags: scanner.tags };
-}
-
 // How a token's lower-case text is made from its text (the low bits of its flags in TokenScanner).
 const LOWER_SAME = 0; // no upper-case letter and no typographic apostrophe: the text itself
 const LOWER_ASCII = 1; // ASCII with an upper-case letter: toLowerCase
@@ -242,7 +222,7 @@ export class WordSet {
 }
 
 /**
- * Tags of tokenizeTagged, one bit each. The tokenizer sets the first two itself; the others are what
+ * Tags of TokenScanner.scan, one bit each. The tokenizer sets the first two itself; the others are what
  * the claim readers start from, given to words by the WordTags each reader's module lists.
  */
 /** A token that starts with a digit. */

@@ -7,7 +7,7 @@ import { countWordRuns, isWhiteSpace, wordCharAt } from '../text/chars.js';
 import { articleSentences, splitSentences } from '../text/sentences.js';
 import { AFTER_QUOTE_CUES, CLAUSE_CUES, CUE_WORDS, EVIDENCE_CUES, FRAGMENT_CUES, GROUP_WORDS, HONORIFICS, INFINITIVE_CUES, OBJECT_CUE_PARTICLES, OBJECT_CUE_WORDS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, STRONG_CUES, THAT_CUES, TITLE_WORDS, WEEKDAYS } from './lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './marks.js';
-import { ArticleEntities, byOffset, capOf, indexOfText, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, sortInPlace, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
+import { ArticleEntities, byOffset, capOf, indexOfText, isPossessive, makeToken, indexTokens, isCapitalised, isState, learnNames, lowOf, parseSourcePhrase, parseSubjectDescription, SUBJECT_DETERMINERS, sortInPlace, tokenize, type ArticleEntity, type ParsedSource, type Token } from './speakers.js';
 
 export interface ExtractedQuotes {
   quotes: Quote[];
@@ -91,14 +91,6 @@ function isPluralHead(t: Token | undefined): boolean {
 
 /** Whether text opens with a letter or digit: what /^[\p{L}\p{N}]/u tests, without entering the regex engine. */
 const startsWord = (text: string): boolean => wordCharAt(text, 0) > 0;
-
-/** Whether a word ends in a possessive "'s" or "’s" (what /[’']s$/ tests, without the regex). */
-function isPossessive(text: string): boolean {
-  const n = text.length;
-  if (n < 2 || text.charCodeAt(n - 1) !== 115) return false;
-  const c = text.charCodeAt(n - 2);
-  return c === 39 || c === 0x2019;
-}
 
 /** Function words of NP_WORDS: they open or join a noun phrase, never modify its head. */
 const NP_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'for', 'to', 'and', 'in', 'at', 'on', 'from', 'with', 'several', 'many', 'some', 'two', 'three', 'one', 'both']);

@@ -425,11 +425,15 @@ export function isState(tokens: readonly Token[]): boolean {
 
 /** A word of an organisation, a non-name capitalised word or an outlet: no person's name holds one. */
 const notPersonWord = (t: Token): boolean => NOT_PERSON_WORDS.has(bareOf(t));
-/** The text without a closing possessive ("Putin's" -> "Putin"): `text.replace(/[’']s$/u, '')` without the regex. */
-function withoutPossessive(text: string): string {
+/** Whether a word ends in a possessive "'s" or "’s" (what /[’']s$/ tests, without the regex). */
+export function isPossessive(text: string): boolean {
   const n = text.length;
-  return n >= 2 && text.charCodeAt(n - 1) === 115 && (text.charCodeAt(n - 2) === 0x2019 || text.charCodeAt(n - 2) === 39) ? text.slice(0, n - 2) : text;
+  if (n < 2 || text.charCodeAt(n - 1) !== 115) return false;
+  const c = text.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
 }
+/** The text without a closing possessive ("Putin's" -> "Putin"): `text.replace(/[’']s$/u, '')` without the regex. */
+const withoutPossessive = (text: string): string => (isPossessive(text) ? text.slice(0, -2) : text);
 const joinTokens = (text: string, tokens: Token[]) => (tokens.length ? text.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end) : '');
 
 function kindOfName(text: string, name: Token[], roleTokens: Token[], all: Token[], honorific: boolean): EntityKind {
@@ -491,7 +495,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
       }
       if (isAside(part) || !part.every((t) => capOf(t) || isNameParticle(t))) continue;
       const found = nameIn(part);
-      if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) {
+      if (found && !isPossessive(found.tokens[found.tokens.length - 1]!.text)) {
         best = { part, found };
         break;
       }
@@ -499,7 +503,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
   }
   if (!best && nonEmpty.length > 1 && lastPart && !DETERMINERS.has(lastPart[0]!.text.toLowerCase())) {
     const found = nameIn(lastPart);
-    if (found && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) best = { part: lastPart, found };
+    if (found && !isPossessive(found.tokens[found.tokens.length - 1]!.text)) best = { part: lastPart, found };
   }
   for (const part of nonEmpty) {
     // "during a town hall meeting in Columbus" is an adverbial, not the speaker.
@@ -509,7 +513,7 @@ export function parseSourcePhrase(text: string, from: number, to: number): Parse
     const found = nameIn(part);
     if (!found) continue;
     // Prefer a part whose name is not inside a possessive description ("Putin's spokesman").
-    const possessiveDescription = /[’']s$/.test(found.tokens[found.tokens.length - 1]!.text) && part.length > found.tokens.length;
+    const possessiveDescription = isPossessive(found.tokens[found.tokens.length - 1]!.text) && part.length > found.tokens.length;
     if (possessiveDescription) continue;
     if (!best) best = { part, found };
   }
@@ -1091,7 +1095,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     if (found.tokens.length > 4) continue;
     // Places are not people: "a senator from New York", "in Tennessee", "from Los Angeles".
     if (isState(found.tokens)) continue;
-    if (prev && found.tokens[0] === run[0] && LOCATIVE.has(lowOf(prev)) && !/[’']s$/.test(found.tokens[found.tokens.length - 1]!.text)) continue;
+    if (prev && found.tokens[0] === run[0] && LOCATIVE.has(lowOf(prev)) && !isPossessive(found.tokens[found.tokens.length - 1]!.text)) continue;
     const hasTitle = found.roleTokens.some((x) => TITLE_WORDS.has(bareOf(x))) || found.honorific;
     if (found.tokens.length < 2 && !hasTitle) continue;
     // Runs at a sentence start may begin with an ordinary capitalised word ("Speaking"): a name needs a title or 2+ words.
