@@ -106,7 +106,7 @@ function phraseBefore(body: string, tokens: Token[], cueIdx: number, floor: numb
   // the appositive walk below; the speaker is the phrase before ", who".
   if (tokens[end - 1]!.text === ',') {
     for (let k = end - 2; k > floor + 1 && k >= end - 50; k--) {
-      if ((lower(tokens[k]) !== 'who' && lower(tokens[k]) !== 'which') || tokens[k - 1]!.text !== ',') continue;
+      if (tokens[k - 1]!.text !== ',' || (lower(tokens[k]) !== 'who' && lower(tokens[k]) !== 'which')) continue;
       const subject = phraseBefore(body, tokens, k, floor);
       if (subject) return subject;
       break;
@@ -307,11 +307,21 @@ interface Frame {
   sentenceFrom?: number;
 }
 
+/**
+ * Whether the first character of body[from, to) past ASCII white space is outside ASCII: only then may the
+ * text open with a dash (/^\s*[―—–]/), and most frames after a quote open with a comma or a word.
+ */
+function opensNonAscii(body: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && (body.charCodeAt(i) === 32 || (body.charCodeAt(i) >= 9 && body.charCodeAt(i) <= 13))) i++;
+  return i < to && body.charCodeAt(i) >= 128;
+}
+
 /** Find an attribution in the text after a quote (",” Putin said.", ",” said Putin.", "... quoted Mr Putin as saying"). */
 function attributionAfter(body: string, frame: Frame): Attribution | null {
   const tokens = tokenize(body, frame.from, frame.to);
   const limit = Math.min(tokens.length, 30);
-  const dash = /^\s*[―—–]\s*/.exec(body.slice(frame.from, frame.to));
+  const dash = opensNonAscii(body, frame.from, frame.to) ? /^\s*[―—–]\s*/.exec(body.slice(frame.from, frame.to)) : null;
   if (dash && tokens[0] && capOf(tokens[0])) {
     let end = 0;
     while (end < tokens.length && end < 6 && (capOf(tokens[end]!) || tokens[end]!.text === '.')) end++;
@@ -440,6 +450,8 @@ function quotedAsSaying(body: string, tokens: Token[], c: number): { source: Par
   return { source: parseSourcePhrase(body, tokens[c + 1]!.start, tokens[as - 1]!.end), via: phraseBefore(body, tokens, c, 0) ?? subjectPhrase(body, tokens, c, true), cue };
 }
 
+/** What opens the source of a digest before its colon: a dash, "More from", "according to". */
+const DIGEST_MARK = /\s[-–—]+\s*|\b(?:More from|[Aa]ccording to)\s+/g;
 /** Find an attribution before a quote ("He said: “...”", "Putin said that Russia ... “fragment”"). */
 function attributionBefore(body: string, frame: Frame): Attribution | null {
   // "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “...”", "More from Jones: “...”":
@@ -448,7 +460,9 @@ function attributionBefore(body: string, frame: Frame): Attribution | null {
     const from = Math.max(frame.from, frame.to - 80);
     const head = body.slice(from, body.lastIndexOf(':', frame.to - 1));
     let at = -1;
-    for (const mark of head.matchAll(/\s[-–—]+\s*|\b(?:More from|[Aa]ccording to)\s+/g)) at = mark.index + mark[0].length;
+    // (An exec loop on one regex: matchAll would build a copy of the regex for every frame.)
+    DIGEST_MARK.lastIndex = 0;
+    for (let mark = DIGEST_MARK.exec(head); mark; mark = DIGEST_MARK.exec(head)) at = mark.index + mark[0].length;
     const name = at >= 0 ? head.slice(at).trimEnd() : '';
     // Only a name goes there, no clause ("According to Mr Peston the prime minister said:").
     if (name.length >= 2 && name.length <= 60 && !/[-–—:,;]/.test(name) && !/\s(?!(?:and|of|the)\s)[a-z]/.test(name)) {
@@ -859,13 +873,15 @@ function extractQuotesIndexed(article: Pick<Article, 'id' | 'body' | 'paragraphs
   }
 
   // The question a participial "asked" reports ("Asked whether he would run, Smith said ..."): one pass over the body.
-  const starts = new Set(drafts.map((d) => d.span.start));
+  // (The drafts' starts are gathered at the first question found: most bodies have none.)
+  let starts: Set<number> | null = null;
   // (Most bodies hold no "asked ": a plain substring search rules them out before the regex scan.)
   QUESTION.lastIndex = body.includes('sked ') ? 0 : body.length;
   for (let m = QUESTION.exec(body); m; m = QUESTION.exec(body)) {
     const s = sentences[sentenceIndexAt(sentences, m.index)]!;
     if (!BEFORE_ASKED.test(body.slice(Math.max(s.start, m.index - 12), m.index).trimEnd())) continue;
     const d = askedQuestion(body, s, m.index);
+    starts ??= new Set(drafts.map((x) => x.span.start));
     if (d && !starts.has(d.span.start)) {
       drafts.push(d);
       starts.add(d.span.start);
@@ -1242,7 +1258,8 @@ function opensClause(tokens: Token[], k: number, base = ''): boolean {
   return false;
 }
 /** The cue verb at tokens[c]; the bare "show" counts only after evidence ("records show"), never as a noun ("the TV show"). */
-const evidenceCue = (tokens: Token[], c: number): string | undefined => cueBase(tokens[c]) ?? (lowOf(tokens[c]!) === 'show' && isEvidence(tokens, c) ? 'show' : undefined);
+// (The length first: most words are no cue, and their lower case need not be read.)
+const evidenceCue = (tokens: Token[], c: number): string | undefined => cueBase(tokens[c]) ?? (tokens[c]!.text.length === 4 && lowOf(tokens[c]!) === 'show' && isEvidence(tokens, c) ? 'show' : undefined);
 /** Heads of subjects that are evidence: polls, records, figures. */
 const EVIDENCE_NOUNS = new Set('poll polls survey surveys data figures numbers records record documents document results study studies report reports filings filing emails analysis research statistics records audit tally count footage video videos photos'.split(' '));
 /** Whether the subject right before the cue at tokens[c] (adverbs aside) is evidence ("New polls released Sunday showed"). */
@@ -1554,7 +1571,8 @@ const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'where', 'as',
  * the clause, its subject included.
  */
 function expectedClause(body: string, tokens: Token[]): Draft | null {
-  const c = tokens.findIndex((t, k) => lowOf(t) === 'expected' && lower(tokens[k + 1]) === 'to' && k > 0 && passiveBefore(tokens, k));
+  // (The length first: the lower case of any other word need not be read.)
+  const c = tokens.findIndex((t, k) => t.text.length === 8 && lowOf(t) === 'expected' && lower(tokens[k + 1]) === 'to' && k > 0 && passiveBefore(tokens, k));
   if (c < 0) return null;
   let aux = c - 1;
   while (aux > 0 && !AUXILIARIES.has(lower(tokens[aux])) && lower(tokens[aux]) !== 'be') aux--;

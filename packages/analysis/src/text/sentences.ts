@@ -46,7 +46,13 @@ const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c ==
 /** . ! ? */
 const isStop = (c: number) => c === 46 || c === 33 || c === 63;
 
-/** The word ending right before `end` (letters, digits and inner dots), lower-cased. */
+/** Characters in the longest of ABBREVIATIONS. */
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((w) => w.length));
+
+/**
+ * The word ending right before `end` (letters, digits and inner dots), lower-cased; '' when it is longer
+ * than any abbreviation (which all the tests on it then fail), so most sentence ends copy no word.
+ */
 function wordBefore(text: string, end: number): string {
   let i = end;
   while (i > 0) {
@@ -54,7 +60,7 @@ function wordBefore(text: string, end: number): string {
     if (isUpper(c) || isLower(c) || isDigit(c) || c === 46) i--;
     else break;
   }
-  return text.slice(i, end).toLowerCase();
+  return end - i > LONGEST_ABBREVIATION ? '' : text.slice(i, end).toLowerCase();
 }
 
 /** A line break or a terminator (. ! ? …): the only characters where a sentence may end. */
@@ -102,9 +108,9 @@ function split(text: string, from: number, to: number, breaks: CharScanner): Spa
     if (k >= to) break;
     const next = text.charCodeAt(k);
     if (ch === 46) {
-      const word = wordBefore(text, i);
       // Lower-case next word: not a new sentence ("Sept. 15" is handled by digits below too).
       if (isLower(next)) { i = j - 1; continue; }
+      const word = wordBefore(text, i);
       if (isDigit(next) && ABBREVIATIONS.has(word)) { i = j - 1; continue; }
       if (ABBREVIATIONS.has(word) && (isUpper(text.charCodeAt(i - word.length)) || !CAPITALISED_ONLY.has(word)) && !['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'etc', 'a.m', 'p.m', 'inc', 'ltd', 'co', 'corp', 'plc', 'llc', 'jr', 'sr'].includes(word)) {
         i = j - 1;
