@@ -69,10 +69,9 @@ const PREPOSITIONS = new Set('in on at during after before from for with by abou
 
 /** Words before a cue word that make it a noun ("his claims", "the reports", "seen reports"). */
 const NOUN_BEFORE = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an', 'our', 'of', 'seen', 'these', 'those', 'such', 'media', 'news']);
-/** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS, OBJECT_CUE_WORDS or either. */
+/** Pre-checks that spare most tokens the lower-casing and hashing of a look-up in CUE_WORDS or OBJECT_CUE_WORDS. */
 const CUE_FILTER = new WordSet(CUE_WORDS.keys());
 const OBJECT_FILTER = new WordSet(OBJECT_CUE_WORDS.keys());
-const SPEECH_FILTER = new WordSet([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
 const lower = (t: Token | undefined) => (t ? lowOf(t) : '');
 /** The speech verb a token is a form of ("said" -> "say"), cached on the token: the rules ask many times. */
 const cueBase = (t: Token | undefined): string | undefined => {
@@ -1688,13 +1687,41 @@ function colonLabel(body: string, tokens: Token[], s: Span): Draft | null {
   return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.5 };
 }
 
-/** The words a rule of reportedSpeech after colonLabel starts from: speech and stance verbs, "according", "show". */
-const SPEECH_WORDS = new Set([...CUE_WORDS.keys(), ...OBJECT_CUE_WORDS.keys(), 'according', 'show']);
+/** What a word may open in reportedSpeech, as bits: a rule of a speech verb (or "show"), of a stance verb, of "according". */
+const SPEECH_CUE = 1;
+const SPEECH_OBJECT = 2;
+const SPEECH_ACCORDING = 4;
+/** The words a rule of reportedSpeech after colonLabel starts from, with their bits: speech and stance verbs, "according", "show". */
+const SPEECH_KINDS = new Map<string, number>();
+for (const w of CUE_WORDS.keys()) SPEECH_KINDS.set(w, SPEECH_CUE);
+SPEECH_KINDS.set('show', (SPEECH_KINDS.get('show') ?? 0) | SPEECH_CUE);
+for (const w of OBJECT_CUE_WORDS.keys()) SPEECH_KINDS.set(w, (SPEECH_KINDS.get(w) ?? 0) | SPEECH_OBJECT);
+SPEECH_KINDS.set('according', (SPEECH_KINDS.get('according') ?? 0) | SPEECH_ACCORDING);
+const SPEECH_WORDS = [...SPEECH_KINDS.keys()];
+/** A word's bit in SPEECH_KEYS: its length, first, second and last letter (ASCII case folded); words of two letters or more. */
+const speechKey = (w: string): number => ((w.length & 15) << 15) | ((w.charCodeAt(0) & 31) << 10) | ((w.charCodeAt(1) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
+/** A bit for each key of SPEECH_WORDS (all lower-case ASCII). */
+const SPEECH_KEYS = new Uint32Array(1 << 14);
+for (const w of SPEECH_WORDS) SPEECH_KEYS[speechKey(w) >>> 5]! |= 1 << (speechKey(w) & 31);
+/** Letters in the shortest of SPEECH_WORDS: a shorter word (a mark, "a", "of") is none, in any case. */
+const SHORTEST_SPEECH_WORD = Math.min(...SPEECH_WORDS.map((w) => w.length));
 /**
- * Whether a word may open one of reportedSpeech's rules: one look-up in SPEECH_WORDS, which holds every
- * word of CUE_WORDS (cueBase), OBJECT_CUE_WORDS, "according" and "show", not one in each.
+ * False when no case of `text` is in SPEECH_WORDS: a bitmap read, before any lower-casing or hashing. The
+ * second letter in the key keeps out "and" ("add") and "have" ("hope"): over the BBC set a WordSet's key
+ * let through nearly five other words for every speech word, this one about one. (A word with a letter
+ * outside ASCII at one of the keyed places always passes: its lower case may differ there.)
  */
-const isSpeechWord = (t: Token): boolean => SPEECH_FILTER.mayHold(t.text) && SPEECH_WORDS.has(lowOf(t));
+function maySpeak(text: string): boolean {
+  const n = text.length;
+  // (Which also keeps charCodeAt(1) inside the word.)
+  if (n < SHORTEST_SPEECH_WORD) return false;
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  const cn = text.charCodeAt(n - 1);
+  if (c0 >= 128 || c1 >= 128 || cn >= 128) return true;
+  const k = speechKey(text);
+  return (SPEECH_KEYS[k >>> 5]! & (1 << (k & 31))) !== 0;
+}
 
 /**
  * Reported speech in one sentence with no quote marks: "X said (that) ...", "..., X said.", "According to
@@ -1705,10 +1732,22 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
   if (tokens.length < 6) return null;
   const label = colonLabel(body, tokens, s);
   if (label) return label;
-  // Every rule below needs a speech verb, a stance verb or "according": most sentences have none.
-  if (!tokens.some(isSpeechWord)) return null;
+  // Every rule below needs a speech verb (or "show"), a stance verb or "according": most sentences have
+  // none. One pass over the words, a look-up for each that passes maySpeak, tells which of them the sentence
+  // holds, and settles the cueBase of every word that is no speech verb, which the rules below read again.
+  let kinds = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const kind = maySpeak(t.text) ? (SPEECH_KINDS.get(lowOf(t)) ?? 0) : 0;
+    if ((kind & SPEECH_CUE) === 0 && t.cue === undefined) t.cue = null;
+    kinds |= kind;
+  }
+  if (kinds === 0) return null;
+  const cues = (kinds & SPEECH_CUE) !== 0;
+  const objects = (kinds & SPEECH_OBJECT) !== 0;
+  const according = (kinds & SPEECH_ACCORDING) !== 0;
   // "According to X, content" / "content, according to X".
-  const acc = tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to');
+  const acc = according ? tokens.findIndex((t, k) => lower(t) === 'according' && lower(tokens[k + 1]) === 'to') : -1;
   if (acc >= 0) {
     const cue = makeToken(body.slice(tokens[acc]!.start, tokens[acc + 1]!.end), tokens[acc]!.start, tokens[acc + 1]!.end);
     const comma = tokens.findIndex((t, k) => k > acc + 1 && t.text === ',');
@@ -1741,6 +1780,8 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       return countWordRuns(body, span.start, span.end, 4) >= 4 ? { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue, clauseStart: span.start }, continues: false, confidence: 0.6 } : null;
     }
   }
+  // (The rules up to "saying" below start from a speech verb or "show": without one, only the last can match.)
+  if (!cues) return stanceOrExpected(body, tokens, s, more, objects);
   // "..., X said." / "..., said X." at the end of the sentence.
   for (let c = tokens.length - 1; c >= Math.max(1, tokens.length - 12); c--) {
     const base = evidenceCue(tokens, c);
@@ -1880,7 +1921,15 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
     return first;
   }
   // "..., saying (that) content": the subject of the sentence speaks.
-  const saying = tokens.findIndex((t, k) => k > 2 && tokens[k - 1]!.text === ',' && lower(t).endsWith('ing') && !!cueBase(t) && STRONG_CUES.has(cueBase(t)!));
+  // (A comma and a cue first: both are read off the tokens, the lower-cased word only for those.)
+  let saying = -1;
+  for (let k = 3; k < tokens.length; k++) {
+    const base = tokens[k - 1]!.text === ',' ? cueBase(tokens[k]) : undefined;
+    if (base && STRONG_CUES.has(base) && lowOf(tokens[k]!).endsWith('ing')) {
+      saying = k;
+      break;
+    }
+  }
   if (saying > 0) {
     const source = sentenceSubject(body, tokens, saying);
     const start = lower(tokens[saying + 1]) === 'that' ? tokens[saying + 2] : tokens[saying + 1];
@@ -1889,9 +1938,16 @@ function reportedSpeech(body: string, s: Span, more: Draft[] = [], subject: Pars
       if (countWordRuns(body, span.start, span.end, 4) >= 4) return { span, segments: [span], kind: 'indirect', attribution: { source, via: null, cue: tokens[saying]!, clauseStart: span.start }, continues: false, confidence: 0.55 };
     }
   }
-  // Last, a stance verb's object ("defended X"): speech verbs in the sentence come first ("Putin defended
-  // the support, saying it was needed" reports what he said).
-  const stance = objectCue(body, tokens, s);
+  return stanceOrExpected(body, tokens, s, more, objects);
+}
+
+/**
+ * Last in reportedSpeech, a stance verb's object ("defended X"): speech verbs in the sentence come first
+ * ("Putin defended the support, saying it was needed" reports what he said). `objects` tells whether the
+ * sentence holds a stance verb at all: most that reach here hold none, and objectCue is not run for them.
+ */
+function stanceOrExpected(body: string, tokens: Token[], s: Span, more: Draft[], objects: boolean): Draft | null {
+  const stance = objects ? objectCue(body, tokens, s) : null;
   // And a passive "is expected to", which predicts without naming who expects, beside it.
   const expected = expectedClause(body, tokens);
   if (!stance || !expected) return stance ?? expected;
