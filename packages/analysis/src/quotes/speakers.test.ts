@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
-import { ArticleEntities, byOffset, genderOfWord, learnNames, parseSourcePhrase, sameFirstName, sortInPlace } from './speakers.js';
+import { ArticleEntities, byOffset, genderOfWord, indexTokens, learnNames, parseSourcePhrase, sameFirstName, sortInPlace, tokenize } from './speakers.js';
 
 const parse = (s: string) => parseSourcePhrase(s, 0, s.length);
 const speakerOf = (text: string, start: string) => {
@@ -211,5 +211,22 @@ describe('surname mentions and their order', () => {
     expect(entities.add('Jane Doe', 'person', 0, ['Spokeswoman for the mayor']).gender).toBe('female');
     expect(entities.add('Jan Kowalski', 'person', 13, ['the company’s “spokesman”']).gender).toBe('male');
     expect(entities.add('Ana Ruiz', 'person', 33, ['chairman of the board OF Señoras']).gender).toBe('male');
+  });
+});
+
+describe('tokens of a whole body', () => {
+  it('reads an all-ASCII body from its bytes into the same tokens as the character scan', () => {
+    const body =
+      "Gov. Pat McCrory (R) told U.S. reporters on Friday: the state's al-Assad-era rules, set in 2015-16, were \"over\". Mr. O'Neill, 57, disagreed; the IMF's chief e-mailed Sen. J.R.R. Tolkien at 10.30 a.m. iPhone users and GOP voters shrugged.\n\nNATO said so.";
+    const scanned = tokenize(body, 0, body.length);
+    indexTokens(body);
+    try {
+      const indexed = tokenize(body, 0, body.length);
+      expect(indexed.map((t) => [t.text, t.start, t.end, t.low, t.cap])).toEqual(scanned.map((t) => [t.text, t.start, t.end, t.low, t.cap]));
+      expect(indexed.map((t) => t.text)).toContain('U.S.');
+      expect(indexed.map((t) => t.text)).toContain('a.m.');
+    } finally {
+      indexTokens(null);
+    }
   });
 });
