@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
-import { ArticleEntities, byOffset, genderOfWord, indexTokens, learnNames, parseSourcePhrase, sameFirstName, sortInPlace, tokenize } from './speakers.js';
+import { ArticleEntities, byOffset, genderOfWord, indexTokens, learnNames, parseSourcePhrase, sameFirstName, sortInPlace, tokenize, type Token } from './speakers.js';
 
 const parse = (s: string) => parseSourcePhrase(s, 0, s.length);
 const speakerOf = (text: string, start: string) => {
@@ -215,18 +215,34 @@ describe('surname mentions and their order', () => {
 });
 
 describe('tokens of a whole body', () => {
-  it('reads an all-ASCII body from its bytes into the same tokens as the character scan', () => {
-    const body =
-      "Gov. Pat McCrory (R) told U.S. reporters on Friday: the state's al-Assad-era rules, set in 2015-16, were \"over\". Mr. O'Neill, 57, disagreed; the IMF's chief e-mailed Sen. J.R.R. Tolkien at 10.30 a.m. iPhone users and GOP voters shrugged.\n\nNATO said so.";
-    const scanned = tokenize(body, 0, body.length);
+  const ascii =
+    "Gov. Pat McCrory (R) told U.S. reporters on Friday: the state's al-Assad-era rules, set in 2015-16, were \"over\". Mr. O'Neill, 57, disagreed; the IMF's chief e-mailed Sen. J.R.R. Tolkien at 10.30 a.m. iPhone users and GOP voters shrugged.\n\nNATO said so.";
+  /** The tokens of a body scanned character by character (no index), then read from its bytes (indexed). */
+  const bothWays = (body: string) => {
+    const fields = (t: Token) => [t.text, t.start, t.end, t.low, t.cap];
+    const scanned = tokenize(body, 0, body.length).map(fields);
     indexTokens(body);
     try {
-      const indexed = tokenize(body, 0, body.length);
-      expect(indexed.map((t) => [t.text, t.start, t.end, t.low, t.cap])).toEqual(scanned.map((t) => [t.text, t.start, t.end, t.low, t.cap]));
-      expect(indexed.map((t) => t.text)).toContain('U.S.');
-      expect(indexed.map((t) => t.text)).toContain('a.m.');
+      return { scanned, indexed: tokenize(body, 0, body.length).map(fields) };
     } finally {
       indexTokens(null);
     }
+  };
+
+  it('reads an all-ASCII body from its bytes into the same tokens as the character scan', () => {
+    const { scanned, indexed } = bothWays(ascii);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.map((t) => t[0])).toContain('U.S.');
+    expect(indexed.map((t) => t[0])).toContain('a.m.');
+  });
+
+  it('keeps the offsets of characters beyond ASCII in step with the bytes', () => {
+    const body =
+      'Émile Zola’s café, “Señor” Núñez and São Paulo’s mayor — £5m, 5 €, naïve élan. Ünal said: ‘no’. The 𝐀𝐁 fund and 😀 fans; Dvořák’ and Wałęsa ' +
+      '\ud800 lone \udc00 halves\u00a0and no-break spaces. ' +
+      ascii;
+    const { scanned, indexed } = bothWays(body);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.map((t) => t[0])).toEqual(expect.arrayContaining(['Émile', 'Zola’s', 'Núñez', 'Dvořák’', 'Wałęsa', 'lone', 'McCrory', 'NATO']));
   });
 });

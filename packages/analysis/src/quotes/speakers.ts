@@ -45,10 +45,9 @@ interface BodyTokens {
 
 function tokenizeBody(body: string): BodyTokens {
   const caps: number[] = [];
-  // Most bodies are all ASCII (their UTF-8 form is as long as they are): those are read from their bytes
-  // (see utf8Bytes), a few instructions a character where charCodeAt costs several times that.
-  const bytes = utf8Bytes(body);
-  return { body, tokens: bytes.length === body.length ? tokenizeAscii(body, bytes, caps) : tokenizeRaw(body, 0, body.length, caps), caps };
+  // Read from the body's UTF-8 bytes (see utf8Bytes): a few instructions a character where charCodeAt
+  // costs several times that.
+  return { body, tokens: tokenizeUtf8(body, utf8Bytes(body), caps), caps };
 }
 
 export function indexTokens(body: string | null): void {
@@ -162,21 +161,31 @@ function tokenizeRaw(text: string, from: number, to: number, caps?: number[]): T
   return out;
 }
 
-/** How tokenizeAscii reads each ASCII code: 0 no part of a token, 1 lower-case letter or digit, 2 upper-case letter, 3 apostrophe, full stop or hyphen (inside a word only), 4 one of , ; : ( ) (a token of its own). */
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? 1 : c >= 65 && c <= 90 ? 2 : c === 39 || c === 46 || c === 45 ? 3 : c === 44 || c === 59 || c === 58 || c === 40 || c === 41 ? 4 : 0;
+/**
+ * How tokenizeUtf8 reads each byte: 0 no part of a token, 1 lower-case letter or digit, 2 upper-case letter,
+ * 3 apostrophe, full stop or hyphen (inside a word only), 4 one of , ; : ( ) (a token of its own), 5 the
+ * lead or continuation byte of a non-ASCII character (read as a character, see tokenizeUtf8).
+ */
+const BYTE_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) BYTE_CLASS[c] = c >= 128 ? 5 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? 1 : c >= 65 && c <= 90 ? 2 : c === 39 || c === 46 || c === 45 ? 3 : c === 44 || c === 59 || c === 58 || c === 40 || c === 41 ? 4 : 0;
 
 /**
- * tokenizeRaw over a whole body that is all ASCII, read from its bytes (`bytes`, one a character): the
- * same tokens, with the same cached fields set, and the same `caps`.
+ * tokenizeRaw over a whole body, read from its UTF-8 bytes (`bytes`, see utf8Bytes): the same tokens, with
+ * the same cached fields set, and the same `caps`. A byte index `p` walks the bytes and `i` the body's
+ * code units in step: an ASCII character is one byte, any other two or three (one code unit; a lone
+ * surrogate comes out as U+FFFD, three) or four (a surrogate pair); those are tested as characters of the
+ * body, as tokenizeRaw does.
  */
-function tokenizeAscii(text: string, bytes: Uint8Array, caps: number[]): Token[] {
+function tokenizeUtf8(text: string, bytes: Uint8Array, caps: number[]): Token[] {
   const out: Token[] = [];
   const n = bytes.length;
+  let p = 0;
   let i = 0;
-  while (i < n) {
-    const k = ASCII_CLASS[bytes[i]!]!;
+  while (p < n) {
+    const b = bytes[p]!;
+    const k = BYTE_CLASS[b]!;
     if (k === 0 || k === 3) {
+      p++;
       i++;
       continue;
     }
@@ -185,18 +194,52 @@ function tokenizeAscii(text: string, bytes: Uint8Array, caps: number[]): Token[]
       mark.low = mark.text;
       mark.cap = false;
       out.push(mark);
+      p++;
       i++;
       continue;
     }
+    // (From here the character at i opens a word.) An upper-case letter, or any letter beyond ASCII, in
+    // the word: it may differ from its lower case.
+    let cased = k !== 1;
+    let q = p + 1;
     let j = i + 1;
-    // An upper-case letter anywhere: the word may differ from its lower case.
-    let cased = k === 2;
-    for (; j < n; j++) {
-      const d = ASCII_CLASS[bytes[j]!]!;
-      if (d === 2) cased = true;
-      else if (d !== 1 && d !== 3) break;
+    if (k === 5) {
+      const w = wordCharAt(text, i);
+      q = p + (b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4);
+      if (w === 0) {
+        p = q;
+        i += b >= 0xf0 ? 2 : 1;
+        continue;
+      }
+      j = i + w;
     }
-    if (j - i > 1 && bytes[j - 1] === 46 && !isAbbreviation(text, i, j)) j--;
+    while (q < n) {
+      const d = BYTE_CLASS[bytes[q]!]!;
+      if (d === 1 || d === 3) {
+        q++;
+        j++;
+      } else if (d === 2) {
+        cased = true;
+        q++;
+        j++;
+      } else if (d === 5) {
+        const lead = bytes[q]!;
+        const size = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        // A closing quote mark inside a word ("Putin’s") leaves its case alone.
+        if (text.charCodeAt(j) !== 0x2019) {
+          const w = wordCharAt(text, j);
+          if (w === 0) break;
+          cased = true;
+        }
+        q += size;
+        j += size === 4 ? 2 : 1;
+      } else break;
+    }
+    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
+    if (j - i > 1 && bytes[q - 1] === 46 && !isAbbreviation(text, i, j)) {
+      j--;
+      q--;
+    }
     const word = text.slice(i, j);
     const token = makeToken(word, i, j);
     if (!cased) {
@@ -207,6 +250,7 @@ function tokenizeAscii(text: string, bytes: Uint8Array, caps: number[]): Token[]
       caps.push(out.length);
     }
     out.push(token);
+    p = q;
     i = j;
   }
   return out;
