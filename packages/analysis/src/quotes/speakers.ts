@@ -345,8 +345,9 @@ function mergeRuns<T>(items: T[], k: number, compare: (a: T, b: T) => number): v
 export const byOffset = (a: { offset: number }, b: { offset: number }): number => a.offset - b.offset;
 const ascending = (a: number, b: number): number => a - b;
 
-/** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
+/** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". Tokens with no "(" come back as they are (not copied). */
 function dropParentheticals(tokens: Token[]): Token[] {
+  if (indexOfText(tokens, '(', -1) < 0) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.text === '(') {
@@ -380,11 +381,11 @@ export interface ParsedSource {
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** Strip leading determiners and conjunctions from a token run. */
+/** Strip leading determiners and conjunctions from a token run (the run itself when there are none, not a copy). */
 function stripLeading(tokens: Token[]): Token[] {
   let i = 0;
   while (i < tokens.length && LEADING_CONJUNCTIONS.has(lowOf(tokens[i]!))) i++;
-  return tokens.slice(i);
+  return i === 0 ? tokens : tokens.slice(i);
 }
 
 /**
@@ -1026,7 +1027,8 @@ export class ArticleEntities {
     if (name !== entity.name || alias) {
       const own = entity.name === name ? lower : entity.name.toLowerCase();
       if (name !== entity.name) this.addAlias(entity, own, lower);
-      if (alias) this.addAlias(entity, own, alias.toLowerCase());
+      // (The alias is mostly the name as written: its lower case is then the one already made.)
+      if (alias) this.addAlias(entity, own, alias === name ? lower : alias.toLowerCase());
     }
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
     if (entity.kind === 'person') {
@@ -1137,6 +1139,14 @@ function wordBefore(body: string, offset: number): string {
 
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
+/**
+ * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off its key
+ * ("person:vladimir putin"), which setKey files under the lower-cased name, so no name is lower-cased again.
+ */
+const opensName = (e: ArticleEntity, word: string): boolean => {
+  const at = e.key.indexOf(':') + 1;
+  return e.key.startsWith(word, at) && e.key.charCodeAt(at + word.length) === 32;
+};
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
@@ -1238,9 +1248,10 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     const prev = tokens[k - 1];
     if (prev && spaced(body, prev, t) && capOf(prev) && !NEVER_GIVEN_NAMES.has(bareOf(prev))) continue;
     const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bareOf(prev)) : undefined);
-    if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
+    if (e && !e.mentions.includes(t.start) && !opensName(e, lowOf(t))) {
       // Skip the surname inside the full name itself (the name up to its last word is that word's start).
-      if (body.slice(Math.max(0, t.start - (lastSpace(e.name) + 1)), t.end) === e.name) continue;
+      const from = Math.max(0, t.start - (lastSpace(e.name) + 1));
+      if (t.end - from === e.name.length && body.startsWith(e.name, from)) continue;
       e.mentions.push(t.start);
       entities.personMentions.push({ offset: t.start, entity: e });
     }
