@@ -246,3 +246,25 @@ describe('tokens of a whole body', () => {
     expect(indexed.map((t) => t[0])).toEqual(expect.arrayContaining(['Émile', 'Zola’s', 'Núñez', 'Dvořák’', 'Wałęsa', 'lone', 'McCrory', 'NATO']));
   });
 });
+
+describe('finding an entity by any kind of name', () => {
+  it('finds what the person, organisation and group look-ups find in turn', () => {
+    const text =
+      'Russian President Vladimir Putin met Chancellor Angela Merkel and Bill Clinton on Friday. Hillary Clinton stayed home.\n\n' +
+      'The Kremlin said the talks went well, officials said. Mr Putin left early.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    entities.add('the Kremlin', 'organisation', text.indexOf('The Kremlin'), [], 'The Kremlin');
+    entities.add('BBC', 'organisation', 0);
+    entities.add('officials', 'group', text.indexOf('officials'));
+    entities.add('Smith', 'person', 0);
+    const names = ['Vladimir Putin', 'Putin', 'putin', 'Mr Putin', 'Merkel', 'Clinton', 'Hillary Clinton', 'Chelsea Clinton', 'the Kremlin', 'The Kremlin', 'BBC', 'bbc', 'officials', 'Officials', 'Smith', 'John Smith', 'nobody', 'the spokesman'];
+    for (const name of names) {
+      const chain = entities.findByName(name, 'person') ?? entities.findByName(name, 'organisation') ?? entities.findByName(name, 'group');
+      expect(entities.findByAnyName(name), name).toBe(chain);
+    }
+    expect(entities.findByAnyName('officials')?.kind).toBe('group');
+    expect(entities.findByAnyName('Putin')?.name).toBe('Vladimir Putin');
+    expect(entities.findByAnyName('nobody')).toBeUndefined();
+  });
+});

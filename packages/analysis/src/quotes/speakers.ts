@@ -966,6 +966,17 @@ export class ArticleEntities {
     this.byKindName.get(entity.key.slice(0, colon))?.delete(entity.key.slice(colon + 1));
   }
 
+  /**
+   * findByName(name, 'person') ?? findByName(name, 'organisation') ?? findByName(name, 'group'), with one
+   * look-up of the name for the last two: when the person look-up finds nothing, the organisation one
+   * (the same exact names, aliases and surnames, in another order) finds nothing either, and the group
+   * one only a group filed under exactly this name.
+   */
+  findByAnyName(name: string): ArticleEntity | undefined {
+    const lower = name.toLowerCase();
+    return this.findByName(name, 'person', undefined, lower) ?? this.byKindName.get('group')?.get(lower);
+  }
+
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
   findByName(name: string, kind: EntityKind, gender?: 'male' | 'female', lower = name.toLowerCase()): ArticleEntity | undefined {
     const exact = this.byKindName.get(kind)?.get(lower) ?? (kind === 'person' ? undefined : this.byKindName.get('person')?.get(lower)) ?? (kind === 'organisation' ? undefined : this.byKindName.get('organisation')?.get(lower));
