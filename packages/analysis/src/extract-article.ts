@@ -37,7 +37,7 @@ function linkEntities(articleId: string, found: ArticleEntities, quotes: Quote[]
   const entityFor = (name: string): Entity | null => {
     const seen = byName.get(name);
     if (seen !== undefined) return seen;
-    const known = found.findByName(name, 'person') ?? found.findByName(name, 'organisation') ?? found.findByName(name, 'group');
+    const known = found.findByAnyName(name);
     let entity: Entity | null = null;
     if (known) {
       const id = makeId('entity', known.kind, known.name.toLowerCase());

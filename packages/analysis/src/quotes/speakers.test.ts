@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../../test/corpus.js';
 import { extractQuotes } from './extract.js';
-import { ArticleEntities, byOffset, genderOfWord, learnNames, parseSourcePhrase, sameFirstName, sortInPlace } from './speakers.js';
+import { ArticleEntities, byOffset, genderOfWord, indexTokens, learnNames, parseSourcePhrase, sameFirstName, sortInPlace, tokenize, type Token } from './speakers.js';
 
 const parse = (s: string) => parseSourcePhrase(s, 0, s.length);
 const speakerOf = (text: string, start: string) => {
@@ -211,5 +211,60 @@ describe('surname mentions and their order', () => {
     expect(entities.add('Jane Doe', 'person', 0, ['Spokeswoman for the mayor']).gender).toBe('female');
     expect(entities.add('Jan Kowalski', 'person', 13, ['the company’s “spokesman”']).gender).toBe('male');
     expect(entities.add('Ana Ruiz', 'person', 33, ['chairman of the board OF Señoras']).gender).toBe('male');
+  });
+});
+
+describe('tokens of a whole body', () => {
+  const ascii =
+    "Gov. Pat McCrory (R) told U.S. reporters on Friday: the state's al-Assad-era rules, set in 2015-16, were \"over\". Mr. O'Neill, 57, disagreed; the IMF's chief e-mailed Sen. J.R.R. Tolkien at 10.30 a.m. iPhone users and GOP voters shrugged.\n\nNATO said so.";
+  /** The tokens of a body scanned character by character (no index), then read from its bytes (indexed). */
+  const bothWays = (body: string) => {
+    const fields = (t: Token) => [t.text, t.start, t.end, t.low, t.cap];
+    const scanned = tokenize(body, 0, body.length).map(fields);
+    indexTokens(body);
+    try {
+      return { scanned, indexed: tokenize(body, 0, body.length).map(fields) };
+    } finally {
+      indexTokens(null);
+    }
+  };
+
+  it('reads an all-ASCII body from its bytes into the same tokens as the character scan', () => {
+    const { scanned, indexed } = bothWays(ascii);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.map((t) => t[0])).toContain('U.S.');
+    expect(indexed.map((t) => t[0])).toContain('a.m.');
+  });
+
+  it('keeps the offsets of characters beyond ASCII in step with the bytes', () => {
+    const body =
+      'Émile Zola’s café, “Señor” Núñez and São Paulo’s mayor — £5m, 5 €, naïve élan. Ünal said: ‘no’. The 𝐀𝐁 fund and 😀 fans; Dvořák’ and Wałęsa ' +
+      '\ud800 lone \udc00 halves\u00a0and no-break spaces. ' +
+      ascii;
+    const { scanned, indexed } = bothWays(body);
+    expect(indexed).toEqual(scanned);
+    expect(indexed.map((t) => t[0])).toEqual(expect.arrayContaining(['Émile', 'Zola’s', 'Núñez', 'Dvořák’', 'Wałęsa', 'lone', 'McCrory', 'NATO']));
+  });
+});
+
+describe('finding an entity by any kind of name', () => {
+  it('finds what the person, organisation and group look-ups find in turn', () => {
+    const text =
+      'Russian President Vladimir Putin met Chancellor Angela Merkel and Bill Clinton on Friday. Hillary Clinton stayed home.\n\n' +
+      'The Kremlin said the talks went well, officials said. Mr Putin left early.';
+    const entities = new ArticleEntities(text);
+    learnNames(text, entities);
+    entities.add('the Kremlin', 'organisation', text.indexOf('The Kremlin'), [], 'The Kremlin');
+    entities.add('BBC', 'organisation', 0);
+    entities.add('officials', 'group', text.indexOf('officials'));
+    entities.add('Smith', 'person', 0);
+    const names = ['Vladimir Putin', 'Putin', 'putin', 'Mr Putin', 'Merkel', 'Clinton', 'Hillary Clinton', 'Chelsea Clinton', 'the Kremlin', 'The Kremlin', 'BBC', 'bbc', 'officials', 'Officials', 'Smith', 'John Smith', 'nobody', 'the spokesman'];
+    for (const name of names) {
+      const chain = entities.findByName(name, 'person') ?? entities.findByName(name, 'organisation') ?? entities.findByName(name, 'group');
+      expect(entities.findByAnyName(name), name).toBe(chain);
+    }
+    expect(entities.findByAnyName('officials')?.kind).toBe('group');
+    expect(entities.findByAnyName('Putin')?.name).toBe('Vladimir Putin');
+    expect(entities.findByAnyName('nobody')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 // names, descriptions to the person who holds that role, pronouns to the subject of the nearest
 // preceding sentence that names someone.
 import type { EntityKind, Span } from '@parallax/schema';
-import { isAsciiAlnum, isLetterAt, isWhiteSpace, lastSpace, wordCharAt } from '../text/chars.js';
+import { isAsciiAlnum, isLetterAt, isWhiteSpace, lastSpace, utf8Bytes, wordCharAt } from '../text/chars.js';
 import { GROUP_WORDS, HONORIFICS, NON_NAME_CAPS, ORG_WORDS, OUTLET_BRANDS, PRONOUNS, TITLE_WORDS, US_STATES } from './lexicon.js';
 
 export interface Token {
@@ -45,7 +45,9 @@ interface BodyTokens {
 
 function tokenizeBody(body: string): BodyTokens {
   const caps: number[] = [];
-  return { body, tokens: tokenizeRaw(body, 0, body.length, caps), caps };
+  // Read from the body's UTF-8 bytes (see utf8Bytes): a few instructions a character where charCodeAt
+  // costs several times that.
+  return { body, tokens: tokenizeUtf8(body, utf8Bytes(body), caps), caps };
 }
 
 export function indexTokens(body: string | null): void {
@@ -159,6 +161,101 @@ function tokenizeRaw(text: string, from: number, to: number, caps?: number[]): T
   return out;
 }
 
+/**
+ * How tokenizeUtf8 reads each byte: 0 no part of a token, 1 lower-case letter or digit, 2 upper-case letter,
+ * 3 apostrophe, full stop or hyphen (inside a word only), 4 one of , ; : ( ) (a token of its own), 5 the
+ * lead or continuation byte of a non-ASCII character (read as a character, see tokenizeUtf8).
+ */
+const BYTE_CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) BYTE_CLASS[c] = c >= 128 ? 5 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? 1 : c >= 65 && c <= 90 ? 2 : c === 39 || c === 46 || c === 45 ? 3 : c === 44 || c === 59 || c === 58 || c === 40 || c === 41 ? 4 : 0;
+
+/**
+ * tokenizeRaw over a whole body, read from its UTF-8 bytes (`bytes`, see utf8Bytes): the same tokens, with
+ * the same cached fields set, and the same `caps`. A byte index `p` walks the bytes and `i` the body's
+ * code units in step: an ASCII character is one byte, any other two or three (one code unit; a lone
+ * surrogate comes out as U+FFFD, three) or four (a surrogate pair); those are tested as characters of the
+ * body, as tokenizeRaw does.
+ */
+function tokenizeUtf8(text: string, bytes: Uint8Array, caps: number[]): Token[] {
+  const out: Token[] = [];
+  const n = bytes.length;
+  let p = 0;
+  let i = 0;
+  while (p < n) {
+    const b = bytes[p]!;
+    const k = BYTE_CLASS[b]!;
+    if (k === 0 || k === 3) {
+      p++;
+      i++;
+      continue;
+    }
+    if (k === 4) {
+      const mark = makeToken(text[i]!, i, i + 1);
+      mark.low = mark.text;
+      mark.cap = false;
+      out.push(mark);
+      p++;
+      i++;
+      continue;
+    }
+    // (From here the character at i opens a word.) An upper-case letter, or any letter beyond ASCII, in
+    // the word: it may differ from its lower case.
+    let cased = k !== 1;
+    let q = p + 1;
+    let j = i + 1;
+    if (k === 5) {
+      const w = wordCharAt(text, i);
+      q = p + (b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4);
+      if (w === 0) {
+        p = q;
+        i += b >= 0xf0 ? 2 : 1;
+        continue;
+      }
+      j = i + w;
+    }
+    while (q < n) {
+      const d = BYTE_CLASS[bytes[q]!]!;
+      if (d === 1 || d === 3) {
+        q++;
+        j++;
+      } else if (d === 2) {
+        cased = true;
+        q++;
+        j++;
+      } else if (d === 5) {
+        const lead = bytes[q]!;
+        const size = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+        // A closing quote mark inside a word ("Putin’s") leaves its case alone.
+        if (text.charCodeAt(j) !== 0x2019) {
+          const w = wordCharAt(text, j);
+          if (w === 0) break;
+          cased = true;
+        }
+        q += size;
+        j += size === 4 ? 2 : 1;
+      } else break;
+    }
+    // A trailing full stop belongs to the token only for abbreviations ("Capt.", "U.S.").
+    if (j - i > 1 && bytes[q - 1] === 46 && !isAbbreviation(text, i, j)) {
+      j--;
+      q--;
+    }
+    const word = text.slice(i, j);
+    const token = makeToken(word, i, j);
+    if (!cased) {
+      token.low = word;
+      token.cap = false;
+    } else {
+      if (k === 2) token.cap = true;
+      caps.push(out.length);
+    }
+    out.push(token);
+    p = q;
+    i = j;
+  }
+  return out;
+}
+
 /** Documents that speak for their authors. */
 const DOCUMENT_WORDS = new Set(['statement', 'letter', 'ad', 'advert', 'advertisement', 'email', 'tweet', 'post', 'memo', 'release', 'video', 'filing', 'report', 'transcript']);
 const DETERMINERS = new Set(['a', 'an', 'the', 'some', 'two', 'three', 'several', 'many', 'one', 'other', 'another']);
@@ -248,8 +345,9 @@ function mergeRuns<T>(items: T[], k: number, compare: (a: T, b: T) => number): v
 export const byOffset = (a: { offset: number }, b: { offset: number }): number => a.offset - b.offset;
 const ascending = (a: number, b: number): number => a - b;
 
-/** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". */
+/** Drop short bracketed groups: "(R)", "(D-Wis.)", "(a Republican PAC)". Tokens with no "(" come back as they are (not copied). */
 function dropParentheticals(tokens: Token[]): Token[] {
+  if (indexOfText(tokens, '(', -1) < 0) return tokens;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i]!.text === '(') {
@@ -283,11 +381,11 @@ export interface ParsedSource {
 const LEADING_CONJUNCTIONS = new Set(['and', 'but', 'or', 'so', 'then', 'also', 'while', 'as']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
-/** Strip leading determiners and conjunctions from a token run. */
+/** Strip leading determiners and conjunctions from a token run (the run itself when there are none, not a copy). */
 function stripLeading(tokens: Token[]): Token[] {
   let i = 0;
   while (i < tokens.length && LEADING_CONJUNCTIONS.has(lowOf(tokens[i]!))) i++;
-  return tokens.slice(i);
+  return i === 0 ? tokens : tokens.slice(i);
 }
 
 /**
@@ -868,6 +966,17 @@ export class ArticleEntities {
     this.byKindName.get(entity.key.slice(0, colon))?.delete(entity.key.slice(colon + 1));
   }
 
+  /**
+   * findByName(name, 'person') ?? findByName(name, 'organisation') ?? findByName(name, 'group'), with one
+   * look-up of the name for the last two: when the person look-up finds nothing, the organisation one
+   * (the same exact names, aliases and surnames, in another order) finds nothing either, and the group
+   * one only a group filed under exactly this name.
+   */
+  findByAnyName(name: string): ArticleEntity | undefined {
+    const lower = name.toLowerCase();
+    return this.findByName(name, 'person', undefined, lower) ?? this.byKindName.get('group')?.get(lower);
+  }
+
   /** The entity a proper name refers to: an exact full name, or a known full name with this surname. */
   findByName(name: string, kind: EntityKind, gender?: 'male' | 'female', lower = name.toLowerCase()): ArticleEntity | undefined {
     const exact = this.byKindName.get(kind)?.get(lower) ?? (kind === 'person' ? undefined : this.byKindName.get('person')?.get(lower)) ?? (kind === 'organisation' ? undefined : this.byKindName.get('organisation')?.get(lower));
@@ -929,7 +1038,8 @@ export class ArticleEntities {
     if (name !== entity.name || alias) {
       const own = entity.name === name ? lower : entity.name.toLowerCase();
       if (name !== entity.name) this.addAlias(entity, own, lower);
-      if (alias) this.addAlias(entity, own, alias.toLowerCase());
+      // (The alias is mostly the name as written: its lower case is then the one already made.)
+      if (alias) this.addAlias(entity, own, alias === name ? lower : alias.toLowerCase());
     }
     for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
     if (entity.kind === 'person') {
@@ -1040,6 +1150,14 @@ function wordBefore(body: string, offset: number): string {
 
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
+/**
+ * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off its key
+ * ("person:vladimir putin"), which setKey files under the lower-cased name, so no name is lower-cased again.
+ */
+const opensName = (e: ArticleEntity, word: string): boolean => {
+  const at = e.key.indexOf(':') + 1;
+  return e.key.startsWith(word, at) && e.key.charCodeAt(at + word.length) === 32;
+};
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
@@ -1141,9 +1259,10 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     const prev = tokens[k - 1];
     if (prev && spaced(body, prev, t) && capOf(prev) && !NEVER_GIVEN_NAMES.has(bareOf(prev))) continue;
     const e = list.length === 1 ? list[0]! : pickNamesake(list, prev ? genderOfWord(bareOf(prev)) : undefined);
-    if (e && !e.mentions.includes(t.start) && !e.name.toLowerCase().startsWith(t.text.toLowerCase() + ' ')) {
+    if (e && !e.mentions.includes(t.start) && !opensName(e, lowOf(t))) {
       // Skip the surname inside the full name itself (the name up to its last word is that word's start).
-      if (body.slice(Math.max(0, t.start - (lastSpace(e.name) + 1)), t.end) === e.name) continue;
+      const from = Math.max(0, t.start - (lastSpace(e.name) + 1));
+      if (t.end - from === e.name.length && body.startsWith(e.name, from)) continue;
       e.mentions.push(t.start);
       entities.personMentions.push({ offset: t.start, entity: e });
     }
