@@ -71,7 +71,7 @@ const FLAG_PUNCT = 8;
 export class TokenScanner {
   /** Word and number tokens of the last scan (all but punctuation). */
   words = 0;
-  /** The tags (WordTags) of every word of the last scan, ORed, with TAG_NUMBER and TAG_HYPHEN. */
+  /** The tags (WordTags) of every word of the last scan and of each part of a hyphenated one, ORed, with TAG_NUMBER. */
   tags = 0;
   private count = 0;
   /** start, end and flags of each token of the last scan. */
@@ -135,12 +135,10 @@ export class TokenScanner {
         else if (tagger !== null) {
           // An ASCII word's bitmap key comes from the characters just read (the key folds case); the
           // lower-case string is built only when the key is one of the tagger's words'.
-          if (ascii) {
-            const key = keyOf(i - start, c, text.charCodeAt(i - 1));
-            if (tagger.mayTag(key)) tags |= tagger.ofKeyed(lowerText(text.slice(start, i), flags), key);
-          } else tags |= tagger.of(lowerOf(text.slice(start, i)));
+          if (ascii) tags |= asciiTags(tagger, text, start, i, c, flags);
+          else tags |= tagger.of(lowerOf(text.slice(start, i)));
+          if (hyphen) tags |= partTags(tagger, text, start, i, flags);
         }
-        if (hyphen) tags |= TAG_HYPHEN;
       } else {
         // Keep a surrogate pair together so slices never split a character.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
@@ -187,6 +185,32 @@ export class TokenScanner {
   }
 }
 
+/** The tags of the ASCII word text[from, to), whose first character code is `first`, with these flags. */
+function asciiTags(tagger: WordTags, text: string, from: number, to: number, first: number, flags: number): number {
+  const key = keyOf(to - from, first, text.charCodeAt(to - 1));
+  return tagger.mayTag(key) ? tagger.ofKeyed(lowerText(text.slice(from, to), flags), key) : 0;
+}
+
+/**
+ * The tags of the parts of the hyphenated word text[from, to), as its lower-case text splits at "-"
+ * ("twenty" and "five" of "twenty-five", "few" and "hundred" of "few-hundred"): a spelled number may
+ * start or go on inside such a word, and most hyphenated words ("so-called", "pro-Russian") have none.
+ */
+function partTags(tagger: WordTags, text: string, from: number, to: number, flags: number): number {
+  let tags = 0;
+  if ((flags & LOWER_MASK) === LOWER_FOLD) {
+    for (const part of lowerOf(text.slice(from, to)).split('-')) tags |= tagger.of(part);
+    return tags;
+  }
+  let k = from;
+  for (let j = from; j < to; j++) {
+    if (text.charCodeAt(j) !== 45) continue;
+    tags |= asciiTags(tagger, text, k, j, text.charCodeAt(k), flags);
+    k = j + 1;
+  }
+  return tags | asciiTags(tagger, text, k, to, text.charCodeAt(k), flags);
+}
+
 /** The lower-case text of a word or number token with these flags. */
 function lowerText(t: string, flags: number): string {
   const how = flags & LOWER_MASK;
@@ -222,13 +246,11 @@ export class WordSet {
 }
 
 /**
- * Tags of TokenScanner.scan, one bit each. The tokenizer sets the first two itself; the others are what
+ * Tags of TokenScanner.scan, one bit each. The tokenizer sets the first itself; the others are what
  * the claim readers start from, given to words by the WordTags each reader's module lists.
  */
 /** A token that starts with a digit. */
 export const TAG_NUMBER = 1;
-/** A word joined by a hyphen ("twenty-five", "half-a-dozen", "one-sided"). */
-export const TAG_HYPHEN = 2;
 /** A word that can open or scale a spelled number ("two", "dozens", "half", "million"). */
 export const TAG_NUMBER_WORD = 4;
 /** A word that dates on its own: a month, a weekday, "yesterday", "ago". */
