@@ -285,7 +285,7 @@ const QUALIFIER_ENDS = new WordSet([...QUALIFIERS_BEFORE.keys()].map((p) => p.sl
 function qualifierBefore(tokens: readonly Token[], start: number, limit: number): { q: QuantityQualifier; from: number } | null {
   // Most numbers have no qualifier: the word right before tells, before any phrase is built.
   const before = tokens[start - 1];
-  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.has(before.lower)) return null;
+  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.holds(before)) return null;
   for (let len = 3; len >= 1; len--) {
     const from = start - len;
     if (from < limit) continue;
@@ -331,7 +331,7 @@ export function mayHoldQuantities(tags: number): boolean {
 /** Words that can open a spelled number, checked before any parsing ("a" only before a scale word). */
 function mayStartNumber(tok: Token, next: Token | undefined): boolean {
   const l = tok.lower;
-  if (START_WORDS.has(l)) {
+  if (START_WORDS.holds(tok)) {
     if (l !== 'a' && l !== 'an') return true;
     const n = next?.lower ?? '';
     return SCALES.has(n) || n === 'dozen' || n === 'few' || n.startsWith('half') || n.startsWith('dozen');
