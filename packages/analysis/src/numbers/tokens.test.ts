@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TAG_NUMBER, TokenScanner, tokenize, WordTags } from './tokens.js';
+import { TAG_NUMBER, TokenScanner, tokenize, WordSet, WordTags } from './tokens.js';
 
 describe('tokenize', () => {
   it('reads text[from, to) in place exactly as the slice', () => {
@@ -43,6 +43,23 @@ describe('tokenize', () => {
         expect(scanner.words).toBe(tokens.filter((t) => t.kind !== 'punct').length);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('WordSet.holds', () => {
+  it('is has(t.lower) for every token: the key a token is given is that of its lower-case text', () => {
+    const pieces = ['Said', 'twenty-FIVE', 'May', 'Straße', 'Putin’s', "Putin's", 'U.S', 'É', 'Éric', '1.2BN', '250,000', '“', '£', '😀', '.', ',', '-', 'a', 'B', '7'];
+    const listed = new WordSet(tokenize(pieces.join(' ')).map((t) => t.lower));
+    const some = new WordSet(['said', 'may', 'u.s', 'b']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ' ', ''), { maxLength: 30 }), (parts) => {
+        for (const t of tokenize(parts.join(''))) {
+          expect(listed.holds(t)).toBe(listed.has(t.lower));
+          expect(some.holds(t)).toBe(some.has(t.lower));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
