@@ -336,6 +336,9 @@ function mayStartNumber(tok: Token, next: Token | undefined): boolean {
     const n = next?.lower ?? '';
     return SCALES.has(n) || n === 'dozen' || n === 'few' || n.startsWith('half') || n.startsWith('dozen');
   }
+  // A head that opens a number has three letters or more ("one-", "ten-"), and a word after it: a word of
+  // under five characters has none, and need not be searched for a hyphen.
+  if (l.length < 5) return false;
   const dash = l.indexOf('-');
   if (dash <= 0) return false;
   const head = l.slice(0, dash);
