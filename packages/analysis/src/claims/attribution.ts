@@ -198,7 +198,7 @@ function sourceBefore(tokens: readonly Token[], b: number, inside: readonly bool
       k--;
       continue;
     }
-    if (NOT_IN_SOURCE.has(t.lower) || SPEECH_VERBS.has(t.lower)) {
+    if (NOT_IN_SOURCE.has(t.lower) || SPEECH_VERBS.holds(t)) {
       if (PRONOUNS.has(t.lower) && k === b) k--;
       break;
     }
@@ -234,7 +234,7 @@ export function findAttribution(text: string, tokens: readonly Token[], offset: 
       }
       continue;
     }
-    if (verb !== null || !SPEECH_VERBS.has(t.lower)) continue;
+    if (verb !== null || !SPEECH_VERBS.holds(t)) continue;
     const prev = tokens[i - 1];
     if (prev && DETERMINERS.has(prev.lower)) continue; // "the reports", "his claims": nouns
     // Subject before the verb, over adverbials such as "on Monday" or "has also".

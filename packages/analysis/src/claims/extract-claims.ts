@@ -51,7 +51,7 @@ const MAX_SENTENCE = 4000;
 function isEventVerb(t: Token): boolean {
   if (t.kind !== 'word' || t.cap) return false;
   const w = t.lower;
-  if (IRREGULAR_PAST.has(w)) return true;
+  if (IRREGULAR_PAST.holds(t)) return true;
   return w.length > 4 && w.endsWith('ed') && !NOT_EVENT_ED.has(w) && !w.endsWith('eed') && !w.includes('-');
 }
 
@@ -59,7 +59,7 @@ function isOpinion(tokens: readonly Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.kind !== 'word') continue;
-    if (OPINION.has(t.lower)) return true;
+    if (OPINION.holds(t)) return true;
     if ((t.lower === 'i' || t.lower === 'we') && OPINION_AFTER_I.has(tokens[i + 1]?.lower ?? '')) return true;
     if (t.lower === 'in' && tokens[i + 1]?.lower === 'my' && (tokens[i + 2]?.lower === 'view' || tokens[i + 2]?.lower === 'opinion')) return true;
   }
@@ -211,9 +211,10 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
     if (tokens && dates.some((d) => d.date !== null)) {
       for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i] as Token;
+        if (t.kind !== 'word' || t.cap) continue; // isEventVerb takes only lower-case words
         if (found && i >= found.cueTok && i < found.cueEndTok) continue;
         if (frame?.cue && start + t.start >= frame.cue.span.start && start + t.end <= frame.cue.span.end) continue;
-        if (SPEECH_VERBS.has(t.lower)) continue;
+        if (SPEECH_VERBS.holds(t)) continue;
         if (isEventVerb(t)) {
           eventVerb = true;
           break;

@@ -154,7 +154,7 @@ export function datesFromTokens(text: string, tokens: readonly Token[], offset: 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || tok.kind === 'punct') continue;
-    if (tok.kind === 'word' && !TRIGGERS.has(tok.lower)) continue;
+    if (tok.kind === 'word' && !TRIGGERS.holds(tok)) continue;
     const f = tok.kind === 'number' ? matchNumberStart(tokens, i, ref) : matchWordStart(tokens, i, ref);
     if (!f) continue;
     // Take a leading "on" into the expression: "on 14 September", "on Tuesday".

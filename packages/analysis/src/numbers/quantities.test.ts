@@ -167,7 +167,7 @@ describe('findQuantities robustness', () => {
   it('mayHoldQuantities is false only for text in which findQuantities finds nothing', () => {
     const cues = new WordTags([[QUANTITY_CUES, TAG_NUMBER_WORD]]);
     // Number phrases and near misses, so that a phrase often stands alone among words that are no cue.
-    const pieces = ['a hundred', 'A Thousand', 'a dozen', 'an eighth', 'a half', 'a few', 'a few million', 'a halfway house', 'half-a-dozen', 'a half-dozen', 'hundreds of', 'tens of thousands', 'twenty-five', 'one-sided', 'several', 'two', 'Five', 'a', 'an', 'of', '-', 'and', 'year', 'people', 'the', 'said', '£', '%', 'per cent', 'point', 'm'];
+    const pieces = ['a hundred', 'A Thousand', 'a dozen', 'an eighth', 'a half', 'a few', 'a few million', 'a halfway house', 'half-a-dozen', 'a half-dozen', 'a few-hundred', 'so-called', 'Twenty-Five', 'one-time', 'a dozen-strong', 'hundreds of', 'tens of thousands', 'twenty-five', 'one-sided', 'several', 'two', 'Five', 'a', 'an', 'of', '-', 'and', 'year', 'people', 'the', 'said', '£', '%', 'per cent', 'point', 'm'];
     expectSoundGate(pieces, cues, mayHoldQuantities, (s) => findQuantities(s).length > 0, 3000);
   });
 

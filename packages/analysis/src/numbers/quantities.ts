@@ -14,7 +14,7 @@ import {
   TIME_WORDS,
   VAGUE_PLURALS,
 } from './lexicon.js';
-import { TAG_HYPHEN, TAG_NUMBER, TAG_NUMBER_WORD, tokenize, WordSet, type Token } from './tokens.js';
+import { TAG_NUMBER, TAG_NUMBER_WORD, tokenize, WordSet, type Token } from './tokens.js';
 
 /** A number read from tokens [start, end): its value and anything the token itself says about it. */
 interface NumberRead {
@@ -101,7 +101,17 @@ function readNumericToken(tok: Token): NumberRead | null {
   return { end: 0, value, high, implied: null, unit, currency: null, word: false, scaled, yearLike: yearLike && high === null };
 }
 
-/** Atoms of spelled numbers: the hyphen-separated parts of tokens i, i+1, ... with their token index. */
+/**
+ * The atoms readWordNumber reads past without stopping: a word outside these ends the number, and
+ * readWordNumber looks past one only after one of these.
+ */
+const NUMBER_ATOMS: ReadonlySet<string> = new Set([...ONES.keys(), ...SCALES.keys(), 'dozen', 'a', 'an', 'half', 'point', 'and', 'several', 'few']);
+
+/**
+ * Atoms of spelled numbers: the hyphen-separated parts of tokens i, i+1, ... with their token index. They
+ * stop after a token whose first atom is no NUMBER_ATOMS word: the number ends there at the latest ("one
+ * of the" reads two atoms, not twelve), and each token read is read whole.
+ */
 function atomsFrom(tokens: readonly Token[], i: number, max: number): Array<{ atom: string; tok: number; last: boolean }> {
   const atoms: Array<{ atom: string; tok: number; last: boolean }> = [];
   for (let t = i; t < tokens.length && t < i + max; t++) {
@@ -109,10 +119,12 @@ function atomsFrom(tokens: readonly Token[], i: number, max: number): Array<{ at
     if (!tok || tok.kind !== 'word') break;
     if (!tok.lower.includes('-')) {
       atoms.push({ atom: tok.lower, tok: t, last: true });
+      if (!NUMBER_ATOMS.has(tok.lower)) break;
       continue;
     }
     const parts = tok.lower.split('-');
     for (let p = 0; p < parts.length; p++) atoms.push({ atom: parts[p] ?? '', tok: t, last: p === parts.length - 1 });
+    if (!NUMBER_ATOMS.has(parts[0] ?? '')) break;
   }
   return atoms;
 }
@@ -128,7 +140,8 @@ function isNumberAtom(a: string): boolean {
 function readWordNumber(tokens: readonly Token[], i: number): NumberRead | null {
   const first = tokens[i];
   if (!first || first.kind !== 'word') return null;
-  const firstAtom = first.lower.split('-', 1)[0] ?? '';
+  const dash = first.lower.indexOf('-');
+  const firstAtom = dash < 0 ? first.lower : first.lower.slice(0, dash);
   // Vague plurals: "hundreds of", "tens of thousands of", "hundreds of thousands".
   const vague = VAGUE_PLURALS.get(first.lower);
   if (vague !== undefined) {
@@ -272,7 +285,7 @@ const QUALIFIER_ENDS = new WordSet([...QUALIFIERS_BEFORE.keys()].map((p) => p.sl
 function qualifierBefore(tokens: readonly Token[], start: number, limit: number): { q: QuantityQualifier; from: number } | null {
   // Most numbers have no qualifier: the word right before tells, before any phrase is built.
   const before = tokens[start - 1];
-  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.has(before.lower)) return null;
+  if (start - 1 < limit || !before || before.kind !== 'word' || !QUALIFIER_ENDS.holds(before)) return null;
   for (let len = 3; len >= 1; len--) {
     const from = start - len;
     if (from < limit) continue;
@@ -307,21 +320,25 @@ const START_WORDS = new WordSet([...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen
 export const QUANTITY_CUES: readonly string[] = [...ONES.keys(), ...VAGUE_PLURALS.keys(), 'dozen', 'half', 'several', ...SCALES.keys()];
 
 /**
- * False when tokens with these tags (a TokenScanner with QUANTITY_CUES) hold no quantity: with no number,
- * no hyphenated word and no number word, quantitiesFromTokens finds nothing, and need not be run.
+ * False when tokens with these tags (a TokenScanner with QUANTITY_CUES) hold no quantity: with no number
+ * and no number word, alone or as part of a hyphenated word ("twenty-five", "a few-hundred"),
+ * quantitiesFromTokens finds nothing, and need not be run.
  */
 export function mayHoldQuantities(tags: number): boolean {
-  return (tags & (TAG_NUMBER | TAG_HYPHEN | TAG_NUMBER_WORD)) !== 0;
+  return (tags & (TAG_NUMBER | TAG_NUMBER_WORD)) !== 0;
 }
 
 /** Words that can open a spelled number, checked before any parsing ("a" only before a scale word). */
 function mayStartNumber(tok: Token, next: Token | undefined): boolean {
   const l = tok.lower;
-  if (START_WORDS.has(l)) {
+  if (START_WORDS.holds(tok)) {
     if (l !== 'a' && l !== 'an') return true;
     const n = next?.lower ?? '';
     return SCALES.has(n) || n === 'dozen' || n === 'few' || n.startsWith('half') || n.startsWith('dozen');
   }
+  // A head that opens a number has three letters or more ("one-", "ten-"), and a word after it: a word of
+  // under five characters has none, and need not be searched for a hyphen.
+  if (l.length < 5) return false;
   const dash = l.indexOf('-');
   if (dash <= 0) return false;
   const head = l.slice(0, dash);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TAG_HYPHEN, TAG_NUMBER, TokenScanner, tokenize, WordTags } from './tokens.js';
+import { TAG_NUMBER, TokenScanner, tokenize, WordSet, WordTags } from './tokens.js';
 
 describe('tokenize', () => {
   it('reads text[from, to) in place exactly as the slice', () => {
@@ -23,7 +23,7 @@ describe('tokenize', () => {
       [['said', 'says', 'according', 'twenty', 'may', 'straße', "putin's"], 64],
       [['march', 'last', 'u.s'], 8],
     ]);
-    const pieces = ['said', 'Said', 'SAYS', 'According', 'twenty-five', 'May', 'Straße', "Putin's", 'Putin’s', 'March', 'U.S', 'Sand', 'sold', 'lust', 'Mary', '250,000', '1.2bn', '“', '.', ',', ' ', '\u00a0', 'É', '😀', '-'];
+    const pieces = ['said', 'Said', 'SAYS', 'According', 'twenty-five', 'So-Said', 'last-ditch', 'Straße-May', 'twenty-year', 'May', 'Straße', "Putin's", 'Putin’s', 'March', 'U.S', 'Sand', 'sold', 'lust', 'Mary', '250,000', '1.2bn', '“', '.', ',', ' ', '\u00a0', 'É', '😀', '-'];
     const scanner = new TokenScanner(tagger);
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(200), fc.nat(200), (parts, a, b) => {
@@ -37,12 +37,29 @@ describe('tokenize', () => {
         for (const t of tokens) {
           if (t.kind === 'number') tags |= TAG_NUMBER;
           else if (t.kind === 'word') tags |= tagger.of(t.lower);
-          if (t.kind !== 'punct' && t.text.includes('-')) tags |= TAG_HYPHEN; // a hyphen inside a token joins two words
+          if (t.kind === 'word' && t.lower.includes('-')) for (const part of t.lower.split('-')) tags |= tagger.of(part); // and each part of a hyphenated word
         }
         expect(scanner.tags).toBe(tags);
         expect(scanner.words).toBe(tokens.filter((t) => t.kind !== 'punct').length);
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('WordSet.holds', () => {
+  it('is has(t.lower) for every token: the key a token is given is that of its lower-case text', () => {
+    const pieces = ['Said', 'twenty-FIVE', 'May', 'Straße', 'Putin’s', "Putin's", 'U.S', 'É', 'Éric', '1.2BN', '250,000', '“', '£', '😀', '.', ',', '-', 'a', 'B', '7'];
+    const listed = new WordSet(tokenize(pieces.join(' ')).map((t) => t.lower));
+    const some = new WordSet(['said', 'may', 'u.s', 'b']);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, ' ', ''), { maxLength: 30 }), (parts) => {
+        for (const t of tokenize(parts.join(''))) {
+          expect(listed.holds(t)).toBe(listed.has(t.lower));
+          expect(some.holds(t)).toBe(some.has(t.lower));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

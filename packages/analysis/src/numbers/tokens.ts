@@ -15,6 +15,11 @@ export interface Token {
   kind: TokenKind;
   /** Whether the first character is an upper-case letter. */
   cap: boolean;
+  /**
+   * The WordSet bitmap key of `lower` (its length, first and last character), made while it was read:
+   * WordSet.holds tests a token with it instead of reading the characters of `lower` again.
+   */
+  key: number;
 }
 
 const nonAsciiWord = /[\p{L}\p{N}\p{M}]/u;
@@ -54,6 +59,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 }
 
 // How a token's lower-case text is made from its text (the low bits of its flags in TokenScanner).
+// LOWER_FOLD also marks a token whose key is made from its lower-case text, not while it is scanned.
 const LOWER_SAME = 0; // no upper-case letter and no typographic apostrophe: the text itself
 const LOWER_ASCII = 1; // ASCII with an upper-case letter: toLowerCase
 const LOWER_FOLD = 2; // not ASCII: lowerOf (toLowerCase and the apostrophe folded)
@@ -71,11 +77,11 @@ const FLAG_PUNCT = 8;
 export class TokenScanner {
   /** Word and number tokens of the last scan (all but punctuation). */
   words = 0;
-  /** The tags (WordTags) of every word of the last scan, ORed, with TAG_NUMBER and TAG_HYPHEN. */
+  /** The tags (WordTags) of every word of the last scan and of each part of a hyphenated one, ORed, with TAG_NUMBER. */
   tags = 0;
   private count = 0;
-  /** start, end and flags of each token of the last scan. */
-  private bounds = new Int32Array(3 * 128);
+  /** start, end, flags and bitmap key of each token of the last scan. */
+  private bounds = new Int32Array(4 * 128);
 
   constructor(private readonly tagger: WordTags | null) {}
 
@@ -86,6 +92,7 @@ export class TokenScanner {
     let words = 0;
     let tags = 0;
     const n = Math.min(to, text.length);
+    let b = this.bounds;
     let i = from;
     while (i < n) {
       const c = text.charCodeAt(i);
@@ -95,14 +102,18 @@ export class TokenScanner {
       }
       const start = i;
       let flags: number;
+      let key: number;
       if (c < 128 ? isAsciiAlnum(c) : isWordCode(c, text, i)) {
         let ascii = c < 128;
         let hasUpper = c >= 65 && c <= 90;
         let hyphen = false;
         i++;
+        // Each character is read once: d is the one that ended the run (text[i] while i < n), and the
+        // joiner test and the character after a joiner reuse what was read.
+        let d = 0;
         for (;;) {
           while (i < n) {
-            const d = text.charCodeAt(i);
+            d = text.charCodeAt(i);
             if (d < 128) {
               if ((d >= 97 && d <= 122) || (d >= 48 && d <= 57)) i++;
               else if (d >= 65 && d <= 90) {
@@ -114,47 +125,47 @@ export class TokenScanner {
               i++;
             } else break;
           }
-          if (i + 1 < n && isJoiner(text.charCodeAt(i)) && isWordCode(text.charCodeAt(i + 1), text, i + 1)) {
-            const j = text.charCodeAt(i);
-            if (j === 0x2019) ascii = false;
-            else if (j === 45) hyphen = true;
-            i += 2;
-            if (!hasUpper) {
-              const d = text.charCodeAt(i - 1);
-              if (d >= 65 && d <= 90) hasUpper = true;
+          if (i + 1 < n && isJoiner(d)) {
+            const e = text.charCodeAt(i + 1);
+            if (isWordCode(e, text, i + 1)) {
+              if (d === 0x2019) ascii = false;
+              else if (d === 45) hyphen = true;
+              if (e >= 65 && e <= 90) hasUpper = true;
+              else if (e >= 128) ascii = false;
+              i += 2;
+              continue;
             }
-            if (text.charCodeAt(i - 1) >= 128) ascii = false;
-            continue;
           }
           break;
         }
         const isDigit = c >= 48 && c <= 57;
         flags = (isDigit ? FLAG_NUMBER : 0) | (ascii ? (hasUpper ? LOWER_ASCII : LOWER_SAME) : LOWER_FOLD);
+        // An ASCII word's bitmap key comes from the characters just read (the key folds case).
+        key = ascii ? keyOf(i - start, c, text.charCodeAt(i - 1)) : 0;
         words++;
         if (isDigit) tags |= TAG_NUMBER;
         else if (tagger !== null) {
-          // An ASCII word's bitmap key comes from the characters just read (the key folds case); the
-          // lower-case string is built only when the key is one of the tagger's words'.
+          // The lower-case string is built only when the key is one of the tagger's words'.
           if (ascii) {
-            const key = keyOf(i - start, c, text.charCodeAt(i - 1));
-            if (tagger.mayTag(key)) tags |= tagger.ofKeyed(lowerText(text.slice(start, i), flags), key);
+            if (tagger.mayTag(key)) tags |= asciiTags(tagger, text, start, i, key, flags);
           } else tags |= tagger.of(lowerOf(text.slice(start, i)));
+          if (hyphen) tags |= partTags(tagger, text, start, i, flags);
         }
-        if (hyphen) tags |= TAG_HYPHEN;
       } else {
         // Keep a surrogate pair together so slices never split a character.
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
         flags = FLAG_PUNCT;
+        key = i - start === 1 ? keyOf(1, c, c) : keyOf(2, c, text.charCodeAt(i - 1));
       }
-      if (3 * count + 3 > this.bounds.length) {
-        const grown = new Int32Array(this.bounds.length * 2);
-        grown.set(this.bounds);
-        this.bounds = grown;
+      if (4 * count + 4 > b.length) {
+        const grown = new Int32Array(b.length * 2);
+        grown.set(b);
+        this.bounds = b = grown;
       }
-      const b = this.bounds;
-      b[3 * count] = start;
-      b[3 * count + 1] = i;
-      b[3 * count + 2] = flags;
+      b[4 * count] = start;
+      b[4 * count + 1] = i;
+      b[4 * count + 2] = flags;
+      b[4 * count + 3] = key;
       count++;
     }
     this.count = count;
@@ -170,22 +181,62 @@ export class TokenScanner {
     const { count, bounds } = this;
     const tokens: Token[] = [];
     for (let k = 0; k < count; k++) {
-      const start = bounds[3 * k]!;
-      const end = bounds[3 * k + 1]!;
-      const flags = bounds[3 * k + 2]!;
-      const t = text.slice(start, end);
+      const start = bounds[4 * k]!;
+      const end = bounds[4 * k + 1]!;
+      const flags = bounds[4 * k + 2]!;
+      const key = bounds[4 * k + 3]!;
       if ((flags & FLAG_PUNCT) !== 0) {
-        tokens.push({ start: start - from, end: end - from, text: t, lower: t, kind: 'punct', cap: false });
+        const c = text.charCodeAt(start);
+        const t = c < 128 ? (ASCII_CHARS[c] as string) : text.slice(start, end);
+        tokens.push({ start: start - from, end: end - from, text: t, lower: t, kind: 'punct', cap: false, key });
         continue;
       }
+      const t = text.slice(start, end);
       const c = text.charCodeAt(start);
       const isDigit = (flags & FLAG_NUMBER) !== 0;
       const cap = isDigit ? false : c < 128 ? c >= 65 && c <= 90 : (t[0] ?? '') !== (t[0] ?? '').toLowerCase();
-      tokens.push({ start: start - from, end: end - from, text: t, lower: lowerText(t, flags), kind: isDigit ? 'number' : 'word', cap });
+      const lower = lowerText(t, flags);
+      const kind = isDigit ? 'number' : 'word';
+      tokens.push({ start: start - from, end: end - from, text: t, lower, kind, cap, key: (flags & LOWER_MASK) === LOWER_FOLD ? wordKey(lower) : key });
     }
     return tokens;
   }
 }
+
+/**
+ * The tags of the ASCII word text[from, to) with this bitmap key and these flags. Its second and
+ * second-last characters are read only for a key that passed mayTag, and its lower-case string is built
+ * only when they pass too.
+ */
+function asciiTags(tagger: WordTags, text: string, from: number, to: number, key: number, flags: number): number {
+  if (!tagger.mayTag(key)) return 0;
+  const one = to - from === 1;
+  if (!tagger.mayTagMix(key, text.charCodeAt(one ? from : from + 1), text.charCodeAt(one ? from : to - 2))) return 0;
+  return tagger.ofKeyed(lowerText(text.slice(from, to), flags), key);
+}
+
+/**
+ * The tags of the parts of the hyphenated word text[from, to), as its lower-case text splits at "-"
+ * ("twenty" and "five" of "twenty-five", "few" and "hundred" of "few-hundred"): a spelled number may
+ * start or go on inside such a word, and most hyphenated words ("so-called", "pro-Russian") have none.
+ */
+function partTags(tagger: WordTags, text: string, from: number, to: number, flags: number): number {
+  let tags = 0;
+  if ((flags & LOWER_MASK) === LOWER_FOLD) {
+    for (const part of lowerOf(text.slice(from, to)).split('-')) tags |= tagger.of(part);
+    return tags;
+  }
+  let k = from;
+  for (let j = from; j < to; j++) {
+    if (text.charCodeAt(j) !== 45) continue;
+    tags |= asciiTags(tagger, text, k, j, keyOf(j - k, text.charCodeAt(k), text.charCodeAt(j - 1)), flags);
+    k = j + 1;
+  }
+  return tags | asciiTags(tagger, text, k, to, keyOf(to - k, text.charCodeAt(k), text.charCodeAt(to - 1)), flags);
+}
+
+/** The one-character strings of the ASCII codes: an ASCII punctuation token's text, without a slice. */
+const ASCII_CHARS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 /** The lower-case text of a word or number token with these flags. */
 function lowerText(t: string, flags: number): string {
@@ -210,6 +261,11 @@ export class WordSet {
     return word.length > 0 && this.bitmap[wordKey(word)] === 1 && this.words.has(word);
   }
 
+  /** has(t.lower), with the key the token was given when read. */
+  holds(t: Token): boolean {
+    return this.bitmap[t.key] === 1 && this.words.has(t.lower);
+  }
+
   /**
    * False when no case of `word` can be in the set: the bitmap alone, before any lower-casing (its key
    * folds ASCII case; a word that opens or ends outside ASCII always passes).
@@ -222,13 +278,11 @@ export class WordSet {
 }
 
 /**
- * Tags of TokenScanner.scan, one bit each. The tokenizer sets the first two itself; the others are what
+ * Tags of TokenScanner.scan, one bit each. The tokenizer sets the first itself; the others are what
  * the claim readers start from, given to words by the WordTags each reader's module lists.
  */
 /** A token that starts with a digit. */
 export const TAG_NUMBER = 1;
-/** A word joined by a hyphen ("twenty-five", "half-a-dozen", "one-sided"). */
-export const TAG_HYPHEN = 2;
 /** A word that can open or scale a spelled number ("two", "dozens", "half", "million"). */
 export const TAG_NUMBER_WORD = 4;
 /** A word that dates on its own: a month, a weekday, "yesterday", "ago". */
@@ -249,6 +303,12 @@ export const TAG_OPINION = 128;
 export class WordTags {
   private readonly tags = new Map<string, number>();
   private readonly bitmap = new Uint8Array(1 << 15);
+  /**
+   * For each bitmap key, a mask of the mixOf bits of its words. Of the words whose key passes (one in
+   * seven in BBC text), most are not listed ("have", "with", "there" for the claim cues): the mask tells
+   * 9 in 10 of those from two more characters, before their lower-case string is built and hashed.
+   */
+  private readonly mixes = new Int32Array(1 << 15);
 
   constructor(entries: Iterable<readonly [words: Iterable<string>, tag: number]>) {
     for (const [words, tag] of entries) {
@@ -256,6 +316,8 @@ export class WordTags {
         if (w.length === 0) continue;
         this.tags.set(w, (this.tags.get(w) ?? 0) | tag);
         this.bitmap[wordKey(w)] = 1;
+        const one = w.length === 1;
+        this.mixes[wordKey(w)]! |= 1 << mixOf(w.charCodeAt(one ? 0 : 1), w.charCodeAt(one ? 0 : w.length - 2));
       }
     }
   }
@@ -270,6 +332,14 @@ export class WordTags {
     return this.bitmap[key] === 1;
   }
 
+  /**
+   * False when no word with this wordKey and these second and second-last character codes (the first for
+   * a one-character word) has tags; for an ASCII word, whose codes fold case.
+   */
+  mayTagMix(key: number, second: number, penult: number): boolean {
+    return ((this.mixes[key]! >>> mixOf(second, penult)) & 1) === 1;
+  }
+
   /** of(word), given the word's wordKey. */
   ofKeyed(word: string, key: number): number {
     return this.bitmap[key] === 1 ? (this.tags.get(word) ?? 0) : 0;
@@ -278,6 +348,11 @@ export class WordTags {
 
 function wordKey(w: string): number {
   return keyOf(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
+}
+
+/** A bit (0-31) mixed from a word's second and second-last character codes; it folds ASCII case (a letter's two cases differ by 32). */
+function mixOf(second: number, penult: number): number {
+  return (second * 5 + penult * 3) & 31;
 }
 
 /** The bitmap key of a word of this length, first and last character code. */
