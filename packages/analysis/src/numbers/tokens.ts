@@ -145,7 +145,9 @@ export class TokenScanner {
         words++;
         if (isDigit) tags |= TAG_NUMBER;
         else if (tagger !== null) {
-          // The lower-case string is built only when the key is one of the tagger's words'.
+          // The lower-case string is built only when the key is one of the tagger's words'. (mayTag is
+          // tested here as well as in asciiTags: most words fail it, and V8 does not inline the call; without
+          // this test the claims stage ran 4% more instructions.)
           if (ascii) {
             if (tagger.mayTag(key)) tags |= asciiTags(tagger, text, start, i, key, flags);
           } else tags |= tagger.of(lowerOf(text.slice(start, i)));

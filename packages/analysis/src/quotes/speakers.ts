@@ -240,6 +240,8 @@ function tokenizeUtf8(text: string, bytes: Uint8Array, caps: number[]): Token[] 
       j--;
       q--;
     }
+    // (The token is built as tokenizeRaw builds it, written out again: a shared helper for these lines measured
+    // 2-19% more instructions for this loop, as TurboFan compiled it.)
     const word = text.slice(i, j);
     const token = makeToken(word, i, j);
     if (!cased) {
