@@ -93,6 +93,19 @@ describe('countWords', () => {
     }
   });
 
+  it('counts plain prose four bytes at a time as one byte at a time, word and space at every offset', () => {
+    // Runs of printable ASCII are read four bytes at a time; a space, a line break, a control character
+    // or a character outside ASCII anywhere in the four sends them to the byte loop.
+    const words = ['The', 'minister', 'said', 'a', 'deal', 'was', 'x', 'close,', 'ABCD', 'A\u007fB', 'tab\tto', '\u00a3300m', 'no\u00a0break', 'end.\n\nNext', '(c)'];
+    for (let shift = 0; shift < 8; shift++) {
+      for (let k = 0; k < words.length; k++) {
+        const t = `${' '.repeat(shift)}${[...words.slice(k), ...words.slice(0, k)].join(k % 3 === 0 ? '  ' : ' ')} ${'word '.repeat(15 + k)}`;
+        expect(countWords(t)).toBe(countWordsByUnits(t));
+        expect(countWords(t.trimEnd() + '\u2009')).toBe(countWordsByUnits(t.trimEnd() + '\u2009'));
+      }
+    }
+  });
+
   it('answers every cap asked of the text it read last, in any order, as a fresh count does', () => {
     // countWords remembers the last text; long texts are read only up to the cap asked, so a larger cap
     // asked next must read them again.

@@ -3,7 +3,7 @@
 // phrasing of newsletter, promo and related-link lines. Shared by the plain-text and HTML parsers.
 // Every test here is length-gated or anchored, so a huge line costs next to nothing.
 import type { Boilerplate, Caption } from '@parallax/schema';
-import { utf8Bytes } from '../text/chars.js';
+import { LITTLE_ENDIAN, utf8Bytes, utf8BytesAsQuads } from '../text/chars.js';
 
 export type BoilerplateKind = Boilerplate['kind'];
 
@@ -55,7 +55,7 @@ export function countWords(text: string, cap = Infinity): number {
   const whole = text.length <= MEMO_WHOLE;
   // A text read to its end (an article body, a line up to MEMO_WHOLE long) is counted on its UTF-8
   // bytes: fewer instructions than charCodeAt from 64 characters on.
-  const n = (whole || cap >= text.length) && text.length >= 64 ? countWordsUtf8(utf8Bytes(text)) : countCodeUnits(text, whole ? Infinity : cap);
+  const n = (whole || cap >= text.length) && text.length >= 64 ? countWordsUtf8(utf8Bytes(text), utf8BytesAsQuads()) : countCodeUnits(text, whole ? Infinity : cap);
   memoText = text;
   memoCount = n;
   memoExact = whole || n < capped;
@@ -79,15 +79,44 @@ function countCodeUnits(text: string, cap: number): number {
 }
 
 /**
- * countWords over the UTF-8 form of a text (see utf8Bytes). The spaces outside ASCII are U+00A0 (C2 A0),
- * U+2009 (E2 80 89), U+202F (E2 80 AF) and U+3000 (E3 80 80); a continuation byte (80-BF) belongs to
- * the character before it and leaves the state as it was.
+ * countWords over the UTF-8 form of a text (see utf8Bytes), `quads` the same bytes four at a time (see
+ * utf8BytesAsQuads). The spaces outside ASCII are U+00A0 (C2 A0), U+2009 (E2 80 89), U+202F (E2 80 AF) and
+ * U+3000 (E3 80 80); a continuation byte (80-BF) belongs to the character before it and leaves the state
+ * as it was.
  */
-function countWordsUtf8(bytes: Uint8Array): number {
+function countWordsUtf8(bytes: Uint8Array, quads: Int32Array): number {
   let n = 0;
   let afterSpace = 1;
   const length = bytes.length;
-  let i = 0;
+  // Four bytes at a time where all four are printable ASCII or the space (20-7F), as most are: their word
+  // starts are counted with bit arithmetic, a few instructions for the four where a byte loop took some
+  // seventeen a byte. Other quads (a line break, a character outside ASCII) are read byte by byte.
+  const whole = LITTLE_ENDIAN ? length >> 2 : 0;
+  for (let q = 0; q < whole; q++) {
+    const x = quads[q]!;
+    if ((x & HIGH_BITS) === 0 && ((x + 0x60606060) & HIGH_BITS) === HIGH_BITS) {
+      // Bit 7 of each byte of `word` set when the byte is no space: x ^ 0x20202020 is zero at a space, and
+      // adding 7F to its low seven bits carries into bit 7 unless they are all zero (no byte overflows).
+      const word = (((x ^ 0x20202020) & 0x7f7f7f7f) + 0x7f7f7f7f) & HIGH_BITS;
+      const space = word ^ HIGH_BITS;
+      // A word starts at a byte that is no space after one that is (the byte before the first is the
+      // last of the previous quad); the starts, one bit a byte, are summed into the top byte.
+      const starts = word & ((space << 8) | (afterSpace << 7));
+      n += Math.imul(starts >>> 7, 0x01010101) >>> 24;
+      afterSpace = space >>> 31;
+      continue;
+    }
+    for (let i = q << 2, end = i + 4; i < end; i++) {
+      const b = bytes[i]!;
+      let isSpace: boolean;
+      if (b < 0x80) isSpace = b === 32 || b === 9 || b === 10 || b === 13;
+      else if (b < 0xc0) continue;
+      else isSpace = isSpaceSequence(bytes, b, i + 1);
+      if (!isSpace) n += afterSpace;
+      afterSpace = isSpace ? 1 : 0;
+    }
+  }
+  let i = whole << 2;
   while (i < length) {
     const b = bytes[i]!;
     let space: boolean;
@@ -104,12 +133,20 @@ function countWordsUtf8(bytes: Uint8Array): number {
       i++;
       if (b < 0x80) space = b === 32 || b === 9 || b === 10 || b === 13;
       else if (b < 0xc0) continue;
-      else space = (b === 0xc2 && bytes[i] === 0xa0) || (b === 0xe2 && bytes[i] === 0x80 && (bytes[i + 1] === 0x89 || bytes[i + 1] === 0xaf)) || (b === 0xe3 && bytes[i] === 0x80 && bytes[i + 1] === 0x80);
+      else space = isSpaceSequence(bytes, b, i);
     }
     if (!space) n += afterSpace;
     afterSpace = space ? 1 : 0;
   }
   return n;
+}
+
+/** Bit 7 of each byte of an int32 (0x80808080 as a signed int32). */
+const HIGH_BITS = 0x80808080 | 0;
+
+/** Whether the lead byte b, its continuation bytes from bytes[i], is one of the spaces outside ASCII. */
+function isSpaceSequence(bytes: Uint8Array, b: number, i: number): boolean {
+  return (b === 0xc2 && bytes[i] === 0xa0) || (b === 0xe2 && bytes[i] === 0x80 && (bytes[i + 1] === 0x89 || bytes[i + 1] === 0xaf)) || (b === 0xe3 && bytes[i] === 0x80 && bytes[i + 1] === 0x80);
 }
 
 const CONNECTORS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'via', 'by', 'from', 'with', 'de', 'la', 'le', 'du', 'van', 'von', 'der', 'y', 'or', '&', '/', '|', '-', '\u2013', '\u2014']);

@@ -185,7 +185,8 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
       authors = b.authors;
       continue;
     }
-    if (endsSentence(t) && countWords(t, 13) > 12) seenBody = true;
+    // (seenBody is only read for the first six lines, before a byline is found.)
+    if (i < 5 && byline === null && endsSentence(t) && countWords(t, 13) > 12) seenBody = true;
     const captioned = splitCaptionCredit(t);
     let kind: BoilerplateKind | null = null;
     if (captioned) {
@@ -267,14 +268,14 @@ export function parsePlainText(text: string, options: PlainTextOptions): Article
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.role !== 'body') continue;
-    const words = countWords(u.text, 6);
     if (i > lastSentence && furniture && !endsSentence(u.text)) {
       u.role = 'boilerplate';
       u.kind = 'other';
     } else if (
       u.text.length <= 400 &&
-      words >= 6 &&
+      // (Words counted after the sentence test: most paragraphs end a sentence and are not counted again.)
       !endsSentence(u.text) &&
+      countWords(u.text, 6) >= 6 &&
       !/[:;,?!\u2014\u2013-]$/.test(u.text) &&
       /^\p{Lu}/u.test(u.text) &&
       !/["\u201c\u201d]/.test(u.text) &&

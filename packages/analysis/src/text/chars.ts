@@ -89,6 +89,8 @@ declare const TextEncoder: { new (): { encodeInto(source: string, destination: U
 
 const ENCODER = new TextEncoder();
 let utf8Buffer = new Uint8Array(16384);
+/** utf8Buffer seen as int32s, four bytes each (its length is kept a multiple of four). */
+let utf8Quads = new Int32Array(utf8Buffer.buffer);
 
 /**
  * The text as UTF-8, in a buffer shared by every caller: valid until the next call. Loops that only
@@ -98,6 +100,21 @@ let utf8Buffer = new Uint8Array(16384);
  */
 export function utf8Bytes(text: string): Uint8Array {
   // Three bytes at most for each UTF-16 code unit.
-  if (utf8Buffer.length < text.length * 3) utf8Buffer = new Uint8Array(text.length * 3);
+  if (utf8Buffer.length < text.length * 3) {
+    utf8Buffer = new Uint8Array((text.length * 3 + 3) & ~3);
+    utf8Quads = new Int32Array(utf8Buffer.buffer);
+  }
   return utf8Buffer.subarray(0, ENCODER.encodeInto(text, utf8Buffer).written);
 }
+
+/**
+ * The bytes utf8Bytes gave last, four at a time: quad q holds bytes 4q to 4q + 3, in the platform's byte
+ * order (see LITTLE_ENDIAN). Valid, like those bytes, until the next call of utf8Bytes; the quads past
+ * the bytes' end hold stale bytes.
+ */
+export function utf8BytesAsQuads(): Int32Array {
+  return utf8Quads;
+}
+
+/** Whether an int32 view of bytes puts the first byte in the lowest eight bits (every platform we target). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
