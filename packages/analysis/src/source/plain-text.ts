@@ -71,6 +71,12 @@ function toUnits(text: string): Unit[] {
   let block: string[] = [];
   const flush = (): void => {
     if (block.length === 0) return;
+    if (block.length === 1) {
+      // A line of its own (as each paragraph of most texts is): nothing to fold or unwrap.
+      units.push({ text: block[0]!, copies: [], role: 'body', kind: 'other', caption: null });
+      block = [];
+      return;
+    }
     const folded: Array<{ text: string; copies: string[] }> = [];
     for (const line of block) {
       const last = folded[folded.length - 1];
