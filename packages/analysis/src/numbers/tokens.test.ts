@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TAG_NUMBER, TokenScanner, tokenize, WordSet, WordTags } from './tokens.js';
+import { TAG_DATE_NUMBER, TAG_NUMBER, TokenScanner, tokenize, WordSet, WordTags } from './tokens.js';
 
 describe('tokenize', () => {
   it('reads text[from, to) in place exactly as the slice', () => {
@@ -35,7 +35,7 @@ describe('tokenize', () => {
         expect(scanner.tokens(text, from)).toEqual(tokens);
         let tags = 0;
         for (const t of tokens) {
-          if (t.kind === 'number') tags |= TAG_NUMBER;
+          if (t.kind === 'number') tags |= t.text.length === 4 || t.text.length === 10 ? TAG_NUMBER | TAG_DATE_NUMBER : TAG_NUMBER;
           else if (t.kind === 'word') tags |= tagger.of(t.lower);
           if (t.kind === 'word' && t.lower.includes('-')) for (const part of t.lower.split('-')) tags |= tagger.of(part); // and each part of a hyphenated word
         }

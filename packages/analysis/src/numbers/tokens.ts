@@ -118,7 +118,7 @@ function unitBytes(text: string, k: number, base: number): number {
 export class TokenScanner {
   /** Word and number tokens of the last scan (all but punctuation). */
   words = 0;
-  /** The tags (WordTags) of every word of the last scan and of each part of a hyphenated one, ORed, with TAG_NUMBER. */
+  /** The tags (WordTags) of every word of the last scan and of each part of a hyphenated one, ORed, with TAG_NUMBER and TAG_DATE_NUMBER. */
   tags = 0;
   private count = 0;
   /** start, end, flags and bitmap key of each token of the last scan. */
@@ -237,7 +237,7 @@ export class TokenScanner {
         // An ASCII word's bitmap key comes from the characters just read (the key folds case).
         key = ascii ? keyOf(i - start, c, bytes[p - 1]!) : 0;
         words++;
-        if (isDigit) tags |= TAG_NUMBER;
+        if (isDigit) tags |= i - start === 4 || i - start === 10 ? TAG_NUMBER | TAG_DATE_NUMBER : TAG_NUMBER;
         else if (tagger !== null) {
           // The lower-case string is built only when the key is one of the tagger's words'. (mayTag is
           // tested here as well as in asciiTags: most words fail it, and V8 does not inline the call; without
@@ -393,6 +393,8 @@ export class WordSet {
  */
 /** A token that starts with a digit. */
 export const TAG_NUMBER = 1;
+/** A token that starts with a digit and has four or ten characters: a year ("2015") or an ISO date ("2015-09-15") may be one. */
+export const TAG_DATE_NUMBER = 2;
 /** A word that can open or scale a spelled number ("two", "dozens", "half", "million"). */
 export const TAG_NUMBER_WORD = 4;
 /** A word that dates on its own: a month, a weekday, "yesterday", "ago". */
