@@ -243,5 +243,6 @@ export function extractClaims(article: Article, quotes: readonly Quote[], senten
       clusterId: null,
     });
   }
+  scanner.release(); // the scanner is kept between articles, the body is not
   return claims;
 }

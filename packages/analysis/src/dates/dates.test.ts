@@ -84,7 +84,7 @@ describe('findDates robustness', () => {
   it('mayHoldDates is false only for text in which findDates finds nothing', () => {
     const cues = new WordTags(DATE_CUES);
     // Date phrases and near misses, so that a phrase often stands alone among words that are no cue.
-    const pieces = ['two days ago', 'a week ago', 'a few years ago', 'several months ago', 'last week', 'this year', 'Next month', 'last night', 'this weekend', 'last time', 'next', 'Monday', "Monday's", 'on Sept. 15', 'in May', 'may', 'March', 'yesterday', 'Today programme', 'a week', 'one year', 'the', 'said', 'on', ',', '.'];
+    const pieces = ['two days ago', 'a week ago', 'a few years ago', 'several months ago', 'last week', 'this year', 'Next month', 'last night', 'this weekend', 'last time', 'next', 'Monday', "Monday's", 'on Sept. 15', 'in May', 'may', 'March', 'yesterday', 'Today programme', 'a week', 'one year', 'the', 'said', 'on', ',', '.', '2015', '15', '15th', '1999s', '12345', '2015-09-15', '2015-9-15', '10', '3', '1,000', '$2015', '2,015', '0000'];
     expectSoundGate(pieces, cues, mayHoldDates, (s) => findDates(s, 0, '2015-09-15').length > 0, 3000);
   });
 

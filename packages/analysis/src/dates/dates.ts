@@ -1,6 +1,6 @@
 import type { ResolvedDate } from '@parallax/schema';
 import { addDays, addMonths, addWeeks, getDay, isValid, startOfISOWeek } from 'date-fns';
-import { TAG_DATE_SHIFT, TAG_DATE_UNIT, TAG_DATE_WORD, TAG_NUMBER, tokenize, WordSet, type Token } from '../numbers/tokens.js';
+import { TAG_DATE_NUMBER, TAG_DATE_SHIFT, TAG_DATE_UNIT, TAG_DATE_WORD, tokenize, WordSet, type Token } from '../numbers/tokens.js';
 
 // Date expressions in news text, resolved against the article's publication date.
 //
@@ -124,10 +124,11 @@ export const DATE_CUES: ReadonlyArray<readonly [readonly string[], number]> = [
 
 /**
  * False when tokens with these tags (a TokenScanner with DATE_CUES) hold no date: datesFromTokens would
- * find nothing, and need not be run.
+ * find nothing, and need not be run. A number dates alone only as a year or an ISO date (four or ten
+ * characters, TAG_DATE_NUMBER); any other needs a month or "ago" after it, each a TAG_DATE_WORD.
  */
 export function mayHoldDates(tags: number): boolean {
-  return (tags & (TAG_NUMBER | TAG_DATE_WORD)) !== 0 || ((tags & TAG_DATE_SHIFT) !== 0 && (tags & TAG_DATE_UNIT) !== 0);
+  return (tags & (TAG_DATE_NUMBER | TAG_DATE_WORD)) !== 0 || ((tags & TAG_DATE_SHIFT) !== 0 && (tags & TAG_DATE_UNIT) !== 0);
 }
 
 interface Found {
