@@ -720,7 +720,9 @@ export function parseSubjectDescription(text: string, from: number, to: number):
 // ---------------------------------------------------------------------------------------------------
 
 export interface ArticleEntity {
-  key: string;
+  /** The kind and lower-cased name the entity is filed under (setKey). */
+  filedKind: EntityKind;
+  filedName: string;
   name: string;
   kind: EntityKind;
   aliases: Set<string>;
@@ -832,11 +834,17 @@ const normRole = (r: string) =>
 
 /** The surname of a name, lower-cased, without a particle ("al-") or a possessive. */
 const surname = (name: string): string => {
+  // (A new person's name is asked twice in a row, by findByName and then by indexSurname: the last answer
+  // is kept, so the second call builds and hashes no new string.)
+  if (name === lastSurnameOf) return lastSurname;
   const i = lastSpace(name) + 1;
   const last = name.slice(i);
   const bare = last.length > 3 && (last.charCodeAt(2) === 45 || last.charCodeAt(3) === 45) ? last.replace(/^(?:al|el|bin|ibn)-/i, '') : last;
-  return withoutPossessive(bare).toLowerCase();
+  lastSurnameOf = name;
+  return (lastSurname = withoutPossessive(bare).toLowerCase());
 };
+let lastSurnameOf = '';
+let lastSurname = '';
 
 /**
  * Whether two full names open with the same given name ("Hillary Clinton" / "Hillary Rodham Clinton"),
@@ -872,8 +880,12 @@ const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|as
 
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
-  readonly byKey = new Map<string, ArticleEntity>();
-  /** byKey split by kind and keyed by the lower-cased name alone: look-ups build no "kind:name" string. */
+  /**
+   * Every entity, in the order it was filed (one filed again goes last). A Set of the entities themselves:
+   * the Map by a "kind:name" key it was (hence its name) hashed a freshly built string for every new entity.
+   */
+  readonly byKey = new Set<ArticleEntity>();
+  /** The entities by kind and lower-cased name. */
   private readonly byKindName = new Map<string, Map<string, ArticleEntity>>();
   /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
   private readonly aliasIndex = new Map<string, ArticleEntity>();
@@ -955,17 +967,17 @@ export class ArticleEntities {
 
   /** File an entity under kind and name, in byKey and byKindName alike. */
   private setKey(entity: ArticleEntity, kind: EntityKind, lower: string): void {
-    entity.key = `${kind}:${lower}`;
-    this.byKey.set(entity.key, entity);
+    entity.filedKind = kind;
+    entity.filedName = lower;
+    this.byKey.add(entity);
     let names = this.byKindName.get(kind);
     if (!names) this.byKindName.set(kind, (names = new Map()));
     names.set(lower, entity);
   }
 
   private unkey(entity: ArticleEntity): void {
-    this.byKey.delete(entity.key);
-    const colon = entity.key.indexOf(':');
-    this.byKindName.get(entity.key.slice(0, colon))?.delete(entity.key.slice(colon + 1));
+    this.byKey.delete(entity);
+    this.byKindName.get(entity.filedKind)?.delete(entity.filedName);
   }
 
   /**
@@ -1032,13 +1044,14 @@ export class ArticleEntities {
       this.indexSurname(entity);
     }
     if (!entity) {
-      entity = { key: '', name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
+      entity = { filedKind: kind, filedName: lower, name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
     // (Most mentions repeat the entity's own name without an alias: then no alias is built.)
     if (name !== entity.name || alias) {
-      const own = entity.name === name ? lower : entity.name.toLowerCase();
+      // (An entity's lower-cased name is the one it is filed under.)
+      const own = entity.filedName;
       if (name !== entity.name) this.addAlias(entity, own, lower);
       // (The alias is mostly the name as written: its lower case is then the one already made.)
       if (alias) this.addAlias(entity, own, alias === name ? lower : alias.toLowerCase());
@@ -1153,13 +1166,10 @@ function wordBefore(body: string, offset: number): string {
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
 /**
- * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off its key
- * ("person:vladimir putin"), which setKey files under the lower-cased name, so no name is lower-cased again.
+ * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off the name it
+ * is filed under (setKey files it lower-cased), so no name is lower-cased again.
  */
-const opensName = (e: ArticleEntity, word: string): boolean => {
-  const at = e.key.indexOf(':') + 1;
-  return e.key.startsWith(word, at) && e.key.charCodeAt(at + word.length) === 32;
-};
+const opensName = (e: ArticleEntity, word: string): boolean => e.filedName.startsWith(word) && e.filedName.charCodeAt(word.length) === 32;
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
