@@ -45,7 +45,7 @@ function linkEntities(articleId: string, found: ArticleEntities, quotes: Quote[]
       const id = makeId('entity', known.kind, lower);
       entity = byId.get(id) ?? null;
       if (!entity) {
-        const aliases = [...known.aliases].filter((a) => a !== lower);
+        const aliases = known.aliases.filter((a) => a !== lower);
         entity = { id, kind: known.kind, name: known.name, aliases, roles: [...known.roles], articleIds: [articleId] };
         byId.set(id, entity);
       }

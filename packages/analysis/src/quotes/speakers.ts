@@ -725,8 +725,12 @@ export interface ArticleEntity {
   filedName: string;
   name: string;
   kind: EntityKind;
-  aliases: Set<string>;
-  roles: Set<string>;
+  /**
+   * Lower-cased aliases and roles, each once, in the order first met. Arrays, not Sets: most entities get
+   * none or a few, and a new Set for each cost more than the look-ups it saves.
+   */
+  aliases: string[];
+  roles: string[];
   /** Offsets of mentions, in order. */
   mentions: number[];
   /** Grammatical gender from the text's own evidence (Mr./Ms., "his wife, X", "spokeswoman"); 'unknown' when it conflicts. */
@@ -1023,7 +1027,7 @@ export class ArticleEntities {
   /** File `alias` (lower-cased) under the entity, unless it is the entity's own lower-cased name. */
   private addAlias(entity: ArticleEntity, own: string, alias: string): void {
     if (alias === own) return;
-    entity.aliases.add(alias);
+    if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
     if (!this.aliasIndex.has(alias)) this.aliasIndex.set(alias, entity);
   }
 
@@ -1037,14 +1041,14 @@ export class ArticleEntities {
       // A full name arrives after a surname-only entity: upgrade it.
       this.unkey(entity);
       const surnameOnly = entity.name.toLowerCase();
-      entity.aliases.add(surnameOnly);
+      if (!entity.aliases.includes(surnameOnly)) entity.aliases.push(surnameOnly);
       if (!this.aliasIndex.has(surnameOnly)) this.aliasIndex.set(surnameOnly, entity);
       entity.name = name;
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
     if (!entity) {
-      entity = { filedKind: kind, filedName: lower, name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
+      entity = { filedKind: kind, filedName: lower, name, kind, aliases: [], roles: [], mentions: [] };
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
@@ -1056,7 +1060,7 @@ export class ArticleEntities {
       // (The alias is mostly the name as written: its lower case is then the one already made.)
       if (alias) this.addAlias(entity, own, alias === name ? lower : alias.toLowerCase());
     }
-    for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
+    for (const r of roles) if (r.length > 2 && r.length < 80 && !entity.roles.includes(r)) entity.roles.push(r);
     if (entity.kind === 'person') {
       for (const r of roles) gender ??= genderOfRole(r);
       if (gender) entity.gender = entity.gender === undefined || entity.gender === gender ? gender : 'unknown';
