@@ -885,10 +885,11 @@ const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|as
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
   /**
-   * Every entity, in the order it was filed (one filed again goes last). A Set of the entities themselves:
-   * the Map by a "kind:name" key it was (hence its name) hashed a freshly built string for every new entity.
+   * Every entity, in the order it was filed (one filed again goes last). A list of the entities themselves:
+   * the Map by a "kind:name" key it was (hence its name) hashed a freshly built string for every new entity,
+   * and a Set made an identity hash for each. byKindName finds an entity; this only keeps the order.
    */
-  readonly byKey = new Set<ArticleEntity>();
+  readonly byKey: ArticleEntity[] = [];
   /** The entities by kind and lower-cased name. */
   private readonly byKindName = new Map<string, Map<string, ArticleEntity>>();
   /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
@@ -973,14 +974,15 @@ export class ArticleEntities {
   private setKey(entity: ArticleEntity, kind: EntityKind, lower: string): void {
     entity.filedKind = kind;
     entity.filedName = lower;
-    this.byKey.add(entity);
+    // (setKey files a new entity, or one unkey has just taken out: never one already in the list.)
+    this.byKey.push(entity);
     let names = this.byKindName.get(kind);
     if (!names) this.byKindName.set(kind, (names = new Map()));
     names.set(lower, entity);
   }
 
   private unkey(entity: ArticleEntity): void {
-    this.byKey.delete(entity);
+    this.byKey.splice(this.byKey.indexOf(entity), 1);
     this.byKindName.get(entity.filedKind)?.delete(entity.filedName);
   }
 
@@ -1077,7 +1079,7 @@ export class ArticleEntities {
     let best: ArticleEntity | undefined;
     let bestScore = 0;
     const dWords = d.split(' ');
-    for (const e of this.byKey.values()) {
+    for (const e of this.byKey) {
       for (const r of e.roles) {
         const rn = normRole(r);
         let score = 0;
@@ -1284,5 +1286,5 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     }
   }
   sortInPlace(entities.personMentions, byOffset);
-  for (const e of entities.byKey.values()) sortInPlace(e.mentions, ascending);
+  for (const e of entities.byKey) sortInPlace(e.mentions, ascending);
 }
