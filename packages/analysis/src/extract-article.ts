@@ -40,10 +40,12 @@ function linkEntities(articleId: string, found: ArticleEntities, quotes: Quote[]
     const known = found.findByAnyName(name);
     let entity: Entity | null = null;
     if (known) {
-      const id = makeId('entity', known.kind, known.name.toLowerCase());
+      // (An entity's name lower-cased is the name it is filed under.)
+      const lower = known.filedName;
+      const id = makeId('entity', known.kind, lower);
       entity = byId.get(id) ?? null;
       if (!entity) {
-        const aliases = [...known.aliases].filter((a) => a !== known.name.toLowerCase());
+        const aliases = known.aliases.filter((a) => a !== lower);
         entity = { id, kind: known.kind, name: known.name, aliases, roles: [...known.roles], articleIds: [articleId] };
         byId.set(id, entity);
       }

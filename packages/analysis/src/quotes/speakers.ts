@@ -720,11 +720,17 @@ export function parseSubjectDescription(text: string, from: number, to: number):
 // ---------------------------------------------------------------------------------------------------
 
 export interface ArticleEntity {
-  key: string;
+  /** The kind and lower-cased name the entity is filed under (setKey). */
+  filedKind: EntityKind;
+  filedName: string;
   name: string;
   kind: EntityKind;
-  aliases: Set<string>;
-  roles: Set<string>;
+  /**
+   * Lower-cased aliases and roles, each once, in the order first met. Arrays, not Sets: most entities get
+   * none or a few, and a new Set for each cost more than the look-ups it saves.
+   */
+  aliases: string[];
+  roles: string[];
   /** Offsets of mentions, in order. */
   mentions: number[];
   /** Grammatical gender from the text's own evidence (Mr./Ms., "his wife, X", "spokeswoman"); 'unknown' when it conflicts. */
@@ -832,11 +838,17 @@ const normRole = (r: string) =>
 
 /** The surname of a name, lower-cased, without a particle ("al-") or a possessive. */
 const surname = (name: string): string => {
+  // (A new person's name is asked twice in a row, by findByName and then by indexSurname: the last answer
+  // is kept, so the second call builds and hashes no new string.)
+  if (name === lastSurnameOf) return lastSurname;
   const i = lastSpace(name) + 1;
   const last = name.slice(i);
   const bare = last.length > 3 && (last.charCodeAt(2) === 45 || last.charCodeAt(3) === 45) ? last.replace(/^(?:al|el|bin|ibn)-/i, '') : last;
-  return withoutPossessive(bare).toLowerCase();
+  lastSurnameOf = name;
+  return (lastSurname = withoutPossessive(bare).toLowerCase());
 };
+let lastSurnameOf = '';
+let lastSurname = '';
 
 /**
  * Whether two full names open with the same given name ("Hillary Clinton" / "Hillary Rodham Clinton"),
@@ -872,8 +884,13 @@ const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|as
 
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
-  readonly byKey = new Map<string, ArticleEntity>();
-  /** byKey split by kind and keyed by the lower-cased name alone: look-ups build no "kind:name" string. */
+  /**
+   * Every entity, in the order it was filed (one filed again goes last). A list of the entities themselves:
+   * the Map by a "kind:name" key it was (hence its name) hashed a freshly built string for every new entity,
+   * and a Set made an identity hash for each. byKindName finds an entity; this only keeps the order.
+   */
+  readonly byKey: ArticleEntity[] = [];
+  /** The entities by kind and lower-cased name. */
   private readonly byKindName = new Map<string, Map<string, ArticleEntity>>();
   /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
   private readonly aliasIndex = new Map<string, ArticleEntity>();
@@ -955,17 +972,18 @@ export class ArticleEntities {
 
   /** File an entity under kind and name, in byKey and byKindName alike. */
   private setKey(entity: ArticleEntity, kind: EntityKind, lower: string): void {
-    entity.key = `${kind}:${lower}`;
-    this.byKey.set(entity.key, entity);
+    entity.filedKind = kind;
+    entity.filedName = lower;
+    // (setKey files a new entity, or one unkey has just taken out: never one already in the list.)
+    this.byKey.push(entity);
     let names = this.byKindName.get(kind);
     if (!names) this.byKindName.set(kind, (names = new Map()));
     names.set(lower, entity);
   }
 
   private unkey(entity: ArticleEntity): void {
-    this.byKey.delete(entity.key);
-    const colon = entity.key.indexOf(':');
-    this.byKindName.get(entity.key.slice(0, colon))?.delete(entity.key.slice(colon + 1));
+    this.byKey.splice(this.byKey.indexOf(entity), 1);
+    this.byKindName.get(entity.filedKind)?.delete(entity.filedName);
   }
 
   /**
@@ -1011,7 +1029,7 @@ export class ArticleEntities {
   /** File `alias` (lower-cased) under the entity, unless it is the entity's own lower-cased name. */
   private addAlias(entity: ArticleEntity, own: string, alias: string): void {
     if (alias === own) return;
-    entity.aliases.add(alias);
+    if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
     if (!this.aliasIndex.has(alias)) this.aliasIndex.set(alias, entity);
   }
 
@@ -1025,25 +1043,26 @@ export class ArticleEntities {
       // A full name arrives after a surname-only entity: upgrade it.
       this.unkey(entity);
       const surnameOnly = entity.name.toLowerCase();
-      entity.aliases.add(surnameOnly);
+      if (!entity.aliases.includes(surnameOnly)) entity.aliases.push(surnameOnly);
       if (!this.aliasIndex.has(surnameOnly)) this.aliasIndex.set(surnameOnly, entity);
       entity.name = name;
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
     if (!entity) {
-      entity = { key: '', name, kind, aliases: new Set(), roles: new Set(), mentions: [] };
+      entity = { filedKind: kind, filedName: lower, name, kind, aliases: [], roles: [], mentions: [] };
       this.setKey(entity, kind, lower);
       this.indexSurname(entity);
     }
     // (Most mentions repeat the entity's own name without an alias: then no alias is built.)
     if (name !== entity.name || alias) {
-      const own = entity.name === name ? lower : entity.name.toLowerCase();
+      // (An entity's lower-cased name is the one it is filed under.)
+      const own = entity.filedName;
       if (name !== entity.name) this.addAlias(entity, own, lower);
       // (The alias is mostly the name as written: its lower case is then the one already made.)
       if (alias) this.addAlias(entity, own, alias === name ? lower : alias.toLowerCase());
     }
-    for (const r of roles) if (r.length > 2 && r.length < 80) entity.roles.add(r);
+    for (const r of roles) if (r.length > 2 && r.length < 80 && !entity.roles.includes(r)) entity.roles.push(r);
     if (entity.kind === 'person') {
       for (const r of roles) gender ??= genderOfRole(r);
       if (gender) entity.gender = entity.gender === undefined || entity.gender === gender ? gender : 'unknown';
@@ -1060,7 +1079,7 @@ export class ArticleEntities {
     let best: ArticleEntity | undefined;
     let bestScore = 0;
     const dWords = d.split(' ');
-    for (const e of this.byKey.values()) {
+    for (const e of this.byKey) {
       for (const r of e.roles) {
         const rn = normRole(r);
         let score = 0;
@@ -1153,13 +1172,10 @@ function wordBefore(body: string, offset: number): string {
 /** Two tokens separated by exactly one space (or no-break space). */
 const spaced = (body: string, a: Token, b: Token) => b.start - a.end === 1 && (body.charCodeAt(a.end) === 32 || body.charCodeAt(a.end) === 0xa0);
 /**
- * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off its key
- * ("person:vladimir putin"), which setKey files under the lower-cased name, so no name is lower-cased again.
+ * Whether the entity's lower-cased name opens with `word` (lower-cased) and a space: read off the name it
+ * is filed under (setKey files it lower-cased), so no name is lower-cased again.
  */
-const opensName = (e: ArticleEntity, word: string): boolean => {
-  const at = e.key.indexOf(':') + 1;
-  return e.key.startsWith(word, at) && e.key.charCodeAt(at + word.length) === 32;
-};
+const opensName = (e: ArticleEntity, word: string): boolean => e.filedName.startsWith(word) && e.filedName.charCodeAt(word.length) === 32;
 /** Prepositions before a place: a capitalised run after them is where, not who. */
 const LOCATIVE = new Set(['in', 'from', 'at', 'near']);
 
@@ -1270,5 +1286,5 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     }
   }
   sortInPlace(entities.personMentions, byOffset);
-  for (const e of entities.byKey.values()) sortInPlace(e.mentions, ascending);
+  for (const e of entities.byKey) sortInPlace(e.mentions, ascending);
 }
