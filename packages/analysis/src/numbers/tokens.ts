@@ -1,6 +1,6 @@
 // A one-pass word tokenizer shared by the number, date and claim extractors. Hand-written rather than a
 // regex so it is linear by construction and touches each character once.
-import { isAsciiAlnum } from '../text/chars.js';
+import { encodeUtf8Into, isAsciiAlnum } from '../text/chars.js';
 
 export type TokenKind = 'word' | 'number' | 'punct';
 
@@ -77,12 +77,6 @@ for (let c = 0; c < 256; c++) {
   BYTE_CLASS[c] = c >= 128 ? 5 : c <= 32 ? 0 : (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? 1 : c >= 65 && c <= 90 ? 2 : isJoiner(c) ? 3 : 4;
 }
 
-// The engine is built without DOM or Node typings (it must run anywhere); TextEncoder is a global of
-// every JavaScript runtime we target, so declare the little we use.
-declare const TextEncoder: { new (): { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } } };
-
-const ENCODER = new TextEncoder();
-
 /**
  * The UTF-8 bytes that encodeInto writes for the code unit text[k] of a text encoded from `base`: 1-3
  * for a character of one code unit; 3 for a lone surrogate (written as U+FFFD); a surrogate pair is
@@ -99,6 +93,9 @@ function unitBytes(text: string, k: number, base: number): number {
   }
   return 3;
 }
+
+/** Largest byte buffer a TokenScanner keeps between texts (a BBC body needs some 7 KB). */
+const RETAINED_BYTES = 1 << 20;
 
 /**
  * Tokenizes one span at a time in two steps: scan() reads the characters, counts the words and ORs
@@ -136,6 +133,8 @@ export class TokenScanner {
   /** Forgets the text the last scans read: a scanner kept between calls keeps its buffers, not a body. */
   release(): void {
     this.text = '';
+    // Nor a huge body's bytes: the buffer is three bytes a code unit of the longest text read.
+    if (this.bytes.length > RETAINED_BYTES) this.bytes = new Uint8Array(1024);
   }
 
   /** Reads text[from, to), as text.slice(from, to) would be read. */
@@ -153,7 +152,7 @@ export class TokenScanner {
         // Encode text[i, end): three bytes at most for each code unit.
         const rest = i === 0 ? text : text.slice(i);
         if (this.bytes.length < rest.length * 3) this.bytes = new Uint8Array(rest.length * 3);
-        ENCODER.encodeInto(rest, this.bytes);
+        encodeUtf8Into(rest, this.bytes);
         this.text = text;
         this.base = i;
         this.unit = i;

@@ -703,7 +703,7 @@ describe('relays', () => {
   it('never learns an outlet named by two capitalised words as a person ("BBC Sport")', () => {
     const { quotes, entities } = extractQuotes(articleFromText('“She must not lose faith in what has already been proven,” Hugh Richards told BBC Sport.'));
     expect([quotes[0]?.speaker?.name, quotes[0]?.via?.name]).toEqual(['Hugh Richards', 'BBC Sport']);
-    expect([...entities.byKey.values()].filter((e) => e.name === 'BBC Sport').map((e) => e.kind)).toEqual(['organisation']);
+    expect([...entities.all].filter((e) => e.name === 'BBC Sport').map((e) => e.kind)).toEqual(['organisation']);
   });
 
   it('reads "quoted X as saying" before a colon, and its passive with "by"', () => {

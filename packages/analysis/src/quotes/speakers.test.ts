@@ -58,7 +58,7 @@ describe('places are not speakers', () => {
       'While serving as a senator from New York in 2007, Clinton criticized the Bush administration for its "secrecy," according to The Hill. "We know about the secret wiretaps, we know about the secret military tribunals, the secret White House email accounts," she said.';
     const entities = new ArticleEntities(text);
     learnNames(text, entities);
-    expect([...entities.byKey.values()].map((e) => e.name)).not.toContain('New York');
+    expect([...entities.all].map((e) => e.name)).not.toContain('New York');
     expect(speakerOf(text, 'We know about the secret wiretaps')).toBe('Hillary Clinton');
   });
 
@@ -75,7 +75,7 @@ describe('a name run stops at punctuation', () => {
     const text = 'He was compared to Barack Obama.\n\n"Sheriff Arpaio knows the struggle border states face," said Gov. Rick Perry.';
     const entities = new ArticleEntities(text);
     learnNames(text, entities);
-    const names = [...entities.byKey.values()].map((e) => e.name);
+    const names = [...entities.all].map((e) => e.name);
     expect(names).toContain('Barack Obama');
     expect(names.some((n) => n.includes('Obama') && n.includes('Arpaio'))).toBe(false);
   });
@@ -110,7 +110,7 @@ describe('people who share a surname', () => {
     const text = 'Former President Bill Clinton criticized the law during a stop for his wife Hillary Clinton.\n\n“It doesn’t make any sense,” Clinton said.';
     const entities = new ArticleEntities(text);
     learnNames(text, entities);
-    const names = [...entities.byKey.values()].map((e) => e.name);
+    const names = [...entities.all].map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Bill Clinton', 'Hillary Clinton']));
     // The bare surname goes to the one the article introduced first.
     expect(speakerOf(text, 'doesn’t make any sense')).toBe('Bill Clinton');
@@ -190,7 +190,7 @@ describe('surname mentions and their order', () => {
       'Putin said the talks went well. Merkel disagreed, and Putin left early. Mr Obama, Mrs Merkel and Pope Francis were not there.';
     const entities = new ArticleEntities(text);
     learnNames(text, entities);
-    const putin = [...entities.byKey.values()].find((e) => e.name === 'Vladimir Putin')!;
+    const putin = [...entities.all].find((e) => e.name === 'Vladimir Putin')!;
     expect(putin.mentions).toEqual([text.indexOf('Vladimir'), text.indexOf('Putin said'), text.indexOf('Putin left')]);
     const offsets = entities.personMentions.map((m) => m.offset);
     expect(offsets).toEqual([...offsets].sort((a, b) => a - b));

@@ -885,11 +885,11 @@ const RANK = /\b(?:deputy|vice|assistant|under|shadow|former|ex|junior|acting|as
 /** Entities of one article and the mentions that name them. */
 export class ArticleEntities {
   /**
-   * Every entity, in the order it was filed (one filed again goes last). A list of the entities themselves:
-   * the Map by a "kind:name" key it was (hence its name) hashed a freshly built string for every new entity,
-   * and a Set made an identity hash for each. byKindName finds an entity; this only keeps the order.
+   * Every entity, in the order it was filed (one filed again goes last). A plain list: the Map by a
+   * "kind:name" key it replaced hashed a freshly built string for every new entity. byKindName finds an
+   * entity; this only keeps the order.
    */
-  readonly byKey: ArticleEntity[] = [];
+  readonly all: ArticleEntity[] = [];
   /** The entities by kind and lower-cased name. */
   private readonly byKindName = new Map<string, Map<string, ArticleEntity>>();
   /** Lower-cased alias -> entity, kept in step with every entity's aliases. */
@@ -970,19 +970,19 @@ export class ArticleEntities {
     return this.resolvePronoun(offset, sentences, genderOfPhrase(description) ?? 'any');
   }
 
-  /** File an entity under kind and name, in byKey and byKindName alike. */
+  /** File an entity under kind and name, in `all` and byKindName alike. */
   private setKey(entity: ArticleEntity, kind: EntityKind, lower: string): void {
     entity.filedKind = kind;
     entity.filedName = lower;
     // (setKey files a new entity, or one unkey has just taken out: never one already in the list.)
-    this.byKey.push(entity);
+    this.all.push(entity);
     let names = this.byKindName.get(kind);
     if (!names) this.byKindName.set(kind, (names = new Map()));
     names.set(lower, entity);
   }
 
   private unkey(entity: ArticleEntity): void {
-    this.byKey.splice(this.byKey.indexOf(entity), 1);
+    this.all.splice(this.all.indexOf(entity), 1);
     this.byKindName.get(entity.filedKind)?.delete(entity.filedName);
   }
 
@@ -1015,7 +1015,7 @@ export class ArticleEntities {
     return list && list.length ? pickNamesake(list, gender) : undefined;
   }
 
-  /** Multi-word person names by surname, kept in step with byKey (each list in byKey's order). */
+  /** Multi-word person names by surname, kept in step with `all` (each list in its order). */
   readonly bySurname = new Map<string, ArticleEntity[]>();
 
   private indexSurname(e: ArticleEntity): void {
@@ -1079,7 +1079,7 @@ export class ArticleEntities {
     let best: ArticleEntity | undefined;
     let bestScore = 0;
     const dWords = d.split(' ');
-    for (const e of this.byKey) {
+    for (const e of this.all) {
       for (const r of e.roles) {
         const rn = normRole(r);
         let score = 0;
@@ -1241,7 +1241,7 @@ export function learnNames(body: string, entities: ArticleEntities): void {
   }
 
   // Second pass: surname-only mentions of the people just learnt ("Putin attacked critics"), by the
-  // entities' own surname index (multi-word person names, in byKey's order).
+  // entities' own surname index (multi-word person names, in `all`'s order).
   const surnames = entities.bySurname;
   // The first two letters of those surnames, folded to lower case: most capitalised words are ruled out by
   // theirs before bareOf lower-cases them for a Map look-up. (ASCII only, in a flag per code: only ASCII
@@ -1286,5 +1286,5 @@ export function learnNames(body: string, entities: ArticleEntities): void {
     }
   }
   sortInPlace(entities.personMentions, byOffset);
-  for (const e of entities.byKey) sortInPlace(e.mentions, ascending);
+  for (const e of entities.all) sortInPlace(e.mentions, ascending);
 }

@@ -104,7 +104,12 @@ export function utf8Bytes(text: string): Uint8Array {
     utf8Buffer = new Uint8Array((text.length * 3 + 3) & ~3);
     utf8Quads = new Int32Array(utf8Buffer.buffer);
   }
-  return utf8Buffer.subarray(0, ENCODER.encodeInto(text, utf8Buffer).written);
+  return utf8Buffer.subarray(0, encodeUtf8Into(text, utf8Buffer));
+}
+
+/** Writes the text's UTF-8 bytes into `into` (three bytes a code unit fit) with the native encoder; returns how many. */
+export function encodeUtf8Into(text: string, into: Uint8Array): number {
+  return ENCODER.encodeInto(text, into).written;
 }
 
 /**
